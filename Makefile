@@ -1,0 +1,26 @@
+# Two commands do all set-up: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= $(CURDIR)/demo.db
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/ipt-network: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+demo: $(BIN)/ipt-network
+	$(BIN)/ipt-network --db "sqlite:///$(DEMO_DB)" demo
+
+test: $(BIN)/ipt-network
+	$(BIN)/ruff check ipt_network tests benchmarks app.py
+	$(BIN)/python -m pytest -q
+
+bench: $(BIN)/ipt-network
+	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm

@@ -1,0 +1,353 @@
+"""Domain types of DESIGN section 3, and every rule of the interchange format (section 4).
+
+All types are frozen pydantic models that refuse unknown keys (they are usually typos).
+Field rules live on the fields; rules that span records (references, duplicates, links only
+between people tied that session, mood items) live in ``consistency_problems`` so that one
+refusal can list every problem, not only the first. ``parse_document`` is the single door
+from untrusted data (a dict from JSON, CSV or a form) to a valid ``Document``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+import pydantic
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from ipt_network.errors import ValidationError
+
+FORMAT_NAME = "ipt-network"
+FORMAT_VERSION = 1
+
+
+class ProblemArea(StrEnum):
+    GRIEF = "grief"
+    ROLE_DISPUTE = "role_dispute"
+    ROLE_TRANSITION = "role_transition"
+    INTERPERSONAL_DEFICITS = "interpersonal_deficits"
+
+
+class Role(StrEnum):
+    PARTNER = "partner"
+    PARENT = "parent"
+    CHILD = "child"
+    SIBLING = "sibling"
+    OTHER_FAMILY = "other_family"
+    FRIEND = "friend"
+    COLLEAGUE = "colleague"
+    NEIGHBOUR = "neighbour"
+    PROFESSIONAL = "professional"
+    OTHER = "other"
+
+
+class Phase(StrEnum):
+    INITIAL = "initial"
+    MIDDLE = "middle"
+    TERMINATION = "termination"
+
+
+class Contact(StrEnum):
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    RARELY = "rarely"
+    NONE = "none"
+
+
+class Instrument(StrEnum):
+    PHQ9 = "PHQ-9"
+    GAD7 = "GAD-7"
+    HAMD17 = "HAM-D-17"
+    MOOD = "mood-0-10"
+
+
+INSTRUMENT_MAX = {Instrument.PHQ9: 27, Instrument.GAD7: 21, Instrument.HAMD17: 52, Instrument.MOOD: 10}
+"""Highest possible total of each instrument (DESIGN section 5)."""
+
+INSTRUMENT_ITEMS = {Instrument.PHQ9: 9, Instrument.GAD7: 7}
+"""Instruments whose items may be recorded, with their item count; every item is scored 0–3."""
+
+ITEM_MAX = 3
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept a date or a strict ``YYYY-MM-DD`` string; anything else is left for pydantic to refuse."""
+    if isinstance(value, str):
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError("not YYYY-MM-DD")
+        return dt.date.fromisoformat(value)
+    if isinstance(value, dt.datetime):
+        raise ValueError("a date without a time is expected")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), Field(strict=True)]
+Id = Annotated[str, Field(strict=True, min_length=1, max_length=200, pattern=r"\S")]
+Text = Annotated[str, Field(strict=True, max_length=10_000)]
+Name = Annotated[str, Field(strict=True, min_length=1, max_length=200, pattern=r"\S")]
+Rating = Annotated[int, Field(strict=True, ge=0, le=10)]
+Circle = Annotated[int, Field(strict=True, ge=1, le=3)]
+
+
+class Record(BaseModel):
+    """Base of every domain type: immutable, unknown keys refused."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+class Client(Record):
+    id: Id
+    label: Name
+    problem_areas: list[ProblemArea] = Field(default_factory=list, max_length=4)
+    start_date: IsoDate
+    notes: Text = ""
+
+
+class Person(Record):
+    id: Id
+    name: Name
+    role: Role
+    deceased_on: IsoDate | None = None
+    notes: Text = ""
+
+    def alive_on(self, day: dt.date) -> bool:
+        """True when the person counts in that day's network (DESIGN section 5)."""
+        return self.deceased_on is None or self.deceased_on > day
+
+
+class Tie(Record):
+    person: Id
+    circle: Circle
+    support: Rating
+    conflict: Rating
+    contact: Contact | None = None
+    focus: ProblemArea | None = None
+    note: Text = ""
+
+
+class Link(Record):
+    a: Id
+    b: Id
+    support: Rating
+    conflict: Rating
+
+    @property
+    def pair(self) -> frozenset[str]:
+        """The unordered pair: a link a–b is the same as b–a."""
+        return frozenset((self.a, self.b))
+
+
+class MoodScore(Record):
+    instrument: Instrument
+    score: Annotated[int, Field(strict=True, ge=0)]
+    items: list[Annotated[int, Field(strict=True, ge=0, le=ITEM_MAX)]] | None = None
+
+
+class Session(Record):
+    number: Annotated[int, Field(strict=True, ge=1, le=1000)]
+    date: IsoDate
+    phase: Phase
+    notes: Text = ""
+    events: list[Text] = Field(default_factory=list, max_length=100)
+    ties: list[Tie] = Field(default_factory=list, max_length=1000)
+    links: list[Link] = Field(default_factory=list, max_length=20_000)
+    mood: list[MoodScore] = Field(default_factory=list, max_length=10)
+
+
+class Document(Record):
+    """One client and their whole course of therapy: the unit of import and export."""
+
+    format: Literal["ipt-network"]
+    version: Literal[1]
+    client: Client
+    people: list[Person] = Field(default_factory=list, max_length=1000)
+    sessions: list[Session] = Field(default_factory=list, max_length=1000)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Document:
+        problems = consistency_problems(self)
+        if problems:
+            raise ValidationError(problems)
+        return self
+
+    def person(self, person_id: str) -> Person:
+        return next(p for p in self.people if p.id == person_id)
+
+    def session(self, number: int) -> Session:
+        return next(s for s in self.sessions if s.number == number)
+
+
+# --- rules that span records -------------------------------------------------------------
+
+
+def session_where(session: Session) -> str:
+    return f"session {session.number}"
+
+
+def mood_problems(mood: MoodScore) -> list[str]:
+    """Range of the total for its instrument; items only where defined, and summing to the total."""
+    problems = []
+    top = INSTRUMENT_MAX[mood.instrument]
+    if mood.score > top:
+        problems.append(f"score must be an integer 0–{top} for {mood.instrument}, got {mood.score}")
+    if mood.items is not None:
+        count = INSTRUMENT_ITEMS.get(mood.instrument)
+        if count is None:
+            problems.append(f"items are not recorded for {mood.instrument}; give only the score")
+        elif len(mood.items) != count:
+            problems.append(f"{mood.instrument} has {count} items, got {len(mood.items)}")
+        elif sum(mood.items) != mood.score:
+            problems.append(f"score {mood.score} does not equal the sum of the items ({sum(mood.items)})")
+    return problems
+
+
+def session_problems(session: Session, people: dict[str, Person]) -> list[str]:
+    """Every cross-record problem inside one session, each naming its record."""
+    where = session_where(session)
+    problems: list[str] = []
+    tied: set[str] = set()
+    for tie in session.ties:
+        if tie.person not in people:
+            problems.append(f"{where}, tie for '{tie.person}': person '{tie.person}' is not in people")
+        if tie.person in tied:
+            problems.append(f"{where}, tie for '{tie.person}': more than one tie for this person")
+        tied.add(tie.person)
+    pairs: set[frozenset[str]] = set()
+    for link in session.links:
+        rec = f"{where}, link '{link.a}'–'{link.b}'"
+        if link.a == link.b:
+            problems.append(f"{rec}: a person cannot be linked to themselves")
+            continue
+        for end in (link.a, link.b):
+            if end not in people:
+                problems.append(f"{rec}: person '{end}' is not in people")
+            elif end not in tied:
+                problems.append(f"{rec}: '{end}' has no tie in this session, so cannot be linked")
+        if link.pair in pairs:
+            problems.append(f"{rec}: more than one link for this pair (a–b and b–a are the same)")
+        pairs.add(link.pair)
+    seen: set[Instrument] = set()
+    for mood in session.mood:
+        rec = f"{where}, mood {mood.instrument}"
+        if mood.instrument in seen:
+            problems.append(f"{rec}: recorded more than once")
+        seen.add(mood.instrument)
+        problems += [f"{rec}: {p}" for p in mood_problems(mood)]
+    return problems
+
+
+def consistency_problems(doc: Document) -> list[str]:
+    """Every rule of DESIGN section 4 that spans records, as sentences naming the record."""
+    problems: list[str] = []
+    people: dict[str, Person] = {}
+    for person in doc.people:
+        if person.id in people:
+            problems.append(f"person '{person.id}': id used more than once")
+        people[person.id] = person
+    if doc.client.id in people:
+        problems.append(f"client '{doc.client.id}': the client id is also used by a person")
+    numbers: set[int] = set()
+    for session in doc.sessions:
+        if session.number in numbers:
+            problems.append(f"{session_where(session)}: session number used more than once")
+        numbers.add(session.number)
+        problems += session_problems(session, people)
+    return problems
+
+
+# --- from untrusted data to a Document -------------------------------------------------------
+
+_FIELD_RULES = {
+    "support": "must be an integer 0–10",
+    "conflict": "must be an integer 0–10",
+    "circle": "must be 1 (inner), 2 (middle) or 3 (outer)",
+    "number": "must be a whole number from 1",
+    "score": "must be a whole number from 0",
+    "date": "must be a date written YYYY-MM-DD",
+    "start_date": "must be a date written YYYY-MM-DD",
+    "deceased_on": "must be a date written YYYY-MM-DD, or empty",
+}
+
+
+def _record_name(data: Any, loc: tuple) -> tuple[str, tuple]:
+    """Turn the start of a pydantic location into the record a person knows, plus the rest.
+
+    ``('sessions', 7, 'ties', 1, 'support')`` becomes ``("session 8, tie for 'dan'", ('support',))``
+    by looking the numbers and ids up in the submitted data.
+    """
+
+    def get(container: Any, key: Any) -> Any:
+        try:
+            return container[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+
+    def ident(item: Any, key: str, fallback: str) -> str:
+        value = get(item, key)
+        return f"'{value}'" if isinstance(value, str | int) and not isinstance(value, bool) else fallback
+
+    if not loc:
+        return "document", ()
+    head, rest = loc[0], loc[1:]
+    if head == "client":
+        return "client", rest
+    if head == "people" and rest and isinstance(rest[0], int):
+        person = get(get(data, "people"), rest[0])
+        return f"person {ident(person, 'id', f'#{rest[0] + 1}')}", rest[1:]
+    if head == "sessions" and rest and isinstance(rest[0], int):
+        session = get(get(data, "sessions"), rest[0])
+        number = get(session, "number")
+        name = f"session {number}" if isinstance(number, int) else f"session #{rest[0] + 1}"
+        rest = rest[1:]
+        if len(rest) >= 2 and isinstance(rest[1], int) and rest[0] in ("ties", "links", "mood", "events"):
+            kind, index, item = rest[0], rest[1], get(get(session, rest[0]), rest[1])
+            if kind == "ties":
+                name += f", tie for {ident(item, 'person', f'#{index + 1}')}"
+            elif kind == "links":
+                name += f", link {ident(item, 'a', '?')}–{ident(item, 'b', '?')}"
+            elif kind == "mood":
+                name += f", mood {ident(item, 'instrument', f'#{index + 1}')}"
+            else:
+                name += f", event #{index + 1}"
+            rest = rest[2:]
+        return name, rest
+    return str(head), rest
+
+
+def _describe(data: Any, error: dict) -> str:
+    record, rest = _record_name(data, tuple(error["loc"]))
+    fields = [str(p) for p in rest if not isinstance(p, int)]
+    field = fields[-1] if fields else None
+    got = error.get("input")
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        message = f"unknown field '{field}' (is it a typo?)"
+    elif kind == "missing":
+        message = f"{field} is required"
+    elif field in _FIELD_RULES and kind not in ("too_long", "too_short"):
+        message = f"{field} {_FIELD_RULES[field]}, got {got!r}"
+    elif kind in ("enum", "literal_error"):
+        message = f"{field or 'value'} {error['msg'].lower().replace('input should be', 'must be')}, got {got!r}"
+    elif kind.startswith("string_"):
+        message = f"{field} {error['msg'].lower().replace('string should', 'must')}"
+    else:
+        message = f"{field or 'value'}: {error['msg']}, got {got!r}"
+    return f"{record}: {message}" if record else message
+
+
+def parse_document(data: Any, source: str | None = None) -> Document:
+    """Validate untrusted data (a dict as read from JSON or CSV) into a ``Document``.
+
+    Raises ``ValidationError`` listing every problem found, each naming its record and field.
+    """
+    try:
+        return Document.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise ValidationError([_describe(data, e) for e in exc.errors()], source) from None
+    except ValidationError as exc:
+        raise exc.with_source(source) if source else exc from None
