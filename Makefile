@@ -20,7 +20,7 @@ test: $(BIN)/ipt-network
 	$(BIN)/python -m pytest -q
 
 bench: $(BIN)/ipt-network
-	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
+	for script in benchmarks/bench_*.py; do $(BIN)/python -m benchmarks.$$(basename $$script .py) || exit 1; done
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm
