@@ -271,6 +271,7 @@ _FIELD_RULES = {
     "date": "must be a date written YYYY-MM-DD",
     "start_date": "must be a date written YYYY-MM-DD",
     "deceased_on": "must be a date written YYYY-MM-DD, or empty",
+    "items": "must each be a whole number 0–3",
 }
 
 
@@ -291,8 +292,8 @@ def _record_name(data: Any, loc: tuple) -> tuple[str, tuple]:
         value = get(item, key)
         return f"'{value}'" if isinstance(value, str | int) and not isinstance(value, bool) else fallback
 
-    if not loc:
-        return "document", ()
+    if len(loc) <= 1:
+        return "document", loc
     head, rest = loc[0], loc[1:]
     if head == "client":
         return "client", rest
@@ -311,7 +312,7 @@ def _record_name(data: Any, loc: tuple) -> tuple[str, tuple]:
             elif kind == "links":
                 name += f", link {ident(item, 'a', '?')}–{ident(item, 'b', '?')}"
             elif kind == "mood":
-                name += f", mood {ident(item, 'instrument', f'#{index + 1}')}"
+                name += f", mood {ident(item, 'instrument', f'#{index + 1}').strip(chr(39))}"
             else:
                 name += f", event #{index + 1}"
             rest = rest[2:]
@@ -333,6 +334,8 @@ def _describe(data: Any, error: dict) -> str:
         message = f"{field} {_FIELD_RULES[field]}, got {got!r}"
     elif kind in ("enum", "literal_error"):
         message = f"{field or 'value'} {error['msg'].lower().replace('input should be', 'must be')}, got {got!r}"
+    elif kind == "string_pattern_mismatch" or (kind == "string_too_short" and not got):
+        message = f"{field} must not be empty"
     elif kind.startswith("string_"):
         message = f"{field} {error['msg'].lower().replace('string should', 'must')}"
     else:
