@@ -1,0 +1,326 @@
+"""Rows to records and back: the SQL that reads a client and writes its records.
+
+Everything here runs inside a transaction the repository opened. A client is read with a fixed
+handful of queries (client, people, sessions, ties, links, mood), never one per session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Row, Table, delete, false, func, insert, select, union_all, update
+
+from ipt_network.errors import NotFoundError
+from ipt_network.model import FORMAT_NAME, FORMAT_VERSION, Document, Link, Person, Session, parse_document
+from ipt_network.store import tables
+
+Key = tuple
+"""A record's key, as in ``Course.versions``: ``("tie", 3, "p-mum")``, ``("link", 3, "p-dan", "p-mum")``..."""
+
+Which = Literal["all", "last"] | int | None
+"""Sessions to read: all of them, the highest-numbered one, one by number, or none."""
+
+
+@dataclass(frozen=True)
+class RowRef:
+    pk: int
+    version: int
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A client as read inside one transaction: its records, plus each record's row and version."""
+
+    client_pk: int
+    document: Document
+    """The client with the sessions read (all of them only when all were asked for)."""
+    rows: dict[Key, RowRef]
+
+    def session(self, number: int) -> Session:
+        for session in self.document.sessions:
+            if session.number == number:
+                return session
+        raise NotFoundError(f"client '{self.document.client.id}' has no session {number}")
+
+    def person_pks(self) -> dict[str, int]:
+        return {person.id: self.rows[person_key(person.id)].pk for person in self.document.people}
+
+
+def _value(member: Any) -> Any:
+    """An enum's value (what is stored), ``None`` kept."""
+    return None if member is None else member.value
+
+
+def person_key(person_id: str) -> Key:
+    return ("person", person_id)
+
+
+def session_key(number: int) -> Key:
+    return ("session", number)
+
+
+# --- the three kinds of record inside a session -------------------------------------------------
+
+
+_BOOKKEEPING = ("pk", "session_pk", "position", "version")
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """How one kind of session record maps to its table.
+
+    ``from_row`` turns the table's own columns (all but the bookkeeping ones), as a dict, into
+    the record's data: stored columns are named as the model's fields except for person keys.
+    """
+
+    name: str
+    table: Table
+    field: str
+    key: Callable[[Any], tuple]
+    to_row: Callable[[Any, dict[str, int]], dict]
+    from_row: Callable[[dict, dict[int, str]], dict]
+
+    @property
+    def data_columns(self) -> list:
+        return [column for column in self.table.c if column.name not in _BOOKKEEPING]
+
+    def full_key(self, number: int, record: Any) -> Key:
+        return (self.name, number, *self.key(record))
+
+
+def _tie_from_row(data: dict, person_ids: dict[int, str]) -> dict:
+    data["person"] = person_ids[data.pop("person_pk")]
+    return data
+
+
+def _link_to_row(link: Link, person_pks: dict[str, int]) -> dict:
+    low, high = sorted((link.a, link.b))
+    return {"low_pk": person_pks[low], "high_pk": person_pks[high], "flipped": link.a > link.b,
+            "support": link.support, "conflict": link.conflict}
+
+
+def _link_from_row(data: dict, person_ids: dict[int, str]) -> dict:
+    low, high = person_ids[data.pop("low_pk")], person_ids[data.pop("high_pk")]
+    data["a"], data["b"] = (high, low) if data.pop("flipped") else (low, high)
+    return data
+
+
+KINDS = (
+    _Kind(
+        "tie", tables.ties, "ties",
+        key=lambda tie: (tie.person,),
+        to_row=lambda tie, pks: {
+            "person_pk": pks[tie.person], "circle": tie.circle, "support": tie.support,
+            "conflict": tie.conflict, "contact": _value(tie.contact), "focus": _value(tie.focus),
+            "note": tie.note},
+        from_row=_tie_from_row,
+    ),
+    _Kind(
+        "link", tables.links, "links",
+        key=lambda link: tuple(sorted((link.a, link.b))),
+        to_row=_link_to_row,
+        from_row=_link_from_row,
+    ),
+    _Kind(
+        "mood", tables.mood_scores, "mood",
+        key=lambda mood: (str(mood.instrument),),
+        to_row=lambda mood, _pks: {"instrument": str(mood.instrument), "score": mood.score, "items": mood.items},
+        from_row=lambda data, _ids: data,
+    ),
+)
+
+
+def _person_row(person: Person) -> dict:
+    return {"id": person.id, "name": person.name, "role": person.role.value,
+            "deceased_on": person.deceased_on, "notes": person.notes}
+
+
+def _session_row(session: Session) -> dict:
+    return {"number": session.number, "date": session.date, "phase": session.phase.value,
+            "notes": session.notes, "events": list(session.events)}
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def find_client(conn: Connection, client_id: str, *, lock: bool = False) -> int | None:
+    """The client's row key, or None. ``lock`` holds the row until commit (PostgreSQL; SQLite's
+    ``BEGIN IMMEDIATE`` already serialises writers), so edits of one client never interleave."""
+    query = select(tables.clients.c.pk).where(tables.clients.c.id == client_id)
+    return conn.execute(query.with_for_update() if lock else query).scalar_one_or_none()
+
+
+def read_snapshot(conn: Connection, client_id: str, *, sessions: Which = "all", lock: bool = False) -> Snapshot:
+    """Read one client with the chosen sessions; ``NotFoundError`` if there is no such client.
+
+    Rows become plain data that goes through ``parse_document`` in one call (the model's rules
+    run in pydantic's core, far faster than a model per row), so a row edited by hand into
+    something invalid is reported, not passed on.
+    """
+    client_pk = find_client(conn, client_id, lock=lock)
+    if client_pk is None:
+        raise NotFoundError(f"no client '{client_id}'")
+    c, p, s = tables.clients, tables.people, tables.sessions
+    crow = conn.execute(select(c).where(c.c.pk == client_pk)).one()
+    client = {"id": crow.id, "label": crow.label, "problem_areas": crow.problem_areas,
+              "start_date": crow.start_date, "notes": crow.notes}
+    rows: dict[Key, RowRef] = {}
+    people = []
+    person_ids: dict[int, str] = {}
+    for row in conn.execute(select(p).where(p.c.client_pk == client_pk).order_by(p.c.position)):
+        people.append({"id": row.id, "name": row.name, "role": row.role, "deceased_on": row.deceased_on,
+                       "notes": row.notes})
+        rows[person_key(row.id)] = RowRef(row.pk, row.version)
+        person_ids[row.pk] = row.id
+
+    chosen = s.c.client_pk == client_pk
+    if sessions is None:
+        chosen = false()
+    elif sessions == "last":
+        chosen = chosen & (s.c.number == select(func.max(s.c.number)).where(s.c.client_pk == client_pk)
+                           .scalar_subquery())
+    elif sessions != "all":
+        chosen = chosen & (s.c.number == sessions)
+    session_list, by_number = [], {}
+    for row in conn.execute(select(s).where(chosen).order_by(s.c.position)):
+        session = {"number": row.number, "date": row.date, "phase": row.phase, "notes": row.notes,
+                   "events": row.events, **{kind.field: [] for kind in KINDS}}
+        session_list.append(session)
+        by_number[row.number] = session
+        rows[session_key(row.number)] = RowRef(row.pk, row.version)
+    refs: dict[tuple[int, str], list[RowRef]] = {(n, kind.field): [] for n in by_number for kind in KINDS}
+    for kind in KINDS:
+        t = kind.table
+        names = [column.name for column in kind.data_columns]
+        query = (select(s.c.number, t.c.pk, t.c.version, *kind.data_columns).join(s, s.c.pk == t.c.session_pk)
+                 .where(chosen).order_by(s.c.position, t.c.position))
+        # Unpacked as tuples: named access on each of thousands of rows costs more than the query.
+        for number, pk, version, *values in conn.execute(query):
+            by_number[number][kind.field].append(kind.from_row(dict(zip(names, values, strict=True)), person_ids))
+            refs[number, kind.field].append(RowRef(pk, version))
+
+    document = parse_document({"format": FORMAT_NAME, "version": FORMAT_VERSION, "client": client,
+                               "people": people, "sessions": session_list})
+    for session in document.sessions:
+        for kind in KINDS:
+            for record, ref in zip(getattr(session, kind.field), refs[session.number, kind.field], strict=True):
+                rows[kind.full_key(session.number, record)] = ref
+    return Snapshot(client_pk, document, rows)
+
+
+def client_rows(conn: Connection) -> list[Row]:
+    """Every client with its session count and latest session date (``sessions``, ``last``)."""
+    c, s = tables.clients, tables.sessions
+    per_client = (select(s.c.client_pk, func.count().label("sessions"), func.max(s.c.date).label("last"))
+                  .group_by(s.c.client_pk).subquery())
+    query = (select(c.c.id, c.c.label, c.c.problem_areas, c.c.start_date,
+                    func.coalesce(per_client.c.sessions, 0).label("sessions"), per_client.c.last)
+             .outerjoin(per_client, per_client.c.client_pk == c.c.pk))
+    return conn.execute(query).all()
+
+
+def highest_version(conn: Connection, client_pk: int) -> int:
+    """The highest version of any record of the client (0 if it has none)."""
+    s = tables.sessions
+    of_client = [select(func.max(table.c.version)).where(table.c.client_pk == client_pk)
+                 for table in (tables.people, s)]
+    of_sessions = [select(func.max(kind.table.c.version)).select_from(kind.table.join(s))
+                   .where(s.c.client_pk == client_pk) for kind in KINDS]
+    return max((v for v in conn.execute(union_all(*of_client, *of_sessions)).scalars() if v is not None),
+               default=0)
+
+
+# --- writing -----------------------------------------------------------------------------------------
+
+
+def _next_position(conn: Connection, table: Table, where) -> int:
+    return conn.execute(select(func.coalesce(func.max(table.c.position) + 1, 0)).where(where)).scalar_one()
+
+
+def remove_client(conn: Connection, client_pk: int) -> None:
+    """Delete a client and, by cascade, everything recorded about them (only ``import --replace``)."""
+    conn.execute(delete(tables.clients).where(tables.clients.c.pk == client_pk))
+
+
+def insert_document(conn: Connection, doc: Document, version: int) -> None:
+    """Insert a whole client in a few bulk statements, every record at ``version``."""
+    c, p, s = tables.clients, tables.people, tables.sessions
+    client = doc.client
+    client_pk = conn.execute(insert(c).values(
+        id=client.id, label=client.label, problem_areas=[area.value for area in client.problem_areas],
+        start_date=client.start_date, notes=client.notes)).inserted_primary_key[0]
+    if doc.people:
+        conn.execute(insert(p), [{**_person_row(person), "client_pk": client_pk, "position": i, "version": version}
+                                 for i, person in enumerate(doc.people)])
+    if not doc.sessions:
+        return
+    conn.execute(insert(s), [{**_session_row(session), "client_pk": client_pk, "position": i, "version": version}
+                             for i, session in enumerate(doc.sessions)])
+    person_pks = dict(conn.execute(select(p.c.id, p.c.pk).where(p.c.client_pk == client_pk)).all())
+    session_pks = dict(conn.execute(select(s.c.number, s.c.pk).where(s.c.client_pk == client_pk)).all())
+    for kind in KINDS:
+        records = [{**kind.to_row(record, person_pks), "session_pk": session_pks[session.number],
+                    "position": i, "version": version}
+                   for session in doc.sessions for i, record in enumerate(getattr(session, kind.field))]
+        if records:
+            conn.execute(insert(kind.table), records)
+
+
+def write_person(conn: Connection, snapshot: Snapshot, person: Person) -> int:
+    """Insert or update one person; returns its version (unchanged if nothing differs)."""
+    p = tables.people
+    ref = snapshot.rows.get(person_key(person.id))
+    if ref is None:
+        position = _next_position(conn, p, p.c.client_pk == snapshot.client_pk)
+        conn.execute(insert(p).values(**_person_row(person), client_pk=snapshot.client_pk, position=position,
+                                      version=1))
+        return 1
+    if person in snapshot.document.people:
+        return ref.version
+    conn.execute(update(p).where(p.c.pk == ref.pk).values(**_person_row(person), version=ref.version + 1))
+    return ref.version + 1
+
+
+def write_session(conn: Connection, snapshot: Snapshot, old: Session | None, new: Session) -> dict[Key, int]:
+    """Write the difference between a session as read (``old``, None if new) and as edited.
+
+    Only changed rows are written; each changed row's version goes up by one and new rows start
+    at 1. Returns the version of every record written, by key.
+    """
+    s = tables.sessions
+    written: dict[Key, int] = {}
+    key = session_key(new.number)
+    if old is None:
+        position = _next_position(conn, s, s.c.client_pk == snapshot.client_pk)
+        session_pk = conn.execute(insert(s).values(**_session_row(new), client_pk=snapshot.client_pk,
+                                                   position=position, version=1)).inserted_primary_key[0]
+        written[key] = 1
+    else:
+        ref = snapshot.rows[key]
+        session_pk = ref.pk
+        if _session_row(new) != _session_row(old):
+            conn.execute(update(s).where(s.c.pk == ref.pk).values(**_session_row(new), version=ref.version + 1))
+            written[key] = ref.version + 1
+    person_pks = snapshot.person_pks()
+    for kind in KINDS:
+        before = {kind.full_key(new.number, r): r for r in (getattr(old, kind.field) if old else [])}
+        after = {kind.full_key(new.number, r): r for r in getattr(new, kind.field)}
+        gone = [snapshot.rows[k].pk for k in before.keys() - after.keys()]
+        if gone:
+            conn.execute(delete(kind.table).where(kind.table.c.pk.in_(gone)))
+        added = [k for k in after if k not in before]
+        if added:
+            position = _next_position(conn, kind.table, kind.table.c.session_pk == session_pk)
+            conn.execute(insert(kind.table), [
+                {**kind.to_row(after[k], person_pks), "session_pk": session_pk, "position": position + i,
+                 "version": 1} for i, k in enumerate(added)])
+            written.update(dict.fromkeys(added, 1))
+        for k in after.keys() & before.keys():
+            if after[k] != before[k]:
+                ref = snapshot.rows[k]
+                conn.execute(update(kind.table).where(kind.table.c.pk == ref.pk)
+                             .values(**kind.to_row(after[k], person_pks), version=ref.version + 1))
+                written[k] = ref.version + 1
+    return written

@@ -1,0 +1,132 @@
+"""The schema as SQLAlchemy Core tables: what the repository queries and the migrations build.
+
+Every table below ``clients`` hangs off it with ``ON DELETE CASCADE``, so replacing a client is
+one DELETE plus inserts (the indexes on person keys keep that cascade from scanning whole
+tables). Rows keep an explicit ``position`` so a document comes back in exactly the order it was
+imported. Records the dashboard edits carry ``version`` (optimistic locking: an edit based on an
+older version is refused rather than silently overwriting).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+ID_LENGTH = 200
+"""Longest id or name the model accepts."""
+
+
+def _parent(table: str) -> ForeignKey:
+    return ForeignKey(f"{table}.pk", ondelete="CASCADE")
+
+
+def _rating(name: str) -> Column:
+    return Column(name, Integer, CheckConstraint(f"{name} BETWEEN 0 AND 10", name=name), nullable=False)
+
+
+def _version() -> Column:
+    return Column("version", Integer, nullable=False)
+
+
+clients = Table(
+    "clients", metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("id", String(ID_LENGTH), nullable=False, unique=True),
+    Column("label", String(ID_LENGTH), nullable=False),
+    Column("problem_areas", JSON, nullable=False),
+    Column("start_date", Date, nullable=False),
+    Column("notes", Text, nullable=False),
+)
+
+people = Table(
+    "people", metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("client_pk", Integer, _parent("clients"), nullable=False),
+    Column("id", String(ID_LENGTH), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("name", String(ID_LENGTH), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("deceased_on", Date),
+    Column("notes", Text, nullable=False),
+    _version(),
+    UniqueConstraint("client_pk", "id"),
+)
+
+sessions = Table(
+    "sessions", metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("client_pk", Integer, _parent("clients"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("date", Date, nullable=False),
+    Column("phase", String(20), nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("events", JSON, nullable=False),
+    _version(),
+    UniqueConstraint("client_pk", "number"),
+)
+
+ties = Table(
+    "ties", metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("session_pk", Integer, _parent("sessions"), nullable=False),
+    Column("person_pk", Integer, _parent("people"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("circle", Integer, CheckConstraint("circle BETWEEN 1 AND 3", name="circle"), nullable=False),
+    _rating("support"),
+    _rating("conflict"),
+    Column("contact", String(20)),
+    Column("focus", String(40)),
+    Column("note", Text, nullable=False),
+    _version(),
+    UniqueConstraint("session_pk", "person_pk"),
+)
+
+links = Table(
+    "links", metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("session_pk", Integer, _parent("sessions"), nullable=False),
+    # The pair in canonical order (person ids sorted), so a–b and b–a collide on the unique key;
+    # ``flipped`` remembers that the record named them the other way round.
+    Column("low_pk", Integer, _parent("people"), nullable=False, index=True),
+    Column("high_pk", Integer, _parent("people"), nullable=False, index=True),
+    Column("flipped", Boolean, nullable=False),
+    Column("position", Integer, nullable=False),
+    _rating("support"),
+    _rating("conflict"),
+    _version(),
+    UniqueConstraint("session_pk", "low_pk", "high_pk"),
+    CheckConstraint("low_pk <> high_pk", name="not_self"),
+)
+
+mood_scores = Table(
+    "mood_scores", metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("session_pk", Integer, _parent("sessions"), nullable=False),
+    Column("instrument", String(20), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("score", Integer, CheckConstraint("score >= 0", name="score"), nullable=False),
+    Column("items", JSON(none_as_null=True)),
+    _version(),
+    UniqueConstraint("session_pk", "instrument"),
+)

@@ -1,0 +1,464 @@
+"""The store against real SQLite files: round trips, every edit path, refusals, errors in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import event, text
+
+from benchmarks.synthetic import make_document
+from ipt_network.errors import NotFoundError, StaleEditError, StorageError, ValidationError
+from ipt_network.model import Client, Instrument, Link, MoodScore, Person, Phase, Tie, parse_document
+from ipt_network.store import STALE_MESSAGE, Store, default_db_url, demo_db_url
+from ipt_network.store.tables import metadata
+
+
+@pytest.fixture
+def store(db_url):
+    with Store.open(db_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def ana(store, ana_data):
+    """The DESIGN example, stored: client c-ana, session 1 with Mum and Dan tied and linked."""
+    doc = parse_document(ana_data)
+    store.import_document(doc)
+    return doc
+
+
+def unusual_order(ana_data: dict) -> dict:
+    """Ana with people and sessions out of alphabetical / numeric order and a link written b–a."""
+    data = ana_data
+    data["people"].append({"id": "p-amy", "name": "Amy", "role": "friend", "deceased_on": "2026-02-01",
+                           "notes": "école"})
+    second = {"number": 2, "date": "2026-01-12", "phase": "initial", "notes": "better week",
+              "events": ["new job", "moved"],
+              "ties": [{"person": "p-dan", "circle": 2, "support": 5, "conflict": 5},
+                       {"person": "p-amy", "circle": 3, "support": 9, "conflict": 0, "contact": "rarely",
+                        "focus": "grief"},
+                       {"person": "p-mum", "circle": 1, "support": 6, "conflict": 8}],
+              "links": [{"a": "p-mum", "b": "p-amy", "support": 3, "conflict": 2},
+                        {"a": "p-dan", "b": "p-amy", "support": 0, "conflict": 0}],
+              "mood": [{"instrument": "mood-0-10", "score": 4},
+                       {"instrument": "GAD-7", "score": 7, "items": [1, 1, 1, 1, 1, 1, 1]}]}
+    data["sessions"].insert(0, second)
+    return data
+
+
+def tie_of(store: Store, client_id: str, number: int, person: str) -> Tie | None:
+    session = store.load(client_id).document.session(number)
+    return next((t for t in session.ties if t.person == person), None)
+
+
+# --- opening -----------------------------------------------------------------------------------------
+
+
+def test_pragmas_read_back_on_a_connection(store):
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # 2 = FULL in SQLite's numbering
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+
+
+def test_writes_begin_immediate_and_reads_plain_begin(store, ana):
+    seen: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *args: seen.append(args[2]))
+    store.load("c-ana")
+    assert seen[0] == "BEGIN"
+    seen.clear()
+    store.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=7, conflict=8), expected_version=1)
+    assert seen[0] == "BEGIN IMMEDIATE"
+    seen.clear()
+    store.import_document(make_document(people=3, sessions=1, client_id="c-other"))
+    assert seen[0] == "BEGIN IMMEDIATE"
+
+
+def test_migrations_build_exactly_the_tables_the_code_uses(store):
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+
+
+def test_reopening_keeps_data_and_schema(db_url, ana_data):
+    doc = parse_document(ana_data)
+    with Store.open(db_url) as first:
+        first.import_document(doc)
+    with Store.open(db_url) as second:
+        assert second.load("c-ana").document == doc
+
+
+def test_a_bare_path_is_a_sqlite_file(tmp_path, ana_data):
+    path = tmp_path / "plain.db"
+    with Store.open(str(path)) as store:
+        store.import_document(parse_document(ana_data))
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT label FROM clients").fetchall() == [("Ana",)]
+
+
+def test_default_url_is_the_environment_then_the_user_data_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("IPT_NETWORK_DB", "postgresql+psycopg://me@127.0.0.1/ipt")
+    assert default_db_url() == "postgresql+psycopg://me@127.0.0.1/ipt"
+    monkeypatch.delenv("IPT_NETWORK_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # where platformdirs looks on Linux
+    assert default_db_url() == f"sqlite:///{tmp_path / 'data' / 'ipt-network' / 'ipt-network.db'}"
+    assert (tmp_path / "data" / "ipt-network").is_dir()
+    assert demo_db_url() == f"sqlite:///{tmp_path / 'data' / 'ipt-network' / 'ipt-network-demo.db'}"
+
+
+# --- import and load ---------------------------------------------------------------------------------
+
+
+def test_round_trip_is_exact_including_order(store, ana_data):
+    doc = parse_document(unusual_order(ana_data))
+    store.import_document(doc)
+    loaded = store.load("c-ana").document
+    assert loaded == doc
+    assert loaded.model_dump_json() == doc.model_dump_json()
+    assert [s.number for s in loaded.sessions] == [2, 1]
+    assert [(link.a, link.b) for link in loaded.session(2).links] == [("p-mum", "p-amy"), ("p-dan", "p-amy")]
+
+
+def test_round_trip_of_a_large_synthetic_client(store):
+    doc = make_document(people=30, sessions=6, seed=3)
+    store.import_document(doc)
+    assert store.load("c-bench").document.model_dump_json() == doc.model_dump_json()
+
+
+def test_versions_start_at_one_with_sorted_link_keys(store, ana):
+    assert store.load("c-ana").versions == {
+        ("person", "p-mum"): 1, ("person", "p-dan"): 1, ("session", 1): 1,
+        ("tie", 1, "p-mum"): 1, ("tie", 1, "p-dan"): 1,
+        ("link", 1, "p-dan", "p-mum"): 1,  # written p-mum–p-dan; the key sorts the pair
+        ("mood", 1, "PHQ-9"): 1,
+    }
+
+
+def test_unknown_client_is_not_found(store):
+    with pytest.raises(NotFoundError, match="no client 'c-nobody'"):
+        store.load("c-nobody")
+
+
+def test_existing_client_is_refused_and_kept(store, ana, ana_data):
+    ana_data["client"]["label"] = "Someone else"
+    with pytest.raises(ValidationError) as refused:
+        store.import_document(parse_document(ana_data))
+    assert refused.value.problems == ["client 'c-ana' already exists; use --replace to overwrite it"]
+    assert store.load("c-ana").document == ana
+
+
+def test_replace_swaps_the_whole_client_and_moves_versions_past_the_old_ones(store, ana, ana_data):
+    store.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=7, conflict=8), expected_version=1)
+    store.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=8, conflict=8), expected_version=2)
+    ana_data["people"] = ana_data["people"][:1]
+    ana_data["sessions"][0]["ties"] = ana_data["sessions"][0]["ties"][:1]
+    ana_data["sessions"][0]["links"] = []
+    smaller = parse_document(ana_data)
+    store.import_document(smaller, replace=True)
+    course = store.load("c-ana")
+    assert course.document == smaller
+    # The highest old version was 3 (tie p-mum: 1 at import, +1 per save, two saves), so all start at 4.
+    assert set(course.versions.values()) == {4}
+    with pytest.raises(StaleEditError):
+        store.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=0, conflict=0), expected_version=3)
+
+
+def test_a_failing_import_leaves_nothing(store, ana, ana_data):
+    """A document that the database refuses half-way (a forged rating) changes nothing at all."""
+    forged = parse_document(ana_data)
+    session = forged.sessions[0]
+    bad_tie = Tie.model_construct(person="p-mum", circle=1, support=12, conflict=0, contact=None, focus=None,
+                                  note="")
+    forged = forged.model_copy(update={"sessions": [session.model_copy(update={"ties": [bad_tie]})]})
+    with pytest.raises(StorageError, match="breaks one of its rules"):
+        store.import_document(forged, replace=True)
+    assert store.load("c-ana").document == ana
+    with pytest.raises(StorageError):
+        store.import_documents([make_document(people=3, sessions=2, client_id="c-new"),
+                                forged.model_copy(update={"client": forged.client.model_copy(
+                                    update={"id": "c-forged"})})])
+    assert [s.id for s in store.list_clients()] == ["c-ana"]
+
+
+def test_import_of_several_refuses_a_client_given_twice(store, ana_data):
+    doc = parse_document(ana_data)
+    with pytest.raises(ValidationError, match="client 'c-ana' is given more than once"):
+        store.import_documents([doc, doc])
+    assert store.list_clients() == []
+
+
+def test_list_clients_sorted_by_label_with_counts_and_search(store):
+    store.import_documents([
+        make_document(people=4, sessions=3, client_id="c-2"),
+        make_document(people=4, sessions=1, client_id="c-1"),
+    ])
+    store.create_client(Client(id="zz-9", label="abel", start_date=dt.date(2026, 3, 1),
+                               problem_areas=["grief"]))
+    found = store.list_clients()
+    # Labels "Benchmark client" (twice) and "abel": case is ignored, so "abel" first, then by id.
+    assert [(s.id, s.label, s.session_count, s.last_session_date) for s in found] == [
+        ("zz-9", "abel", 0, None),
+        ("c-1", "Benchmark client", 1, dt.date(2026, 1, 5)),
+        ("c-2", "Benchmark client", 3, dt.date(2026, 1, 19)),  # session 3: 5 Jan + 2 weeks
+    ]
+    assert found[0].problem_areas == ("grief",)
+    assert [s.id for s in store.list_clients("ZZ")] == ["zz-9"]
+    assert [s.id for s in store.list_clients("MARK")] == ["c-1", "c-2"]
+    assert store.list_clients("nothing like it") == []
+
+
+def test_create_client_refuses_an_existing_id(store, ana):
+    with pytest.raises(ValidationError, match="client 'c-ana' already exists; choose another id"):
+        store.create_client(Client(id="c-ana", label="Other", start_date=dt.date(2026, 1, 1)))
+
+
+# --- sessions ------------------------------------------------------------------------------------------
+
+
+def test_next_session_copies_ties_and_links_only(store, ana, ana_data):
+    number = store.start_next_session("c-ana", dt.date(2026, 1, 12))
+    assert number == 2
+    course = store.load("c-ana")
+    first, second = course.document.session(1), course.document.session(2)
+    assert second.ties == first.ties
+    assert second.links == first.links
+    assert (second.date, second.phase, second.notes, second.events, second.mood) == (
+        dt.date(2026, 1, 12), Phase.INITIAL, "", [], [])
+    assert course.versions[("tie", 2, "p-dan")] == 1
+    assert store.start_next_session("c-ana") == 3
+    assert store.load("c-ana").document.session(3).date == dt.date.today()
+
+
+def test_first_session_of_a_new_client_is_empty_on_the_start_date(store):
+    store.create_client(Client(id="c-new", label="New", start_date=dt.date(2026, 2, 2)))
+    assert store.start_next_session("c-new") == 1
+    session = store.load("c-new").document.session(1)
+    assert (session.date, session.phase, session.ties, session.links) == (dt.date(2026, 2, 2), Phase.INITIAL,
+                                                                          [], [])
+
+
+def test_update_session_and_refusals(store, ana):
+    version = store.update_session("c-ana", 1, date=dt.date(2026, 1, 6), phase=Phase.MIDDLE, notes="calmer",
+                                   events=["job interview"], expected_version=1)
+    assert version == 2
+    session = store.load("c-ana").document.session(1)
+    assert (session.date, session.phase, session.notes, session.events) == (
+        dt.date(2026, 1, 6), Phase.MIDDLE, "calmer", ["job interview"])
+    assert session.ties == ana.session(1).ties
+    with pytest.raises(StaleEditError):
+        store.update_session("c-ana", 1, date=dt.date(2026, 1, 7), phase="middle", notes="", events=[],
+                             expected_version=1)
+    with pytest.raises(ValidationError, match="session 1: phase must be"):
+        store.update_session("c-ana", 1, date=dt.date(2026, 1, 7), phase="ending", notes="", events=[],
+                             expected_version=2)
+    with pytest.raises(NotFoundError, match="client 'c-ana' has no session 9"):
+        store.update_session("c-ana", 9, date=dt.date(2026, 1, 7), phase="middle", notes="", events=[],
+                             expected_version=1)
+    assert store.load("c-ana").document.session(1) == session
+
+
+# --- ties ------------------------------------------------------------------------------------------------
+
+
+def test_save_tie_updates_then_refuses_a_stale_version(store, ana):
+    assert store.save_tie("c-ana", 1, Tie(person="p-mum", circle=2, support=7, conflict=3),
+                          expected_version=1) == 2
+    assert tie_of(store, "c-ana", 1, "p-mum") == Tie(person="p-mum", circle=2, support=7, conflict=3)
+    with pytest.raises(StaleEditError) as stale:
+        store.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=0, conflict=0), expected_version=1)
+    assert str(stale.value) == STALE_MESSAGE
+    with pytest.raises(StaleEditError):  # None means "new", but there is one already
+        store.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=0, conflict=0), expected_version=None)
+    assert tie_of(store, "c-ana", 1, "p-mum").support == 7
+    assert store.load("c-ana").versions[("tie", 1, "p-mum")] == 2
+
+
+def test_saving_an_unchanged_tie_keeps_its_version(store, ana):
+    assert store.save_tie("c-ana", 1, ana.session(1).ties[0], expected_version=1) == 1
+    assert store.load("c-ana").versions[("tie", 1, "p-mum")] == 1
+
+
+def test_new_tie_appends_in_order(store, ana):
+    store.save_person("c-ana", Person(id="p-amy", name="Amy", role="friend"), expected_version=None)
+    assert store.save_tie("c-ana", 1, Tie(person="p-amy", circle=3, support=9, conflict=1),
+                          expected_version=None) == 1
+    assert [t.person for t in store.load("c-ana").document.session(1).ties] == ["p-mum", "p-dan", "p-amy"]
+
+
+def test_invalid_ties_are_refused_naming_record_and_field(store, ana):
+    out_of_range = Tie.model_construct(person="p-mum", circle=1, support=12, conflict=0, contact=None,
+                                       focus=None, note="")
+    with pytest.raises(ValidationError) as refused:
+        store.save_tie("c-ana", 1, out_of_range, expected_version=1)
+    assert refused.value.problems == ["session 1, tie for 'p-mum': support must be an integer 0–10, got 12"]
+    with pytest.raises(ValidationError, match="person 'p-who' is not in people"):
+        store.save_tie("c-ana", 1, Tie(person="p-who", circle=1, support=1, conflict=1), expected_version=None)
+    assert store.load("c-ana").document == ana
+
+
+def test_remove_tie_takes_the_persons_links_with_it(store, ana):
+    store.remove_tie("c-ana", 1, "p-dan", expected_version=1)
+    course = store.load("c-ana")
+    assert [t.person for t in course.document.session(1).ties] == ["p-mum"]
+    assert course.document.session(1).links == []
+    assert ("link", 1, "p-dan", "p-mum") not in course.versions
+    assert [p.id for p in course.document.people] == ["p-mum", "p-dan"]  # the person stays
+    with pytest.raises(StaleEditError):  # already gone
+        store.remove_tie("c-ana", 1, "p-dan", expected_version=1)
+
+
+# --- links ------------------------------------------------------------------------------------------------
+
+
+def test_link_written_the_other_way_is_the_same_pair(store, ana):
+    version = store.save_link("c-ana", 1, Link(a="p-dan", b="p-mum", support=4, conflict=2), expected_version=1)
+    assert version == 2
+    links = store.load("c-ana").document.session(1).links
+    assert links == [Link(a="p-dan", b="p-mum", support=4, conflict=2)]
+    store.remove_link("c-ana", 1, "p-mum", "p-dan", expected_version=2)
+    assert store.load("c-ana").document.session(1).links == []
+
+
+def test_link_to_someone_without_a_tie_that_session_is_refused(store, ana):
+    store.save_person("c-ana", Person(id="p-amy", name="Amy", role="friend"), expected_version=None)
+    with pytest.raises(ValidationError) as refused:
+        store.save_link("c-ana", 1, Link(a="p-mum", b="p-amy", support=5, conflict=0), expected_version=None)
+    assert refused.value.problems == [
+        "session 1, link 'p-mum'–'p-amy': 'p-amy' has no tie in this session, so cannot be linked"]
+    assert store.load("c-ana").document.session(1).links == ana.session(1).links
+
+
+def test_stale_link_edit_is_refused(store, ana):
+    store.save_link("c-ana", 1, Link(a="p-mum", b="p-dan", support=2, conflict=7), expected_version=1)
+    with pytest.raises(StaleEditError):
+        store.save_link("c-ana", 1, Link(a="p-mum", b="p-dan", support=9, conflict=7), expected_version=1)
+    with pytest.raises(StaleEditError):
+        store.remove_link("c-ana", 1, "p-mum", "p-dan", expected_version=1)
+    assert store.load("c-ana").document.session(1).links[0].support == 2
+
+
+# --- mood ----------------------------------------------------------------------------------------------------
+
+
+def test_mood_add_change_remove(store, ana):
+    gad = MoodScore(instrument=Instrument.GAD7, score=8, items=[2, 2, 1, 1, 1, 1, 0])  # 2+2+1+1+1+1+0 = 8
+    assert store.save_mood("c-ana", 1, gad, expected_version=None) == 1
+    lower = MoodScore(instrument="PHQ-9", score=9, items=[1] * 9)  # nine items of 1 = 9
+    assert store.save_mood("c-ana", 1, lower, expected_version=1) == 2
+    assert store.load("c-ana").document.session(1).mood == [lower, gad]
+    store.remove_mood("c-ana", 1, "GAD-7", expected_version=1)
+    assert store.load("c-ana").document.session(1).mood == [lower]
+
+
+def test_mood_whose_items_do_not_add_up_is_refused(store, ana):
+    wrong = MoodScore(instrument="PHQ-9", score=10, items=[1] * 9)
+    with pytest.raises(ValidationError) as refused:
+        store.save_mood("c-ana", 1, wrong, expected_version=1)
+    assert refused.value.problems == [
+        "session 1, mood PHQ-9: score 10 does not equal the sum of the items (9)"]
+    assert store.load("c-ana").document == ana
+
+
+# --- people --------------------------------------------------------------------------------------------------
+
+
+def test_save_person_creates_and_updates(store, ana):
+    assert store.save_person("c-ana", Person(id="p-amy", name="Amy", role="friend"), expected_version=None) == 1
+    assert store.save_person("c-ana", Person(id="p-mum", name="Mother", role="parent", notes="lives nearby"),
+                             expected_version=1) == 2
+    people = store.load("c-ana").document.people
+    assert [(p.id, p.name) for p in people] == [("p-mum", "Mother"), ("p-dan", "Dan"), ("p-amy", "Amy")]
+    with pytest.raises(StaleEditError):
+        store.save_person("c-ana", Person(id="p-mum", name="Mum", role="parent"), expected_version=1)
+    with pytest.raises(ValidationError, match="the client id is also used by a person"):
+        store.save_person("c-ana", Person(id="c-ana", name="Me", role="other"), expected_version=None)
+
+
+def test_a_deceased_person_keeps_their_history(store, ana):
+    store.start_next_session("c-ana", dt.date(2026, 1, 12))
+    assert store.mark_deceased("c-ana", "p-mum", dt.date(2026, 1, 20), expected_version=1) == 2
+    doc = store.load("c-ana").document
+    assert doc.person("p-mum").deceased_on == dt.date(2026, 1, 20)
+    assert [t.person for s in doc.sessions for t in s.ties] == ["p-mum", "p-dan", "p-mum", "p-dan"]
+    assert doc.session(1) == ana.session(1)
+    with pytest.raises(NotFoundError, match="client 'c-ana' has no person 'p-who'"):
+        store.mark_deceased("c-ana", "p-who", dt.date(2026, 1, 20), expected_version=None)
+
+
+# --- errors in words ------------------------------------------------------------------------------------------
+
+
+def test_a_database_from_a_newer_version_is_refused(db_url, tmp_path):
+    Store.open(db_url).close()
+    with sqlite3.connect(tmp_path / "ipt.db") as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '0099'")
+    with pytest.raises(StorageError, match="written by a newer version of ipt-network"):
+        Store.open(db_url)
+
+
+def test_a_locked_database_says_it_is_busy(store, ana, tmp_path):
+    """Another program holding the write lock past the 5 s busy timeout (this test waits that long)."""
+    holder = sqlite3.connect(tmp_path / "ipt.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StorageError, match="the database is busy"):
+            store.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=1, conflict=1), expected_version=1)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert store.load("c-ana").document == ana
+
+
+def test_a_full_disk_is_reported_and_nothing_is_saved(store, ana):
+    def no_room_to_grow(dbapi_connection, _record):
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 1}")
+
+    store.engine.dispose()  # new connections get a page limit: SQLite then reports "database or disk is full"
+    event.listen(store.engine, "connect", no_room_to_grow)
+    with pytest.raises(StorageError, match="the disk holding the database is full"):
+        store.import_document(make_document(people=60, sessions=16))
+    assert [s.id for s in store.list_clients()] == ["c-ana"]
+
+
+def test_an_unreachable_server_is_reported():
+    with pytest.raises(StorageError, match="the database server cannot be reached") as failed:
+        Store.open("postgresql+psycopg://someone:secret@127.0.0.1:1/ipt")
+    assert "secret" not in str(failed.value)
+
+
+def test_a_malformed_url_is_reported():
+    with pytest.raises(StorageError, match="cannot use the database URL"):
+        Store.open("nosuchdriver://x/y")
+
+
+def test_a_file_that_is_not_a_database_is_reported(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("shopping list\n" * 200)
+    with pytest.raises(StorageError, match="not an ipt-network database, or it is damaged"):
+        Store.open(str(path))
+
+
+# --- fork ------------------------------------------------------------------------------------------------------
+
+
+def test_a_forked_child_opens_its_own_connections(store, ana):
+    store.load("c-ana")
+    assert store.engine.pool.checkedin() == 1  # the parent's pooled connection
+    pid = os.fork()
+    if pid == 0:  # child: must not reuse the parent's connection
+        try:
+            fresh = store.engine.pool.checkedin() == 0
+            store.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=2, conflict=2), expected_version=1)
+            os._exit(0 if fresh else 3)
+        except BaseException:
+            os._exit(4)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert tie_of(store, "c-ana", 1, "p-mum").support == 2  # the parent's connection still works
