@@ -1,0 +1,18 @@
+"""Plotly figures shared by the dashboard and the exports: data in, figure dict out.
+
+Each figure has a sibling ``*_summary`` giving the same picture in a sentence or two, for
+screen readers and reports. Figures are plain plotly figure dicts, which ``dcc.Graph`` and
+``plotly.io`` take as they are (and build far faster than ``go.Figure``); no dash here.
+"""
+
+from .mood import mood_figure, mood_markers, mood_summary
+from .names import display_namer
+from .network import comparison_figures, network_figure, network_summary
+from .timeline import timeline_figure, timeline_sessions, timeline_summary
+from .trends import trend_figure, trend_summary
+
+__all__ = [
+    "comparison_figures", "display_namer", "mood_figure", "mood_markers", "mood_summary", "network_figure",
+    "network_summary", "timeline_figure", "timeline_sessions", "timeline_summary", "trend_figure",
+    "trend_summary",
+]

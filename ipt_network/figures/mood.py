@@ -1,0 +1,204 @@
+"""Mood over the course: each instrument in its own row over its shaded severity bands.
+
+Bands are drawn from half a point below their lowest score to half a point below the next
+band's, so each whole score sits inside its own band (PHQ-9 minimal −0.5–4.5, mild 4.5–9.5, …).
+Reliable change, response and remission are marked where ``scales`` found them, with plain
+words on hover; chosen network measures follow in rows of their own on the same sessions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Mapping, Sequence
+
+import pandas as pd
+
+from ipt_network.model import INSTRUMENT_MAX, Instrument
+from ipt_network.scales import BANDS, MoodResult
+from ipt_network.words import list_in_words
+
+from .grid import Row, padded_range, series_trace, stacked_figure
+from .style import (
+    BLUE,
+    GREEN,
+    MUTED,
+    SERIES_COLOURS,
+    SERIES_DASHES,
+    SLATE,
+    VERMILLION,
+    escape,
+    session_hover,
+    session_spans,
+)
+from .trends import MEASURE_WORDS
+
+Bands = Mapping[str, Sequence[tuple[int, str]]]
+"""Instrument → ``(lowest score, band name)`` in rising order, as ``scales.BANDS``."""
+Markers = Mapping[str, Mapping[int, Collection[str]]]
+"""Instrument → session → flags among ``FLAGS``."""
+
+INSTRUMENT_WORDS = {
+    Instrument.PHQ9: "PHQ-9 · depression (lower is better)",
+    Instrument.GAD7: "GAD-7 · anxiety (lower is better)",
+    Instrument.HAMD17: "HAM-D-17 · depression, clinician-rated (lower is better)",
+    Instrument.MOOD: "Mood 0–10 · self-rated (higher is better)",
+}
+BAND_FILLS = ("#EAF4EC", "#F4F5E4", "#FBF1DF", "#FAE7DA", "#F6DEDC")
+"""Light, calm band colours from the lowest (least severe) band to the highest."""
+
+FLAGS = {  # legend word, hover words, symbol, colour, offset from the score as a share of the range
+    "reliable_improvement": ("Reliable improvement",
+                             "better than at the first score by more than everyday ups and downs",
+                             "triangle-down", GREEN, 0.09),
+    "reliable_deterioration": ("Reliable worsening",
+                               "worse than at the first score by more than everyday ups and downs",
+                               "triangle-up", VERMILLION, 0.09),
+    "response": ("Response", "the score has at least halved since the first one", "circle-open", BLUE, 0.0),
+    "remission": ("Remission", "the score is in the range where symptoms have eased", "star", GREEN, -0.09),
+}
+INSTRUMENT_ROW = 190
+NETWORK_ROW = 120
+
+
+def mood_markers(results: Mapping[int, Mapping[str, MoodResult]]) -> dict[str, dict[int, list[str]]]:
+    """``scales.mood_results`` turned into the ``markers`` argument of ``mood_figure``."""
+    markers: dict[str, dict[int, list[str]]] = {}
+    for number, by_instrument in results.items():
+        for name, result in by_instrument.items():
+            flags = [flag for flag, on in (
+                ("reliable_improvement", result.reliable_change == "improved"),
+                ("reliable_deterioration", result.reliable_change == "worsened"),
+                ("response", bool(result.response)), ("remission", bool(result.remission))) if on]
+            if flags:
+                markers.setdefault(name, {})[number] = flags
+    return markers
+
+
+def band_edges(bands: Sequence[tuple[int, str]], top: int) -> list[tuple[float, float, str]]:
+    """``(y0, y1, name)`` of each band, meeting half-way between whole scores.
+
+    >>> band_edges(BANDS[Instrument.GAD7], 21)
+    [(-0.5, 4.5, 'minimal'), (4.5, 9.5, 'mild'), (9.5, 14.5, 'moderate'), (14.5, 21.5, 'severe')]
+    """
+    lows = [low for low, _ in bands]
+    highs = [*lows[1:], top + 1]
+    return [(low - 0.5, high - 0.5, name) for (low, name), high in zip(bands, highs, strict=True)]
+
+
+def band_of(bands: Sequence[tuple[int, str]], score: float) -> str | None:
+    """The name of the band holding ``score``."""
+    names = [name for low, name in bands if score >= low]
+    return names[-1] if names else None
+
+
+def _band_shapes(bands: Sequence[tuple[int, str]], top: int) -> tuple[list[dict], list[dict]]:
+    shapes, labels = [], []
+    edges = band_edges(bands, top)
+    for index, (y0, y1, name) in enumerate(edges):
+        fill = BAND_FILLS[round(index * (len(BAND_FILLS) - 1) / max(len(edges) - 1, 1))]
+        shapes.append({"type": "rect", "xref": "x? domain", "yref": "y?", "x0": 0, "x1": 1, "y0": y0, "y1": y1,
+                       "fillcolor": fill, "line": {"width": 0}, "layer": "below", "name": f"band:{name}"})
+        labels.append({"xref": "x? domain", "yref": "y?", "x": 1.01, "y": (y0 + y1) / 2, "xanchor": "left",
+                       "text": name.capitalize(), "showarrow": False, "font": {"size": 11, "color": MUTED}})
+    return shapes, labels
+
+
+def _flag_traces(name: str, scores: pd.Series, flags: Mapping[int, Collection[str]], span: float,
+                 dates: Mapping[int, dt.date] | None, legend_done: set[str]) -> list[dict]:
+    traces = []
+    for flag, (word, meaning, symbol, colour, offset) in FLAGS.items():
+        numbers = [n for n in sorted(flags) if flag in flags[n] and pd.notna(scores.get(n))]
+        if not numbers:
+            continue
+        traces.append({
+            "type": "scatter", "mode": "markers", "name": word, "legendgroup": flag, "xaxis": "x?",
+            "yaxis": "y?", "showlegend": flag not in legend_done, "x": numbers,
+            "y": [float(scores[n]) + offset * span for n in numbers], "cliponaxis": False,
+            "hovertext": [f"{session_hover(n, dates)}<br><b>{word}</b> ({escape(name)}): {meaning}"
+                          for n in numbers],
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "marker": {"symbol": symbol, "color": colour, "size": 20 if symbol == "circle-open" else 12,
+                       "line": {"width": 2.5 if symbol == "circle-open" else 1, "color": colour
+                                if symbol == "circle-open" else "white"}}})
+        legend_done.add(flag)
+    return traces
+
+
+def mood_figure(mood_table: pd.DataFrame, *, phases: Sequence[tuple[int, str]],
+                instrument_bands: Bands = BANDS, markers: Markers | None = None,
+                network_series: pd.DataFrame | None = None, dates: Mapping[int, dt.date] | None = None,
+                title: str | None = None) -> dict:
+    """Mood scores over sessions as a plotly figure dict.
+
+    Parameters
+    ----------
+    mood_table
+        ``scales.mood_table``: a row per session (index = session number), a column per
+        instrument, NaN where not recorded. Instruments never recorded are left out.
+    phases
+        ``(session number, phase)`` pairs for the phase ribbon.
+    instrument_bands
+        Severity bands per instrument; instruments without bands (mood-0-10) get none.
+    markers
+        Instrument → session → flags (see ``mood_markers``).
+    network_series
+        Optional network measures (a column each, same session index), drawn in rows below.
+    dates
+        Session number → date, for hover text.
+    """
+    rows: list[Row] = []
+    legend_done: set[str] = set()
+    for name in mood_table.columns:
+        scores = mood_table[name].dropna()
+        if scores.empty:
+            continue
+        top = INSTRUMENT_MAX[Instrument(name)]
+        bands = instrument_bands.get(name, ())
+        shapes, labels = _band_shapes(bands, top) if bands else ([], [])
+        line = series_trace(scores, name, dates=dates, colour=SLATE)
+        line["hovertext"] = [f"{session_hover(int(n), dates)}<br>{escape(name)}: {score:g}"
+                             + (f" ({band_of(bands, score)})" if bands else "")
+                             for n, score in scores.items()]
+        line["marker"]["size"] = 8
+        flags = _flag_traces(name, scores, (markers or {}).get(name, {}), top, dates, legend_done)
+        rows.append(Row(INSTRUMENT_WORDS[Instrument(name)], INSTRUMENT_ROW, [-0.5, top + 0.5],
+                        [line, *flags], shapes, labels))
+    for index, column in enumerate(network_series.columns if network_series is not None else ()):
+        values = network_series[column]
+        label = MEASURE_WORDS.get(column, column.replace("_", " ").capitalize())
+        trace = series_trace(values, label, dates=dates, colour=SERIES_COLOURS[index % len(SERIES_COLOURS)],
+                             dash=SERIES_DASHES[index % len(SERIES_DASHES)])
+        rows.append(Row(label, NETWORK_ROW, padded_range(values), [trace]))
+    sessions = sorted({int(n) for n in mood_table.index} | {n for n, _ in phases})
+    return stacked_figure(rows, sessions=sessions, phases=phases, title=title, right_margin=130)
+
+
+def mood_summary(mood_table: pd.DataFrame, *, instrument_bands: Bands = BANDS,
+                 markers: Markers | None = None) -> str:
+    """Each instrument's first and latest score in words, with any reliable change named.
+
+    >>> table = pd.DataFrame({"PHQ-9": [18.0, 11.0, 9.0]}, index=pd.Index([1, 2, 3], name="session"))
+    >>> mood_summary(table, markers={"PHQ-9": {3: ["reliable_improvement", "response"]}})
+    'PHQ-9 went from 18 (moderately severe) at S1 to 9 (mild) at S3; reliable improvement at S3; response at S3.'
+    """
+    sentences = []
+    for name in mood_table.columns:
+        scores = mood_table[name].dropna()
+        if scores.empty:
+            continue
+        bands = instrument_bands.get(name, ())
+
+        def told(n: int, score: float, bands: Sequence[tuple[int, str]] = bands) -> str:
+            band = band_of(bands, score) if bands else None
+            return f"{score:g}" + (f" ({band})" if band else "") + f" at S{n}"
+
+        (first, a), (last, b) = next(scores.items()), list(scores.items())[-1]
+        text = (f"{name} was {told(int(first), a)}" if first == last
+                else f"{name} went from {told(int(first), a)} to {told(int(last), b)}")
+        flags = (markers or {}).get(name, {})
+        for flag, (word, *_rest) in FLAGS.items():
+            where = [n for n in flags if flag in flags[n]]
+            if where:
+                text += f"; {word.lower()} at {list_in_words(session_spans(where))}"
+        sentences.append(text + ".")
+    return " ".join(sentences) or "No mood scores recorded yet."

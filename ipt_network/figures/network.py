@@ -1,0 +1,364 @@
+"""The closeness circle of one session, and two sessions side by side.
+
+Every meaning is carried twice so the picture reads in greyscale and for colour-blind viewers:
+support is line *width*; conflict is line *pattern* (solid, dashed, dotted) and a warmer colour;
+the kind of tie is marker *shape* and colour. The traces come in the same order, with the same
+``ids`` on the people, in every session, so Dash can glide people to their new places
+(``layout.transition``) when the session changes. Names reach the figure only through
+``display_name``; notes, free text that may name people, appear only while names are shown.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+from ipt_network.graph import find_session
+from ipt_network.layout import OUTER_RADIUS, RING_RADIUS, Point, force_positions, ring_positions
+from ipt_network.metrics import valence as tie_valence
+from ipt_network.model import Document, Person, Session, Tie
+from ipt_network.settings import DEFAULT, Thresholds
+from ipt_network.words import list_in_words, plural
+
+from .names import ROLE_WORDS
+from .style import (
+    GREEN,
+    INK,
+    MUTED,
+    ORANGE,
+    PURPLE,
+    SKY,
+    SLATE,
+    VERMILLION,
+    base_layout,
+    day,
+    escape,
+    wrap,
+)
+
+RING_WORDS = {1: "Inner circle", 2: "Middle circle", 3: "Outer circle"}
+RING_FILL = {1: "#E9EEF4", 2: "#F1F4F8", 3: "#F8FAFC"}
+
+VALENCE_STYLE = {  # legend words, marker symbol, colour
+    "supportive": ("Supportive", "circle", GREEN),
+    "ambivalent": ("Mixed (support and conflict)", "diamond", ORANGE),
+    "aversive": ("Mostly conflict", "square", VERMILLION),
+    "indifferent": ("Neither strong", "circle-open", SKY),
+}
+REMEMBERED = ("Remembered (died)", "hexagon-open", "#A3AAB3")
+ATTENTION = ("Needs attention", "circle-open", PURPLE)
+
+CONFLICT_STYLE = {  # legend words, dash, colour: darker and warmer as conflict rises
+    "calm": (None, "solid", "#8796AA"),
+    "some": ("Dashed line: some conflict", "dash", "#C39A62"),
+    "strong": ("Dotted line: a lot of conflict", "dot", "#B0623F"),
+}
+LINK_COLOUR = "#C3CAD3"
+SUPPORT_BUCKETS = 5
+"""Tie widths come in five steps (support 0–1, 2–3, 4–5, 6–7, 8–10): few traces, fast drawing."""
+
+MARKER_SIZE = 18
+HIGHLIGHT_SIZE = 26
+CROWDED = 30
+"""Beyond this many people markers shrink and only the people needing attention and the
+highlighted person carry a name label; everyone keeps their hover text."""
+CROWDED_MARKER_SIZE = 12
+
+AXIS_REACH = OUTER_RADIUS + 0.95
+TRANSITION = {"duration": 500, "easing": "cubic-in-out"}
+
+Hotspots = Collection[str] | Mapping[str, Sequence[str]]
+
+
+def support_bucket(support: int) -> int:
+    """Width step of a tie: 0 for support 0–1 up to 4 for support 8–10."""
+    return min(support // 2, SUPPORT_BUCKETS - 1)
+
+
+def tie_width(support: int) -> float:
+    """Line width in pixels: 1 px for support 0–1, 1.25 px more per step, 6 px for 8–10."""
+    return 1 + 1.25 * support_bucket(support)
+
+
+def conflict_level(conflict: int, thresholds: Thresholds = DEFAULT) -> str:
+    """``"strong"`` from ``high_conflict`` (7), ``"some"`` from ``high`` (5), else ``"calm"``."""
+    if conflict >= thresholds.high_conflict:
+        return "strong"
+    return "some" if conflict >= thresholds.high else "calm"
+
+
+def _segments(pairs: Sequence[tuple[Point, Point]]) -> tuple[list, list]:
+    """x and y lists drawing many separate segments in one trace (broken by ``None``)."""
+    xs: list = []
+    ys: list = []
+    for (x0, y0), (x1, y1) in pairs:
+        xs += (x0, x1, None)
+        ys += (y0, y1, None)
+    return xs, ys
+
+
+def _line_trace(name: str, pairs: Sequence[tuple[Point, Point]], *, width: float, dash: str,
+                colour: str) -> dict:
+    xs, ys = _segments(pairs)
+    return {"type": "scatter", "mode": "lines", "name": name, "x": xs, "y": ys, "hoverinfo": "skip",
+            "showlegend": False, "line": {"width": width, "dash": dash, "color": colour}}
+
+
+def _key(name: str, shown: bool, *, marker: dict | None = None, line: dict | None = None) -> dict:
+    """A legend-only entry: the legend explains, the real traces stay out of it."""
+    trace = {"type": "scatter", "x": [None], "y": [None], "name": name, "hoverinfo": "skip",
+             "showlegend": shown, "mode": "markers" if marker else "lines"}
+    if marker:
+        trace["marker"] = marker
+    if line:
+        trace["line"] = line
+    return trace
+
+
+def _label_position(x: float, y: float) -> str:
+    """Put a name on the outside of its marker, away from the centre."""
+    angle = math.atan2(y, x)
+    if math.cos(angle) > 0.45:
+        return "middle right"
+    if math.cos(angle) < -0.45:
+        return "middle left"
+    return "top center" if y >= 0 else "bottom center"
+
+
+def _hover(person: Person, tie: Tie, shown_name: str, kind: str, *, deceased: bool,
+           attention: Sequence[str] | None, with_notes: bool) -> str:
+    lines = [f"<b>{escape(shown_name)}</b>",
+             f"{ROLE_WORDS[person.role]} · {RING_WORDS[tie.circle].lower()}",
+             f"Support {tie.support}/10 · Conflict {tie.conflict}/10"]
+    if deceased:
+        lines.append(f"Remembered: died {day(person.deceased_on)}")
+    else:
+        lines.append(VALENCE_STYLE[kind][0])
+    if tie.contact is not None:
+        lines.append(f"Contact: {tie.contact.value}")
+    if tie.focus is not None:
+        lines.append(f"Focus: {tie.focus.value.replace('_', ' ')}")
+    if attention is not None:
+        lines.append("Needs attention" + (": " + escape("; ".join(attention)) if attention else ""))
+    if with_notes and tie.note:
+        lines.append(f"<i>{wrap(tie.note)}</i>")
+    return "<br>".join(lines)
+
+
+def network_figure(doc: Document, session_number: int, *, positions: Mapping[str, Point],
+                   display_name: Callable[[str], str], hotspots: Hotspots = (),
+                   valence: Mapping[str, str] | None = None, highlight: str | None = None,
+                   show_links: bool = True, show_rings: bool = True, title: str | None = None,
+                   thresholds: Thresholds = DEFAULT, height: int = 640) -> dict:
+    """One session's network as a plotly figure dict.
+
+    Parameters
+    ----------
+    doc, session_number
+        The course and the session to draw.
+    positions
+        Person id (and client id) → (x, y): ``layout.ring_positions`` for the closeness circle,
+        ``layout.force_positions`` for the force-directed view. Every tied person needs one.
+    display_name
+        Person or client id → the text shown (see ``names.display_namer``).
+    hotspots
+        Ids of people needing attention, or id → reasons in plain words (shown on hover), e.g.
+        ``{h.person: [h.client] for h in session_findings(doc, n, name_of=display_name).hotspots}``.
+    valence
+        Person id → ``"supportive"``, ``"ambivalent"``, ``"aversive"`` or ``"indifferent"``;
+        by default each tie's valence under ``thresholds`` (``metrics.valence``).
+    highlight
+        A person drawn larger (the one selected in the dashboard).
+    show_links, show_rings
+        Links between people; the three closeness rings (off for the force-directed view).
+
+    Returns
+    -------
+    dict
+        ``{"data": [...], "layout": {...}}``. People carry their id in ``ids`` and
+        ``customdata``; the trace order is the same for every session.
+    """
+    session = find_session(doc, session_number)
+    people = {p.id: p for p in doc.people}
+    client = doc.client.id
+    centre = positions[client]
+    names = {tie.person: display_name(tie.person) for tie in session.ties}
+    with_notes = all(names[pid] == people[pid].name for pid in names)
+    reasons = hotspots if isinstance(hotspots, Mapping) else dict.fromkeys(hotspots, ())
+    crowded = len(session.ties) > CROWDED
+    size = CROWDED_MARKER_SIZE if crowded else MARKER_SIZE
+
+    tie_pairs: dict[tuple[str, int], list] = {(level, b): [] for level in CONFLICT_STYLE
+                                              for b in range(SUPPORT_BUCKETS)}
+    marker = {"x": [], "y": [], "ids": [], "text": [], "hovertext": [], "textposition": [],
+              "symbol": [], "color": [], "size": [], "line_width": [], "text_color": []}
+    ring_x, ring_y, ring_ids = [], [], []
+    for tie in session.ties:
+        person = people[tie.person]
+        x, y = positions[tie.person]
+        deceased = not person.alive_on(session.date)
+        kind = (valence or {}).get(tie.person) or tie_valence(tie.support, tie.conflict, thresholds)
+        level = conflict_level(tie.conflict, thresholds)
+        tie_pairs[level, support_bucket(tie.support)].append((centre, (x, y)))
+        _, symbol, colour = REMEMBERED if deceased else VALENCE_STYLE[kind]
+        name = names[tie.person]
+        labelled = not crowded or tie.person in reasons or tie.person == highlight
+        marker["x"].append(x)
+        marker["y"].append(y)
+        marker["ids"].append(tie.person)
+        marker["text"].append((escape(name) + (" (in memory)" if deceased else "")) if labelled else "")
+        marker["textposition"].append(_label_position(x - centre[0], y - centre[1]))
+        marker["symbol"].append(symbol)
+        marker["color"].append(colour)
+        marker["size"].append(HIGHLIGHT_SIZE if tie.person == highlight else size)
+        marker["line_width"].append(2.5 if symbol.endswith("open") else 1.5)
+        marker["text_color"].append(MUTED if deceased else INK)
+        marker["hovertext"].append(_hover(person, tie, name, kind, deceased=deceased,
+                                          attention=reasons.get(tie.person) if tie.person in reasons else None,
+                                          with_notes=with_notes))
+        if tie.person in reasons:
+            ring_x.append(x)
+            ring_y.append(y)
+            ring_ids.append(tie.person)
+
+    calm_links, tense_links, link_hover = [], [], {"x": [], "y": [], "hovertext": []}
+    if show_links:
+        for link in session.links:
+            (ax, ay), (bx, by) = positions[link.a], positions[link.b]
+            tense = link.conflict >= thresholds.high
+            (tense_links if tense else calm_links).append(((ax, ay), (bx, by)))
+            link_hover["x"].append((ax + bx) / 2)
+            link_hover["y"].append((ay + by) / 2)
+            link_hover["hovertext"].append(
+                f"{escape(names[link.a])} and {escape(names[link.b])} know each other"
+                f"<br>Support {link.support}/10 · Conflict {link.conflict}/10")
+
+    data = [
+        _line_trace("links", calm_links, width=1, dash="solid", colour=LINK_COLOUR),
+        _line_trace("conflicted links", tense_links, width=1.3, dash="dot", colour=LINK_COLOUR),
+        *(_line_trace(f"ties {level} {bucket}", pairs, width=tie_width(2 * bucket),
+                      dash=CONFLICT_STYLE[level][1], colour=CONFLICT_STYLE[level][2])
+          for (level, bucket), pairs in tie_pairs.items()),
+        {"type": "scatter", "mode": "markers", "name": "link details", "showlegend": False,
+         "x": link_hover["x"], "y": link_hover["y"], "hovertext": link_hover["hovertext"],
+         "hovertemplate": "%{hovertext}<extra></extra>", "marker": {"size": 10, "opacity": 0}},
+        {"type": "scatter", "mode": "markers", "name": "needs attention", "showlegend": False,
+         "x": ring_x, "y": ring_y, "ids": ring_ids, "hoverinfo": "skip",
+         "marker": {"symbol": "circle-open", "size": size + 14, "color": PURPLE,
+                    "line": {"width": 3, "color": PURPLE}}},
+        {"type": "scatter", "mode": "markers+text", "name": "people", "showlegend": False,
+         "x": marker["x"], "y": marker["y"], "ids": marker["ids"], "customdata": marker["ids"],
+         "text": marker["text"], "textposition": marker["textposition"],
+         "textfont": {"size": 12, "color": marker["text_color"]},
+         "hovertext": marker["hovertext"], "hovertemplate": "%{hovertext}<extra></extra>",
+         # opacity 1 stated: plotly makes markers with per-point sizes translucent by default
+         "marker": {"symbol": marker["symbol"], "color": marker["color"], "size": marker["size"], "opacity": 1,
+                    "line": {"width": marker["line_width"], "color": "white"}}, "cliponaxis": False},
+        _client_trace(client, centre, display_name(client)),
+        *_legend(session, marker["symbol"], bool(ring_ids), bool(calm_links or tense_links), thresholds),
+    ]
+    layout = base_layout(height=height, title=title)
+    reach = AXIS_REACH
+    axis = {"visible": False, "range": [-reach, reach], "zeroline": False, "showgrid": False}
+    layout.update({
+        "xaxis": axis, "yaxis": {**axis, "scaleanchor": "x", "scaleratio": 1},
+        "shapes": _rings() if show_rings else [], "annotations": _ring_labels() if show_rings else [],
+        "uirevision": f"network:{client}", "transition": TRANSITION, "hovermode": "closest",
+        "dragmode": "pan",
+    })
+    return {"data": data, "layout": layout}
+
+
+def _client_trace(client: str, centre: Point, label: str) -> dict:
+    inside = len(label) <= 4
+    return {"type": "scatter", "mode": "markers+text", "name": "client", "showlegend": False,
+            "x": [centre[0]], "y": [centre[1]], "ids": [client], "customdata": [client],
+            "text": [escape(label)], "textposition": "middle center" if inside else "bottom center",
+            "textfont": {"size": 13, "color": "white" if inside else INK},
+            "hovertext": [escape(label)], "hovertemplate": "%{hovertext}<extra></extra>",
+            "marker": {"size": 38, "color": SLATE, "line": {"width": 2, "color": "white"}}, "cliponaxis": False}
+
+
+def _legend(session: Session, symbols: list[str], any_attention: bool, any_links: bool,
+            thresholds: Thresholds) -> list[dict]:
+    """Plain-word keys, shown only for what this picture contains."""
+    present = set(symbols)
+    keys = [_key(words, symbol in present, marker={"symbol": symbol, "color": colour, "size": 12,
+                                                    "line": {"width": 2 if symbol.endswith("open") else 0}})
+            for words, symbol, colour in (*VALENCE_STYLE.values(), REMEMBERED)]
+    keys.append(_key(ATTENTION[0], any_attention, marker={"symbol": "circle-open", "color": PURPLE,
+                                                          "size": 14, "line": {"width": 3}}))
+    levels = {conflict_level(t.conflict, thresholds) for t in session.ties}
+    keys.append(_key("Thicker line: more support", bool(session.ties),
+                     line={"width": 5, "color": CONFLICT_STYLE["calm"][2]}))
+    keys += [_key(words, level in levels, line={"width": 2.5, "dash": dash, "color": colour})
+             for level, (words, dash, colour) in CONFLICT_STYLE.items() if words]
+    keys.append(_key("Grey line: these two know each other", any_links,
+                     line={"width": 1.5, "color": LINK_COLOUR}))
+    return keys
+
+
+def _rings() -> list[dict]:
+    """The three closeness rings, outermost first so the inner fills sit on top."""
+    return [{"type": "circle", "xref": "x", "yref": "y", "x0": -r, "y0": -r, "x1": r, "y1": r,
+             "fillcolor": RING_FILL[ring], "line": {"color": "#D3DAE3", "width": 1.2}, "layer": "below",
+             "name": RING_WORDS[ring]}
+            for ring, r in sorted(RING_RADIUS.items(), reverse=True)]
+
+
+def _ring_labels() -> list[dict]:
+    """Ring names just outside the top of each ring, in the wedge no person sits in
+    (``layout.LABEL_WEDGE``)."""
+    return [{"x": 0, "y": r, "xref": "x", "yref": "y", "text": RING_WORDS[ring], "showarrow": False,
+             "yanchor": "bottom", "yshift": 1, "font": {"size": 11, "color": MUTED}}
+            for ring, r in RING_RADIUS.items()]
+
+
+def network_summary(doc: Document, session_number: int, *, display_name: Callable[[str], str],
+                    hotspots: Hotspots = (), valence: Mapping[str, str] | None = None,
+                    thresholds: Thresholds = DEFAULT) -> str:
+    """The picture in one or two sentences, for screen readers and reports.
+
+    Counts cover people alive on the session's date, as the measures do; people who have died
+    are mentioned as remembered.
+    """
+    session = find_session(doc, session_number)
+    people = {p.id: p for p in doc.people}
+    alive = [t for t in session.ties if people[t.person].alive_on(session.date)]
+    remembered = [t.person for t in session.ties if t not in alive]
+    kinds = [(valence or {}).get(t.person) or tie_valence(t.support, t.conflict, thresholds) for t in alive]
+    text = (f"Session {session.number} ({day(session.date)}): {plural(len(alive), 'person', 'people')}, "
+            f"{sum(t.circle == 1 for t in alive)} in the inner circle; "
+            f"{plural(kinds.count('supportive'), 'supportive tie')}")
+    order = list(hotspots) if isinstance(hotspots, Mapping) else [p.id for p in doc.people if p.id in hotspots]
+    attention = [display_name(pid) for pid in order if any(t.person == pid for t in session.ties)]
+    if attention:
+        needs = "needs" if len(attention) == 1 else "need"
+        text += f"; {plural(len(attention), 'person', 'people')} {needs} attention: {list_in_words(attention)}"
+    text += "."
+    if remembered:
+        text += f" Remembered: {list_in_words(display_name(pid) for pid in remembered)}."
+    return text
+
+
+def comparison_figures(doc: Document, first: int, second: int, *, display_name: Callable[[str], str],
+                       hotspots: Mapping[int, Hotspots] | None = None,
+                       valence: Mapping[int, Mapping[str, str]] | None = None,
+                       force: bool = False, seed: int = 7, **options) -> tuple[dict, dict]:
+    """Two sessions drawn to be laid side by side, each person in the same place in both.
+
+    In the closeness circle a person keeps their angle and shows any move between rings; in the
+    force-directed view (``force=True``) both sessions share one layout of their joint network.
+    ``hotspots`` and ``valence`` are keyed by session number; ``options`` go to
+    ``network_figure`` (``show_links``, ``thresholds``, ``height``, ``highlight``).
+    """
+    shared = force_positions(doc, (first, second), seed=seed) if force else None
+    figures = []
+    for number in (first, second):
+        session = find_session(doc, number)
+        figures.append(network_figure(
+            doc, number, positions=shared or ring_positions(doc, number), display_name=display_name,
+            hotspots=(hotspots or {}).get(number, ()), valence=(valence or {}).get(number),
+            show_rings=not force, title=f"Session {number} · {day(session.date)}", **options))
+    return figures[0], figures[1]
+

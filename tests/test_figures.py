@@ -1,0 +1,315 @@
+"""The figures: what they draw, in which style, and that hidden names never reach them."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from ipt_network.figures import (
+    comparison_figures,
+    display_namer,
+    mood_figure,
+    mood_summary,
+    network_figure,
+    network_summary,
+    timeline_figure,
+    timeline_sessions,
+    timeline_summary,
+    trend_figure,
+)
+from ipt_network.figures.network import tie_width
+from ipt_network.layout import RING_RADIUS, force_positions, ring_positions
+from ipt_network.model import parse_document
+from ipt_network.scales import mood_results, mood_table
+
+REAL_NAMES = ["Marguerite", "Dashiell", "Oksana", "Bartholomew", "Wilhelmina"]
+
+
+def tie(person: str, circle: int, support: int, conflict: int, **extra) -> dict:
+    return {"person": person, "circle": circle, "support": support, "conflict": conflict, **extra}
+
+
+COURSE = {
+    "format": "ipt-network", "version": 1,
+    "client": {"id": "c-ana", "label": "Ana", "start_date": "2026-01-05"},
+    "people": [
+        {"id": "p-mum", "name": "Marguerite", "role": "parent"},
+        {"id": "p-dan", "name": "Dashiell", "role": "partner"},
+        {"id": "p-oks", "name": "Oksana", "role": "friend"},
+        {"id": "p-bart", "name": "Bartholomew", "role": "other_family", "deceased_on": "2026-01-10"},
+        {"id": "p-wil", "name": "Wilhelmina", "role": "colleague"},
+    ],
+    "sessions": [
+        {"number": 1, "date": "2026-01-05", "phase": "initial", "events": ["Dashiell moved out"],
+         "ties": [tie("p-mum", 1, 6, 8, contact="weekly", note="Marguerite phones daily"),
+                  tie("p-dan", 1, 4, 7, note="arguments about money with Dashiell"),
+                  tie("p-oks", 2, 9, 0), tie("p-bart", 3, 7, 1)],
+         "links": [{"a": "p-mum", "b": "p-dan", "support": 1, "conflict": 7},
+                   {"a": "p-mum", "b": "p-oks", "support": 6, "conflict": 1}],
+         "mood": [{"instrument": "PHQ-9", "score": 18}]},
+        {"number": 2, "date": "2026-01-12", "phase": "initial", "events": [],
+         "ties": [tie("p-mum", 1, 6, 5), tie("p-dan", 2, 4, 6), tie("p-oks", 1, 10, 0),
+                  tie("p-bart", 3, 7, 1), tie("p-wil", 3, 2, 4)],
+         "links": [{"a": "p-mum", "b": "p-dan", "support": 1, "conflict": 7}],
+         "mood": [{"instrument": "PHQ-9", "score": 11}, {"instrument": "HAM-D-17", "score": 15}]},
+        {"number": 3, "date": "2026-01-19", "phase": "middle", "events": [],
+         "ties": [tie("p-oks", 1, 9, 0), tie("p-wil", 2, 5, 2)], "links": [],
+         "mood": [{"instrument": "PHQ-9", "score": 4}]},
+    ],
+}
+
+
+@pytest.fixture
+def doc():
+    return parse_document(copy.deepcopy(COURSE))
+
+
+def draw(doc, number, mode="names", **options):
+    return network_figure(doc, number, positions=ring_positions(doc, number),
+                          display_name=display_namer(doc, mode), **options)
+
+
+def trace(figure: dict, name: str) -> dict:
+    return next(t for t in figure["data"] if t.get("name") == name)
+
+
+def tie_trace_of(figure: dict, doc, number: int, person: str) -> dict:
+    """The tie trace whose segments end at ``person``'s position."""
+    x, y = ring_positions(doc, number)[person]
+    return next(t for t in figure["data"] if t["name"].startswith("ties ")
+                and any(a == x and b == y for a, b in zip(t["x"], t["y"], strict=True)))
+
+
+def test_every_figure_is_valid_plotly(doc):
+    table = mood_table(doc)
+    figures = [draw(doc, 1), draw(doc, 2, show_rings=False, highlight="p-oks"),
+               *comparison_figures(doc, 1, 2, display_name=display_namer(doc)),
+               *comparison_figures(doc, 1, 3, display_name=display_namer(doc), force=True),
+               mood_figure(table, phases=[(1, "initial"), (2, "initial"), (3, "middle")],
+                           network_series=pd.DataFrame({"size": [4.0, 5.0, 2.0]}, index=table.index)),
+               timeline_figure(timeline_sessions(doc), current=2),
+               trend_figure(pd.DataFrame({"size": [4.0, 5.0, 2.0]}, index=table.index), ["size"])]
+    for figure in figures:
+        go.Figure(figure)  # raises on any property plotly does not know
+        assert "http" not in json.dumps(figure)  # nothing fetched from outside
+
+
+def test_network_draws_exactly_the_tied_people(doc):
+    people = trace(draw(doc, 2), "people")
+    assert sorted(people["ids"]) == ["p-bart", "p-dan", "p-mum", "p-oks", "p-wil"]
+    assert sorted(trace(draw(doc, 3), "people")["ids"]) == ["p-oks", "p-wil"]
+
+
+def test_rings_are_circles_of_the_ring_radii_with_labels(doc):
+    layout = draw(doc, 1)["layout"]
+    circles = {s["name"]: s for s in layout["shapes"] if s["type"] == "circle"}
+    for ring, words in ((1, "Inner circle"), (2, "Middle circle"), (3, "Outer circle")):
+        r = RING_RADIUS[ring]
+        assert (circles[words]["x0"], circles[words]["y0"], circles[words]["x1"], circles[words]["y1"]) == (
+            -r, -r, r, r)
+    assert [a["text"] for a in layout["annotations"]] == ["Inner circle", "Middle circle", "Outer circle"]
+    assert layout["yaxis"]["scaleanchor"] == "x"
+
+
+def test_empty_rings_stay(doc):
+    # Session 3 has nobody in the outer ring; the ring is still drawn.
+    assert len([s for s in draw(doc, 3)["layout"]["shapes"] if s["type"] == "circle"]) == 3
+
+
+def test_wider_lines_for_more_support(doc):
+    figure = draw(doc, 1)
+    # Oksana: support 9 → step 4 → 1 + 4 × 1.25 = 6 px; Dashiell: support 4 → step 2 → 3.5 px.
+    assert tie_trace_of(figure, doc, 1, "p-oks")["line"]["width"] == 6.0
+    assert tie_trace_of(figure, doc, 1, "p-dan")["line"]["width"] == 3.5
+    widths = [tie_width(s) for s in range(11)]
+    assert widths == sorted(widths) and widths[0] == 1 and widths[10] == 6
+
+
+@pytest.mark.parametrize(("number", "person", "conflict", "dash"), [
+    (1, "p-mum", 8, "dot"), (1, "p-dan", 7, "dot"), (2, "p-dan", 6, "dash"), (2, "p-mum", 5, "dash"),
+    (2, "p-wil", 4, "solid"), (1, "p-oks", 0, "solid")])
+def test_conflict_is_a_dash_pattern(doc, number, person, conflict, dash):
+    assert next(t for t in doc.session(number).ties if t.person == person).conflict == conflict
+    assert tie_trace_of(draw(doc, number), doc, number, person)["line"]["dash"] == dash
+
+
+def test_ties_group_into_the_same_few_traces_in_every_session(doc):
+    names = [[t["name"] for t in draw(doc, n)["data"]] for n in (1, 2, 3)]
+    assert names[0] == names[1] == names[2]
+    assert len([n for n in names[0] if n.startswith("ties ")]) == 15  # 3 conflict styles × 5 widths
+
+
+def test_valence_is_shape_and_colour(doc):
+    people = trace(draw(doc, 1), "people")
+    symbol = dict(zip(people["ids"], people["marker"]["symbol"], strict=True))
+    # Mum 6/8 both high: mixed; Dan 4/7: mostly conflict; Oksana 9/0: supportive (T = 5).
+    assert (symbol["p-mum"], symbol["p-dan"], symbol["p-oks"]) == ("diamond", "square", "circle")
+    given = trace(draw(doc, 1, valence={"p-mum": "indifferent"}), "people")
+    assert dict(zip(given["ids"], given["marker"]["symbol"], strict=True))["p-mum"] == "circle-open"
+
+
+def test_a_person_who_has_died_is_shown_apart_and_named_in_memory(doc):
+    # Bartholomew died on 2026-01-10: alive at session 1, remembered at session 2.
+    before, after = trace(draw(doc, 1), "people"), trace(draw(doc, 2), "people")
+    i, j = before["ids"].index("p-bart"), after["ids"].index("p-bart")
+    assert before["marker"]["symbol"][i] == "circle" and before["text"][i] == "Bartholomew"
+    assert after["marker"]["symbol"][j] == "hexagon-open"
+    assert after["text"][j] == "Bartholomew (in memory)"
+    assert "Remembered: died 10 Jan 2026" in after["hovertext"][j]
+    legend = [t["name"] for t in draw(doc, 2)["data"] if t.get("showlegend")]
+    assert "Remembered (died)" in legend
+    assert "Remembered (died)" not in [t["name"] for t in draw(doc, 1)["data"] if t.get("showlegend")]
+
+
+def test_hotspots_are_ringed_and_the_highlight_is_larger(doc):
+    figure = draw(doc, 1, hotspots={"p-mum": ["conflict 8/10"], "p-wil": []}, highlight="p-oks")
+    rings = trace(figure, "needs attention")
+    assert rings["ids"] == ["p-mum"]  # Wilhelmina is not tied in session 1
+    assert rings["marker"]["symbol"] == "circle-open" and rings["marker"]["line"]["width"] == 3
+    people = trace(figure, "people")
+    sizes = dict(zip(people["ids"], people["marker"]["size"], strict=True))
+    assert sizes["p-oks"] > sizes["p-mum"] == sizes["p-dan"]
+    hover = people["hovertext"][people["ids"].index("p-mum")]
+    assert "Needs attention: conflict 8/10" in hover
+
+
+def test_hover_gives_ratings_contact_and_note(doc):
+    people = trace(draw(doc, 1), "people")
+    hover = people["hovertext"][people["ids"].index("p-mum")]
+    assert hover.startswith("<b>Marguerite</b><br>Parent · inner circle<br>Support 6/10 · Conflict 8/10")
+    assert "Contact: weekly" in hover and "Marguerite phones daily" in hover
+    links = trace(draw(doc, 1), "link details")
+    assert "Marguerite and Dashiell know each other<br>Support 1/10 · Conflict 7/10" in links["hovertext"]
+
+
+@pytest.mark.parametrize("mode", ["initials", "roles"])
+def test_hidden_names_appear_nowhere_in_any_figure(doc, mode):
+    shown = display_namer(doc, mode)
+    figures = [draw(doc, n, mode, hotspots={"p-mum"}, highlight="p-dan") for n in (1, 2, 3)]
+    figures += comparison_figures(doc, 1, 2, display_name=shown, force=True)
+    figures.append(timeline_figure(timeline_sessions(doc), show_event_text=False))
+    text = json.dumps(figures)
+    texts = [network_summary(doc, n, display_name=shown, hotspots={"p-mum"}) for n in (1, 2)]
+    for name in REAL_NAMES:
+        assert name not in text
+        assert not any(name in t for t in texts)
+    assert "phones daily" not in text  # notes are free text and may name people
+    assert "1 life event" in text
+
+
+def test_display_names_by_initials(doc):
+    people = trace(draw(doc, 1, "initials"), "people")
+    assert sorted(people["text"]) == ["B", "D", "M", "O"]
+    assert trace(draw(doc, 1, "initials"), "client")["text"] == ["You"]
+
+
+def test_people_move_smoothly_between_sessions(doc):
+    layout = draw(doc, 1)["layout"]
+    assert layout["transition"]["duration"] == 500
+    assert layout["uirevision"] == "network:c-ana"
+    assert trace(draw(doc, 2), "people")["ids"] == [t.person for t in doc.session(2).ties]
+
+
+def test_network_summary_in_words(doc):
+    shown = display_namer(doc)
+    # Session 2: alive on 12 Jan are Mum, Dan, Oksana, Wilhelmina (4); inner circle: Mum, Oksana;
+    # supportive (support ≥ 5, conflict < 5): Oksana 10/0 only (Mum 6/5 is mixed).
+    assert network_summary(doc, 2, display_name=shown, hotspots={"p-dan", "p-mum"}) == (
+        "Session 2 (12 Jan 2026): 4 people, 2 in the inner circle; 1 supportive tie; "
+        "2 people need attention: Marguerite and Dashiell. Remembered: Bartholomew.")
+
+
+def test_comparison_keeps_each_person_in_place(doc):
+    first, second = comparison_figures(doc, 1, 2, display_name=display_namer(doc), force=True)
+    a, b = trace(first, "people"), trace(second, "people")
+    where_a = dict(zip(a["ids"], zip(a["x"], a["y"], strict=True), strict=True))
+    where_b = dict(zip(b["ids"], zip(b["x"], b["y"], strict=True), strict=True))
+    shared = force_positions(doc, (1, 2))
+    for pid in set(where_a) & set(where_b):
+        assert where_a[pid] == where_b[pid] == shared[pid]
+    ring_a, ring_b = comparison_figures(doc, 1, 2, display_name=display_namer(doc))
+    # Dashiell moves from the inner to the middle ring at the same angle.
+    (xa, ya), (xb, yb) = ((t["x"][t["ids"].index("p-dan")], t["y"][t["ids"].index("p-dan")])
+                          for t in (trace(ring_a, "people"), trace(ring_b, "people")))
+    assert math.atan2(ya, xa) == pytest.approx(math.atan2(yb, xb))
+    assert (math.hypot(xa, ya), math.hypot(xb, yb)) == pytest.approx((RING_RADIUS[1], RING_RADIUS[2]))
+
+
+def bands_of(figure: dict) -> list[tuple[str, float, float, str]]:
+    return [(s["yref"], s["y0"], s["y1"], s["name"]) for s in figure["layout"]["shapes"]
+            if s.get("name", "").startswith("band:")]
+
+
+def test_mood_bands_sit_at_the_published_edges(doc):
+    figure = mood_figure(mood_table(doc), phases=[(1, "initial"), (2, "initial"), (3, "middle")])
+    # DESIGN §5: PHQ-9 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, 20–27
+    # severe; HAM-D-17 0–7 none, 8–16 mild, 17–23 moderate, ≥ 24 severe (to 52). Edges half-way.
+    assert bands_of(figure) == [
+        ("y", -0.5, 4.5, "band:minimal"), ("y", 4.5, 9.5, "band:mild"), ("y", 9.5, 14.5, "band:moderate"),
+        ("y", 14.5, 19.5, "band:moderately severe"), ("y", 19.5, 27.5, "band:severe"),
+        ("y2", -0.5, 7.5, "band:none"), ("y2", 7.5, 16.5, "band:mild"), ("y2", 16.5, 23.5, "band:moderate"),
+        ("y2", 23.5, 52.5, "band:severe")]
+    labels = [a["text"] for a in figure["layout"]["annotations"]]
+    assert "Moderately severe" in labels and "PHQ-9 · depression (lower is better)" in " ".join(labels)
+
+
+def test_phase_shading_spans_its_sessions():
+    table = pd.DataFrame({"PHQ-9": [18.0, 16, 15, 12, 10, 9, 7, 5]}, index=pd.Index(range(1, 9), name="session"))
+    phases = [(n, "initial" if n <= 3 else "middle" if n <= 6 else "termination") for n in range(1, 9)]
+    shapes = mood_figure(table, phases=phases)["layout"]["shapes"]
+    spans = [(s["name"], s["x0"], s["x1"]) for s in shapes if s.get("name", "").startswith("phase:")]
+    assert spans == [("phase:initial", 0.5, 3.5), ("phase:middle", 3.5, 6.5), ("phase:termination", 6.5, 8.5)]
+
+
+def test_mood_markers_in_plain_words(doc):
+    markers = {"PHQ-9": {2: ["reliable_improvement"], 3: ["reliable_improvement", "response", "remission"]}}
+    figure = mood_figure(mood_table(doc), phases=[(1, "initial")], markers=markers,
+                         dates={2: dt.date(2026, 1, 12)})
+    improved = trace(figure, "Reliable improvement")
+    assert improved["x"] == [2, 3]
+    assert "S2 · 12 Jan 2026<br><b>Reliable improvement</b>" in improved["hovertext"][0]
+    assert trace(figure, "Remission")["x"] == [3] and trace(figure, "Response")["x"] == [3]
+    # From scales: PHQ-9 18 → 11 is a drop of 7 ≥ 6 (reliable) but 11 > 9 (no response).
+    from ipt_network.figures import mood_markers
+    assert mood_markers(mood_results(doc))["PHQ-9"][2] == ["reliable_improvement"]
+
+
+def test_mood_summary_reads_first_and_latest(doc):
+    assert mood_summary(mood_table(doc), markers={"PHQ-9": {3: ["remission"]}}) == (
+        "PHQ-9 went from 18 (moderately severe) at S1 to 4 (minimal) at S3; remission at S3. "
+        "HAM-D-17 was 15 (mild) at S2.")
+
+
+def test_timeline_marks_events_and_phases(doc):
+    sessions = timeline_sessions(doc)
+    figure = timeline_figure(sessions, current=2)
+    assert trace(figure, "Life event")["x"] == [1]
+    assert "Dashiell moved out" in trace(figure, "Life event")["hovertext"][0]
+    assert trace(figure, "This session")["x"] == [2]
+    spans = [(s["x0"], s["x1"]) for s in figure["layout"]["shapes"]]
+    assert spans == [(0.5, 2.5), (2.5, 3.5)]
+    assert timeline_summary(sessions) == (
+        "3 sessions from 5 Jan 2026 to 19 Jan 2026: S1–S2 initial phase, S3 middle phase; 1 life event.")
+
+
+def test_typed_text_cannot_inject_markup():
+    data = copy.deepcopy(COURSE)
+    data["people"][0]["name"] = "<a href='x'>Mum</a>"
+    doc = parse_document(data)
+    people = trace(draw(doc, 1), "people")
+    assert "&lt;a href='x'&gt;Mum&lt;/a&gt;" in people["text"]
+    assert not any("<a" in h for h in people["hovertext"])
+
+
+def test_rendered_image_shows_the_words_a_person_reads(doc):
+    svg = pio.to_image(draw(doc, 1, "roles"), format="svg", width=700, height=640).decode()
+    for words in ("Inner circle", "Outer circle", "Parent", "Partner", "You", "Mixed (support and conflict)"):
+        assert words in svg
+    assert not any(name in svg for name in REAL_NAMES)
