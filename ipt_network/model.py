@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -320,37 +321,51 @@ def _record_name(data: Any, loc: tuple) -> tuple[str, tuple]:
     return str(head), rest
 
 
-def _describe(data: Any, error: dict) -> str:
+def _shown(value: Any, limit: int = 60) -> str:
+    """The offending value as a person would type it, cut short so a hostile file can't flood the message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _describe(data: Any, error: dict, origin: Callable[[tuple], str | None] | None = None) -> str:
     record, rest = _record_name(data, tuple(error["loc"]))
+    place = origin(tuple(error["loc"])) if origin else None
+    if place:
+        record = f"{place}, {record}"
     fields = [str(p) for p in rest if not isinstance(p, int)]
     field = fields[-1] if fields else None
-    got = error.get("input")
+    got = _shown(error.get("input"))
     kind = error["type"]
     if kind == "extra_forbidden":
         message = f"unknown field '{field}' (is it a typo?)"
     elif kind == "missing":
         message = f"{field} is required"
     elif field in _FIELD_RULES and kind not in ("too_long", "too_short"):
-        message = f"{field} {_FIELD_RULES[field]}, got {got!r}"
+        message = f"{field} {_FIELD_RULES[field]}, got {got}"
     elif kind in ("enum", "literal_error"):
-        message = f"{field or 'value'} {error['msg'].lower().replace('input should be', 'must be')}, got {got!r}"
+        message = f"{field or 'value'} {error['msg'].lower().replace('input should be', 'must be')}, got {got}"
     elif kind == "string_pattern_mismatch" or (kind == "string_too_short" and not got):
         message = f"{field} must not be empty"
     elif kind.startswith("string_"):
         message = f"{field} {error['msg'].lower().replace('string should', 'must')}"
     else:
-        message = f"{field or 'value'}: {error['msg']}, got {got!r}"
+        message = f"{field or 'value'}: {error['msg']}, got {got}"
     return f"{record}: {message}" if record else message
 
 
-def parse_document(data: Any, source: str | None = None) -> Document:
+def parse_document(
+    data: Any, source: str | None = None, origin: Callable[[tuple], str | None] | None = None
+) -> Document:
     """Validate untrusted data (a dict as read from JSON or CSV) into a ``Document``.
 
     Raises ``ValidationError`` listing every problem found, each naming its record and field.
+    ``origin`` lets a format whose records are rows say where a record came from: it maps a
+    location such as ``('sessions', 7, 'ties', 1)`` to a place ("ties.csv line 14") that is
+    put before the record's name.
     """
     try:
         return Document.model_validate(data)
     except pydantic.ValidationError as exc:
-        raise ValidationError([_describe(data, e) for e in exc.errors()], source) from None
+        raise ValidationError([_describe(data, e, origin) for e in exc.errors()], source) from None
     except ValidationError as exc:
         raise exc.with_source(source) if source else exc from None

@@ -1,0 +1,40 @@
+"""The interchange formats: JSON v1 (one file) and the CSV bundle (a folder or a .zip of six files).
+
+Every reader is all-or-nothing and turns any file, however damaged or hostile, into either a valid
+``Document`` or a ``ValidationError`` naming the file, record and field of each problem.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from ipt_network.errors import ValidationError
+from ipt_network.formats import csv_bundle, json_v1
+from ipt_network.model import Document
+
+Format = Literal["json", "csv"]
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a JSON v1 file (``.json``) or a CSV bundle (a folder or ``.zip``)."""
+    path = Path(path)
+    if path.is_dir() or path.suffix.lower() == ".zip":
+        return csv_bundle.read(path)
+    if path.suffix.lower() == ".json":
+        return json_v1.read(path)
+    if not path.exists():
+        raise ValidationError("no such file or folder", str(path))
+    raise ValidationError("is neither a .json file nor a CSV bundle (a folder or a .zip)", str(path))
+
+
+def write_document(doc: Document, path: str | Path, fmt: Format | None = None) -> None:
+    """Write ``doc`` as JSON v1 or as a CSV bundle; without ``fmt``, ``.json`` means JSON, else CSV.
+
+    A CSV bundle goes to a zip when ``path`` ends in ``.zip``, otherwise to a folder.
+    """
+    path = Path(path)
+    if (fmt or ("json" if path.suffix.lower() == ".json" else "csv")) == "json":
+        json_v1.write(doc, path)
+    else:
+        csv_bundle.write(doc, path)
