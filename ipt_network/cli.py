@@ -113,8 +113,9 @@ def metrics(ctx: click.Context, client_id: str, session: int | None, as_json: bo
     """The measures, isolation flags, conflict hotspots, mood and mood linkage of a client."""
     from ipt_network.overview import course_overview, format_overview
 
-    overview = course_overview(open_store(ctx).load(client_id).document, session)
-    click.echo(json.dumps(overview, indent=2, ensure_ascii=False) if as_json else format_overview(overview))
+    document = open_store(ctx).load(client_id).document
+    overview = course_overview(document, session)
+    click.echo(json.dumps(overview, indent=2, ensure_ascii=False) if as_json else format_overview(overview, document))
 
 
 

@@ -1,0 +1,285 @@
+"""Mood instruments: item scoring, severity bands, reliable change, response and remission.
+
+Every number here is a property of a published instrument, not a local choice, and each
+cites its source. Direction matters: for PHQ-9, GAD-7 and HAM-D-17 higher is worse; for the
+self-rated mood-0-10 higher is better.
+
+Change is always measured against the client's FIRST score on that instrument (the lowest
+session number that has it). That first score is the baseline, so its own ``reliable_change``
+and ``response`` are ``None`` (nothing to compare with); its band and remission are given.
+
+References
+----------
+.. [1] Kroenke, K., Spitzer, R. L., & Williams, J. B. W. (2001). The PHQ-9: validity of a brief
+       depression severity measure. *Journal of General Internal Medicine*, 16(9), 606–613.
+.. [2] Spitzer, R. L., Kroenke, K., Williams, J. B. W., & Löwe, B. (2006). A brief measure for
+       assessing generalized anxiety disorder: the GAD-7. *Archives of Internal Medicine*,
+       166(10), 1092–1097.
+.. [3] Zimmerman, M., Martinez, J. H., Young, D., Chelminski, I., & Dalrymple, K. (2013).
+       Severity classification on the Hamilton Depression Rating Scale. *Journal of Affective
+       Disorders*, 150(2), 384–388.
+.. [4] Jacobson, N. S., & Truax, P. (1991). Clinical significance: a statistical approach to
+       defining meaningful change in psychotherapy research. *Journal of Consulting and
+       Clinical Psychology*, 59(1), 12–19.
+.. [5] NHS Talking Therapies for anxiety and depression: the manual (reliable improvement,
+       PHQ-9 change ≥ 6, GAD-7 change ≥ 4).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ipt_network.errors import ValidationError
+from ipt_network.model import INSTRUMENT_ITEMS, INSTRUMENT_MAX, ITEM_MAX, Document, Instrument
+
+HIGHER_IS_BETTER = frozenset({Instrument.MOOD})
+"""Instruments on which a higher score means the client is doing better."""
+
+BANDS: dict[Instrument, tuple[tuple[int, str], ...]] = {
+    Instrument.PHQ9: ((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "moderately severe"),
+                      (20, "severe")),
+    Instrument.GAD7: ((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "severe")),
+    Instrument.HAMD17: ((0, "none"), (8, "mild"), (17, "moderate"), (24, "severe")),
+}
+"""Severity bands as (lowest score in the band, name). PHQ-9: Kroenke et al. 2001 [1]_;
+GAD-7: Spitzer et al. 2006 [2]_; HAM-D-17: Zimmerman et al. 2013 [3]_. mood-0-10 has none."""
+
+RELIABLE_CHANGE = {Instrument.PHQ9: 6, Instrument.GAD7: 4}
+"""Smallest change from the first score that counts as reliable: PHQ-9 6, GAD-7 4 points, the
+NHS Talking Therapies convention [5]_ (for PHQ-9 it matches a Jacobson & Truax [4]_ reliable
+change index with SD 5.5 and reliability 0.89: 1.96 × 5.5 × √(2 × (1 − 0.89)) ≈ 5.06, so a
+change of 6 on the integer scale). HAM-D-17 has no agreed figure and mood-0-10 none."""
+
+RESPONSE_DROP = {Instrument.PHQ9: 0.5}
+"""Response: a fall of at least this fraction of the first score (PHQ-9, ≥ 50%)."""
+
+REMISSION_AT_MOST = {Instrument.PHQ9: 4, Instrument.HAMD17: 7}
+"""Remission: score at most this. PHQ-9 < 5 (Kroenke et al. 2001 [1]_: below the mild band);
+HAM-D-17 ≤ 7 (Zimmerman et al. 2013 [3]_: the "no depression" band)."""
+
+
+def instrument_of(name: str | Instrument) -> Instrument:
+    """The instrument called ``name``; ``ValidationError`` naming the known ones otherwise."""
+    try:
+        return Instrument(name)
+    except ValueError:
+        known = ", ".join(i.value for i in Instrument)
+        raise ValidationError(f"instrument must be one of {known}, got {name!r}") from None
+
+
+def check_score(instrument: str | Instrument, score: int) -> Instrument:
+    """Refuse a score that is not a whole number in the instrument's range; return the instrument."""
+    kind = instrument_of(instrument)
+    top = INSTRUMENT_MAX[kind]
+    if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= top:
+        raise ValidationError(f"{kind.value} score must be a whole number 0–{top}, got {score!r}")
+    return kind
+
+
+def score_items(instrument: str | Instrument, items: list[int]) -> int:
+    """The total of a questionnaire's item answers, each 0–3 (PHQ-9: 9 items, GAD-7: 7).
+
+    Examples
+    --------
+    >>> score_items("PHQ-9", [2, 2, 2, 2, 2, 2, 2, 2, 2])
+    18
+    """
+    kind = instrument_of(instrument)
+    count = INSTRUMENT_ITEMS.get(kind)
+    if count is None:
+        raise ValidationError(f"items are not recorded for {kind.value}; give only the score")
+    if len(items) != count:
+        raise ValidationError(f"{kind.value} has {count} items, got {len(items)}")
+    problems = [f"{kind.value} item {i} must be a whole number 0–{ITEM_MAX}, got {value!r}"
+                for i, value in enumerate(items, 1)
+                if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= ITEM_MAX]
+    if problems:
+        raise ValidationError(problems)
+    return sum(items)
+
+
+def band(instrument: str | Instrument, score: int) -> str | None:
+    """The severity band of a score, in lower case; ``None`` for mood-0-10 (no bands).
+
+    Examples
+    --------
+    >>> band("PHQ-9", 4), band("PHQ-9", 5), band("PHQ-9", 15), band("HAM-D-17", 7)
+    ('minimal', 'mild', 'moderately severe', 'none')
+    """
+    kind = check_score(instrument, score)
+    bands = BANDS.get(kind)
+    if bands is None:
+        return None
+    return next(name for lowest, name in reversed(bands) if score >= lowest)
+
+
+def improvement(instrument: str | Instrument, first: int, score: int) -> int:
+    """Points of improvement from ``first`` to ``score``: positive is better, whatever the direction.
+
+    Examples
+    --------
+    >>> improvement("PHQ-9", 18, 12), improvement("mood-0-10", 3, 7)
+    (6, 4)
+    """
+    kind = check_score(instrument, score)
+    check_score(kind, first)
+    return score - first if kind in HIGHER_IS_BETTER else first - score
+
+
+def reliable_change(instrument: str | Instrument, first: int, score: int) -> str | None:
+    """``"improved"``, ``"worsened"`` or ``"none"`` against the first score; ``None`` where no
+    reliable-change figure exists (HAM-D-17, mood-0-10).
+
+    Examples
+    --------
+    >>> reliable_change("PHQ-9", 18, 12), reliable_change("PHQ-9", 18, 13), reliable_change("GAD-7", 8, 12)
+    ('improved', 'none', 'worsened')
+
+    References
+    ----------
+    .. [4] Jacobson & Truax (1991); .. [5] NHS Talking Therapies manual.
+    """
+    kind = instrument_of(instrument)
+    points = improvement(kind, first, score)
+    needed = RELIABLE_CHANGE.get(kind)
+    if needed is None:
+        return None
+    if points >= needed:
+        return "improved"
+    if -points >= needed:
+        return "worsened"
+    return "none"
+
+
+def response(instrument: str | Instrument, first: int, score: int) -> bool | None:
+    """True when the score fell by at least half of the first score (PHQ-9 only).
+
+    ``None`` for other instruments, and when the first score is 0 (no drop is possible).
+
+    Examples
+    --------
+    >>> response("PHQ-9", 18, 9), response("PHQ-9", 18, 10), response("GAD-7", 18, 9)
+    (True, False, None)
+    """
+    kind = instrument_of(instrument)
+    drop = improvement(kind, first, score)
+    fraction = RESPONSE_DROP.get(kind)
+    if fraction is None or first == 0:
+        return None
+    return drop >= fraction * first
+
+
+def remission(instrument: str | Instrument, score: int) -> bool | None:
+    """True when the score is in the remission range (PHQ-9 < 5, HAM-D-17 ≤ 7); ``None`` otherwise.
+
+    Examples
+    --------
+    >>> remission("PHQ-9", 4), remission("PHQ-9", 5), remission("HAM-D-17", 7), remission("GAD-7", 2)
+    (True, False, True, None)
+    """
+    kind = check_score(instrument, score)
+    top = REMISSION_AT_MOST.get(kind)
+    return None if top is None else score <= top
+
+
+@dataclass(frozen=True)
+class MoodResult:
+    """One mood score with everything DESIGN section 5 says about it."""
+
+    session: int
+    instrument: Instrument
+    score: int
+    first_session: int
+    first_score: int
+    band: str | None
+    reliable_change: str | None
+    response: bool | None
+    remission: bool | None
+
+    @property
+    def is_baseline(self) -> bool:
+        return self.session == self.first_session
+
+    def as_json(self) -> dict:
+        """The ``mood`` entry of the ``metrics --json`` session object."""
+        return {"score": self.score, "band": self.band, "reliable_change": self.reliable_change,
+                "response": self.response, "remission": self.remission}
+
+
+def mood_results(doc: Document) -> dict[int, dict[str, MoodResult]]:
+    """Session number → instrument name → ``MoodResult``, for every recorded score."""
+    first: dict[Instrument, tuple[int, int]] = {}
+    results: dict[int, dict[str, MoodResult]] = {}
+    for session in sorted(doc.sessions, key=lambda s: s.number):
+        results[session.number] = {}
+        for mood in session.mood:
+            start_session, start = first.setdefault(mood.instrument, (session.number, mood.score))
+            baseline = start_session == session.number
+            results[session.number][mood.instrument.value] = MoodResult(
+                session=session.number, instrument=mood.instrument, score=mood.score,
+                first_session=start_session, first_score=start,
+                band=band(mood.instrument, mood.score),
+                reliable_change=None if baseline else reliable_change(mood.instrument, start, mood.score),
+                response=None if baseline else response(mood.instrument, start, mood.score),
+                remission=remission(mood.instrument, mood.score))
+    return results
+
+
+def mood_table(doc: Document) -> pd.DataFrame:
+    """Scores as a table: one row per session (index ``session``), one column per instrument
+    recorded anywhere in the course (in the order of ``Instrument``), NaN where not recorded."""
+    numbers = sorted(s.number for s in doc.sessions)
+    present = {m.instrument for s in doc.sessions for m in s.mood}
+    columns = [i.value for i in Instrument if i in present]
+    table = pd.DataFrame(index=pd.Index(numbers, name="session"), columns=columns, dtype="float64")
+    for session in doc.sessions:
+        for mood in session.mood:
+            table.loc[session.number, mood.instrument.value] = mood.score
+    return table
+
+
+_CHANGE_WORDS = {
+    "therapist": {"improved": "reliable improvement", "worsened": "reliable deterioration",
+                  "none": "no reliable change"},
+    "client": {"improved": "it has improved by more than everyday ups and downs",
+               "worsened": "it is worse by more than everyday ups and downs",
+               "none": "the change is within everyday ups and downs"},
+}
+
+
+def mood_sentence(result: MoodResult, voice: str = "therapist") -> str:
+    """One score in words, for the therapist (clinical terms) or the client (plain words).
+
+    Examples
+    --------
+    >>> r = MoodResult(3, Instrument.PHQ9, 12, 1, 18, "moderate", "improved", False, False)
+    >>> mood_sentence(r)
+    'PHQ-9 12 (moderate); reliable improvement since session 1 (18 → 12); no response yet; not in remission.'
+    >>> print(mood_sentence(r, "client"))  # doctest: +NORMALIZE_WHITESPACE
+    Your PHQ-9 score is 12, in the moderate range. Since the first session (18 → 12),
+    it has improved by more than everyday ups and downs.
+    """
+    name = result.instrument.value
+    since = f"since session {result.first_session} ({result.first_score} → {result.score})"
+    if voice == "client":
+        scale = " out of 10" if result.instrument is Instrument.MOOD else ""
+        text = f"Your {'mood rating' if scale else name + ' score'} is {result.score}{scale}"
+        text += f", in the {result.band} range." if result.band else "."
+        if result.reliable_change:
+            text += (f" Since the first session ({result.first_score} → {result.score}), "
+                     f"{_CHANGE_WORDS['client'][result.reliable_change]}.")
+        if result.remission:
+            text += " That is in the range where symptoms have eased."
+        return text
+    parts = [f"{name} {result.score}" + (f" ({result.band})" if result.band else "")]
+    if result.is_baseline:
+        parts.append("first score (baseline)")
+    elif result.reliable_change:
+        parts.append(f"{_CHANGE_WORDS['therapist'][result.reliable_change]} {since}")
+    if result.response is not None:
+        parts.append("response (≥ 50% drop)" if result.response else "no response yet")
+    if result.remission is not None:
+        parts.append("in remission" if result.remission else "not in remission")
+    return "; ".join(parts) + "."
