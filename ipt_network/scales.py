@@ -197,6 +197,15 @@ class MoodResult:
     reliable_change: str | None
     response: bool | None
     remission: bool | None
+    self_harm_item: int | None = None
+    """PHQ-9 item 9 (thoughts of being better off dead or of self-harm) when items were recorded.
+
+    Any answer above 0 calls for a safety check whatever the total (Kroenke et al. 2001; Simon et
+    al. 2013, *Psychiatric Services* 64(12), found it predicts later suicide attempts)."""
+
+    @property
+    def needs_safety_check(self) -> bool:
+        return bool(self.self_harm_item)
 
     @property
     def is_baseline(self) -> bool:
@@ -206,6 +215,10 @@ class MoodResult:
         """The ``mood`` entry of the ``metrics --json`` session object."""
         return {"score": self.score, "band": self.band, "reliable_change": self.reliable_change,
                 "response": self.response, "remission": self.remission}
+
+
+SELF_HARM_ITEM = 8
+"""Index of PHQ-9 item 9, "thoughts that you would be better off dead or of hurting yourself"."""
 
 
 def mood_results(doc: Document) -> dict[int, dict[str, MoodResult]]:
@@ -223,7 +236,9 @@ def mood_results(doc: Document) -> dict[int, dict[str, MoodResult]]:
                 band=band(mood.instrument, mood.score),
                 reliable_change=None if baseline else reliable_change(mood.instrument, start, mood.score),
                 response=None if baseline else response(mood.instrument, start, mood.score),
-                remission=remission(mood.instrument, mood.score))
+                remission=remission(mood.instrument, mood.score),
+                self_harm_item=mood.items[SELF_HARM_ITEM] if mood.instrument is Instrument.PHQ9 and mood.items
+                else None)
     return results
 
 
@@ -282,4 +297,6 @@ def mood_sentence(result: MoodResult, voice: str = "therapist") -> str:
         parts.append("response (≥ 50% drop)" if result.response else "no response yet")
     if result.remission is not None:
         parts.append("in remission" if result.remission else "not in remission")
+    if result.needs_safety_check:
+        parts.append(f"item 9 (thoughts of death or self-harm) answered {result.self_harm_item}: check safety")
     return "; ".join(parts) + "."

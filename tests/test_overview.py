@@ -92,7 +92,9 @@ def test_readable_text_shows_measures_flags_hotspots_and_mood_in_words(ana_data)
     assert "- Only 1 tie with support ≥ 5/10 (fewer than 3)." in text
     assert "1. Conflict with Mum 8/10; Mum is in the inner circle with support 6/10 (ambivalent)." in text
     assert "2. Conflict with Dan 7/10." in text
-    assert "PHQ-9 18 (moderately severe); first score (baseline); not in remission." in text
+    # The DESIGN example answers every PHQ-9 item 2, item 9 included, so a safety check is asked for.
+    assert ("PHQ-9 18 (moderately severe); first score (baseline); not in remission; "
+            "item 9 (thoughts of death or self-harm) answered 2: check safety.") in text
     assert "12 comparisons not computed" in text
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from ipt_network import scales
 from ipt_network.errors import ValidationError
+from ipt_network.model import parse_document
 from ipt_network.scales import (
     band,
     improvement,
@@ -168,3 +169,17 @@ def test_sentences_in_both_voices():
 
 def test_docstring_examples_run():
     assert doctest.testmod(scales).failed == 0
+
+
+def test_phq9_item_9_above_zero_asks_the_therapist_to_check_safety(ana_data):
+    # Item 9 ("better off dead or hurting yourself") is the ninth of nine items: index 8.
+    # Session 1: 1+1+1+1+1+1+1+2+1 = 10 with item 9 answered 1; session 2: item 9 answered 0.
+    ana_data["sessions"][0]["mood"] = [{"instrument": "PHQ-9", "score": 10, "items": [1] * 7 + [2, 1]}]
+    ana_data["sessions"].append(dict(ana_data["sessions"][0], number=2, date="2026-01-12",
+                                     mood=[{"instrument": "PHQ-9", "score": 8, "items": [1] * 8 + [0]}]))
+    first, second = (mood_results(parse_document(ana_data))[n]["PHQ-9"] for n in (1, 2))
+    assert (first.self_harm_item, first.needs_safety_check) == (1, True)
+    assert mood_sentence(first).endswith("item 9 (thoughts of death or self-harm) answered 1: check safety.")
+    assert "self-harm" not in mood_sentence(first, "client")
+    assert (second.self_harm_item, second.needs_safety_check) == (0, False)
+    assert "safety" not in mood_sentence(second)
