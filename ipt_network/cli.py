@@ -89,18 +89,61 @@ def clients(ctx: click.Context, as_json: bool) -> None:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
+EXPORT_FORMATS = ["json", "csv", "graphml", "png", "svg", "pdf", "md", "html"]
+HIDE_NAMES_HELP = "Leave out names, the client's label and typed notes; people are shown by their role."
+
+
 @main.command("export")
 @click.argument("client_id", metavar="CLIENT")
-@click.option("--format", "fmt", required=True, type=click.Choice(["json", "csv"]), help="What to write.")
-@click.option("--session", type=int, help="One session (pictures and reports).")
+@click.option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+              help="json or csv: the whole course; graphml: one session's network; png, svg or pdf: a picture "
+                   "of one session; md or html: the session note.")
+@click.option("--session", type=int, help="The session for graphml, pictures and notes (default: the latest).")
+@click.option("--picture", type=click.Choice(["network", "mood"]), default="network", show_default=True,
+              help="What png, svg and pdf show: the closeness circle, or mood over the course up to the session.")
+@click.option("--hide-names", is_flag=True, help=HIDE_NAMES_HELP)
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="Where to write.")
 @click.pass_context
-def export(ctx: click.Context, client_id: str, fmt: str, session: int | None, output: Path) -> None:
-    """Export a client: the whole course as JSON v1 or a CSV bundle (.zip or folder)."""
+def export(ctx: click.Context, client_id: str, fmt: str, session: int | None, picture: str, hide_names: bool,
+           output: Path) -> None:
+    """Export a client: the course as JSON v1 or a CSV bundle (.zip or folder), or one session as
+    GraphML, a picture or a session note."""
+    from ipt_network import export as exports
     from ipt_network.formats import write_document
+    from ipt_network.formats.atomic import write_atomic
 
     doc = open_store(ctx).load(client_id).document
-    write_document(doc, output, fmt)
+    if fmt in ("json", "csv"):
+        write_document(exports.prepared(doc, hide_names), output, fmt)
+    elif fmt == "graphml":
+        write_atomic(output, exports.data_file(doc, "graphml", session, hide_names=hide_names).content)
+    elif fmt in ("md", "html"):
+        write_atomic(output, exports.note_file(doc, session, fmt, hide_names=hide_names).content)
+    else:
+        write_atomic(output, exports.picture(doc, session, fmt, what=picture, hide_names=hide_names).content)
+    click.echo(str(output))
+
+
+@main.command("report")
+@click.argument("client_id", metavar="CLIENT")
+@click.option("--session", type=int, help="The session (default: the latest).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+              help="Page size of the PDF (and of the HTML when printed).")
+@click.option("--hide-names", is_flag=True, help=HIDE_NAMES_HELP)
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="Where to write: a .pdf, .md or .html file.")
+@click.pass_context
+def report(ctx: click.Context, client_id: str, session: int | None, paper: str, hide_names: bool,
+           output: Path) -> None:
+    """Write the session note of one session as PDF, Markdown or self-contained HTML (by the suffix of -o)."""
+    from ipt_network.export import note_file
+    from ipt_network.formats.atomic import write_atomic
+
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in ("pdf", "md", "html"):
+        raise click.BadParameter(f"'{output.name}' must end in .pdf, .md or .html", param_hint="'-o'")
+    doc = open_store(ctx).load(client_id).document
+    write_atomic(output, note_file(doc, session, fmt, hide_names=hide_names, paper=paper).content)
     click.echo(str(output))
 
 
@@ -128,7 +171,7 @@ def serve_app(db_url: str, host: str, port: int) -> None:
 
     shown = "localhost" if host in ("127.0.0.1", "localhost") else host
     click.echo(f"ipt-network is running at http://{shown}:{port}/  (Ctrl+C to stop)")
-    create_app(db_url).run(host=host, port=port, debug=False)
+    create_app(db_url).run(host=host, port=port, debug=False, dev_tools_disable_version_check=True)
 
 
 @main.command("serve")

@@ -1,0 +1,69 @@
+"""``create_app``: the dashboard, wired to one database, safe to show health data in a browser.
+
+Everything the browser loads comes from this app (scripts, styles, the favicon); the page never
+calls another site. The Store is opened once per app and shared by every callback (its engine
+pools connections; writes take ``BEGIN IMMEDIATE``, so threads are safe).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+
+from ipt_network.store import Store
+from ipt_network.ui import callbacks_clients, callbacks_edit, callbacks_review, callbacks_router
+from ipt_network.ui.layout_shell import FAVICON, shell
+from ipt_network.ui.security import protect
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+"""Vendored Bootstrap CSS, the app's own style and favicon."""
+
+BOOTSTRAP = "bootstrap.min.css"
+
+INDEX = f"""<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {{%metas%}}
+        <title>{{%title%}}</title>
+        <link rel="icon" type="image/svg+xml" href="{FAVICON}">
+        {{%css%}}
+    </head>
+    <body>
+        {{%app_entry%}}
+        <footer>
+            {{%config%}}
+            {{%scripts%}}
+            {{%renderer%}}
+        </footer>
+    </body>
+</html>"""
+"""Dash's page with a language for screen readers and our own favicon, and nothing else added."""
+
+
+def create_app(db_url: str | None = None) -> dash.Dash:
+    """The dashboard over the database at ``db_url`` (``None``: ``IPT_NETWORK_DB`` or the per-user file)."""
+    store = Store.open(db_url)
+    app = dash.Dash(
+        __name__,
+        title="ipt-network",
+        update_title=None,
+        assets_folder=str(ASSETS),
+        # Bootstrap must come before app.css, which overrides it: listed first, not picked up by name.
+        assets_ignore=BOOTSTRAP.replace(".", r"\."),
+        external_stylesheets=[f"/assets/{BOOTSTRAP}"],
+        serve_locally=True,
+        index_string=INDEX,
+        enable_mcp=False,
+        # Pages are swapped in by the router, so callbacks name components not yet on screen;
+        # tests/test_ui_app.py checks that every id they name exists in some page.
+        suppress_callback_exceptions=True,
+    )
+    app.enable_dev_tools(debug=False, dev_tools_disable_version_check=True)
+    app.layout = shell()
+    callbacks_router.register(app)
+    callbacks_clients.register(app, store)
+    callbacks_review.register(app, store)
+    callbacks_edit.register(app, store)
+    protect(app)
+    return app

@@ -1,0 +1,132 @@
+"""Every component id of the dashboard, in one place.
+
+Layouts and callbacks import these names instead of repeating strings, so a typo is an
+ImportError rather than a callback that silently never fires. Browser tests select elements
+with ``#`` + the same value. Ids are grouped by the page (or shell) whose layout owns them.
+"""
+
+# --- the shell: present on every page ------------------------------------------------------
+URL = "url"
+PAGE = "page"
+VIEW_PREFS = "view-prefs"
+"""Memory-only store: ``{"voice": "therapist"|"client", "hide_names": bool}``, carried from page to page.
+
+Written from the review page's switches; the router hands it to a new page as its starting values.
+Callbacks of a page listen to that page's switches (``VOICE``, ``HIDE_NAMES``), never to this store:
+Dash refuses a callback whose inputs are partly on the shell and partly on a page not yet shown."""
+
+# --- client list page (/) ------------------------------------------------------------------
+CLIENT_SEARCH = "client-search"
+CLIENT_TABLE = "client-table"
+CLIENT_ROWS = "client-rows"
+CLIENT_COUNT = "client-count"
+CLIENTS_CHANGED = "clients-changed"
+"""Memory store bumped after a create or import, so the list reloads."""
+
+NEW_LABEL = "new-client-label"
+NEW_ID = "new-client-id"
+NEW_AREAS = "new-client-areas"
+NEW_START = "new-client-start"
+NEW_CREATE = "new-client-create"
+NEW_MESSAGE = "new-client-message"
+
+UPLOAD = "import-upload"
+UPLOAD_MESSAGE = "import-message"
+UPLOAD_CONFIRM = "import-confirm"
+UPLOAD_CONFIRM_TEXT = "import-confirm-text"
+UPLOAD_REPLACE = "import-replace"
+UPLOAD_KEEP = "import-keep"
+
+# --- review page (/client/<id>) ------------------------------------------------------------
+REVIEW_URL = "review-url"
+"""The review page's own view of the address: its ``search`` holds ``?session=N&compare=M``."""
+REVIEW_CLIENT = "review-client"
+"""Store holding the client id taken from the path."""
+REVIEW_BODY = "review-body"
+REVIEW_NOT_FOUND = "review-not-found"
+REVIEW_LABEL = "review-label"
+REVIEW_AREAS = "review-areas"
+
+SESSION_SLIDER = "session-slider"
+SESSION_CAPTION = "session-caption"
+SELECTION = "selection"
+"""Store: ``{"session": N, "compare": M or None}``, always sessions that exist; every panel reads it."""
+
+VOICE = "voice"
+HIDE_NAMES = "hide-names"
+
+NETWORK_GRAPH = "network-graph"
+NETWORK_SUMMARY = "network-summary"
+
+MOOD_PANEL = "mood-panel"
+HOTSPOTS_PANEL = "hotspots-panel"
+COMPARE_PANEL = "compare-panel"
+EDIT_PANEL = "edit-panel"
+
+# --- editing in the session (mounted in the review page's EDIT_PANEL) -------------------------
+DATA_VERSION = "data-version"
+"""Memory store: a counter bumped after every save or refused save; panels that show client data
+listen to it and reload, so the picture and the words follow each edit."""
+EDIT_VERSIONS = "edit-versions"
+"""Memory store: the version of every record on show, as the edit panel loaded it (never browser storage)."""
+EDIT_OUTCOME = "edit-outcome"
+"""Memory store: what the last edit did (message, tone, and the change that Undo would reverse)."""
+EDIT_UNDO_CHANGE = "edit-undo-change"
+EDIT_FOLLOW = "edit-follow"
+"""Memory store: a session just started, to be selected once the session slider knows it."""
+EDIT_MESSAGE = "edit-message"
+EDIT_UNDO = "edit-undo"
+EDIT_CAPTION = "edit-caption"
+EDIT_SESSION_PARTS = "edit-session-parts"
+
+EDIT_GRID = "edit-grid"
+
+EDIT_LINK_A = "edit-link-a"
+EDIT_LINK_B = "edit-link-b"
+EDIT_LINK_SUPPORT = "edit-link-support"
+EDIT_LINK_CONFLICT = "edit-link-conflict"
+EDIT_LINK_SAVE = "edit-link-save"
+EDIT_LINK_LIST = "edit-link-list"
+EDIT_LINK_REMOVE = "edit-link-remove"
+"""Type of the pattern-matching ids ``{"type": EDIT_LINK_REMOVE, "a": ..., "b": ...}`` of the Remove buttons."""
+
+EDIT_MOOD_SAVED = "edit-mood-saved"
+EDIT_MOOD_INSTRUMENT = "edit-mood-instrument"
+EDIT_MOOD_MODE = "edit-mood-mode"
+EDIT_MOOD_MODE_PART = "edit-mood-mode-part"
+EDIT_MOOD_ITEMS = "edit-mood-items"
+EDIT_MOOD_TOTAL_PART = "edit-mood-total-part"
+EDIT_MOOD_TOTAL = "edit-mood-total"
+EDIT_MOOD_LIVE = "edit-mood-live"
+EDIT_MOOD_SAVE = "edit-mood-save"
+
+
+def mood_item(instrument: str, number: int) -> str:
+    """The answer control of item ``number`` (from 1) of ``instrument``: ``edit-mood-phq-9-item-3``."""
+    return f"edit-mood-{instrument.lower()}-item-{number}"
+
+
+def mood_item_group(instrument: str) -> str:
+    """The box holding every item of ``instrument``, shown when that instrument is chosen."""
+    return f"edit-mood-{instrument.lower()}-items"
+
+
+EDIT_PEOPLE_SAVED = "edit-people-saved"
+EDIT_PERSON_CHOICE = "edit-person-choice"
+EDIT_PERSON_NAME = "edit-person-name"
+EDIT_PERSON_NAME_HINT = "edit-person-name-hint"
+EDIT_PERSON_ROLE = "edit-person-role"
+EDIT_PERSON_NOTES = "edit-person-notes"
+EDIT_PERSON_SAVE = "edit-person-save"
+EDIT_PERSON_DIED_PART = "edit-person-died-part"
+EDIT_PERSON_DIED_ON = "edit-person-died-on"
+EDIT_PERSON_DIED_SAVE = "edit-person-died-save"
+
+EDIT_SESSION_SAVED = "edit-session-saved"
+EDIT_SESSION_FIELDS = "edit-session-fields"
+EDIT_SESSION_DATE = "edit-session-date"
+EDIT_SESSION_PHASE = "edit-session-phase"
+EDIT_SESSION_NOTES = "edit-session-notes"
+EDIT_SESSION_EVENTS = "edit-session-events"
+EDIT_SESSION_SAVE = "edit-session-save"
+EDIT_SESSION_NEXT = "edit-session-next"

@@ -1,0 +1,84 @@
+"""The labels and sentences the dashboard shows, in the therapist's voice or the client's.
+
+The therapist wants the clinical terms; a client looking at the same screen should read plain,
+kind words. Every label that differs between the two voices lives here, keyed by voice, so the
+two never drift apart and no callback builds sentences of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from ipt_network.figures.style import day
+from ipt_network.model import Phase, ProblemArea
+from ipt_network.words import VOICES
+
+THERAPIST, CLIENT = VOICES
+VOICE_CHOICES = {THERAPIST: "Therapist", CLIENT: "Client"}
+
+PROBLEM_AREAS = {
+    THERAPIST: {
+        ProblemArea.GRIEF: "Grief",
+        ProblemArea.ROLE_DISPUTE: "Role dispute",
+        ProblemArea.ROLE_TRANSITION: "Role transition",
+        ProblemArea.INTERPERSONAL_DEFICITS: "Interpersonal deficits",
+    },
+    CLIENT: {
+        ProblemArea.GRIEF: "Losing someone close",
+        ProblemArea.ROLE_DISPUTE: "Disagreements with someone close",
+        ProblemArea.ROLE_TRANSITION: "A big change in life",
+        ProblemArea.INTERPERSONAL_DEFICITS: "Feeling alone or finding it hard to connect",
+    },
+}
+
+PHASES = {
+    THERAPIST: {Phase.INITIAL: "initial phase", Phase.MIDDLE: "middle phase",
+                Phase.TERMINATION: "termination phase"},
+    CLIENT: {Phase.INITIAL: "getting started", Phase.MIDDLE: "middle of therapy",
+             Phase.TERMINATION: "drawing to a close"},
+}
+
+
+def voice_or_default(voice: str | None) -> str:
+    """The voice asked for, or the therapist's when the value is unknown."""
+    return voice if voice in VOICES else THERAPIST
+
+
+def problem_areas(areas: Iterable[ProblemArea | str], voice: str = THERAPIST) -> str:
+    """Problem areas as a comma-separated phrase; "None recorded" when there are none."""
+    names = PROBLEM_AREAS[voice_or_default(voice)]
+    words = [names[ProblemArea(area)] for area in areas]
+    return ", ".join(words) if words else "None recorded"
+
+
+def optional_day(date: dt.date | None) -> str:
+    """``19 Jan 2026``, or an em dash when there is no date."""
+    return day(date) if date else "—"
+
+
+def session_caption(number: int, date: dt.date, phase: Phase, voice: str = THERAPIST) -> str:
+    """``Session 3 · 19 Jan 2026 · initial phase``."""
+    return f"Session {number} · {day(date)} · {PHASES[voice_or_default(voice)][phase]}"
+
+
+MEASURE_NAMES = {
+    "total_support": "Total support",
+    "total_conflict": "Total conflict",
+    "mean_support": "Mean support",
+    "mean_conflict": "Mean conflict",
+    "density": "Density",
+    "effective_size": "Effective size",
+    "constraint": "Constraint",
+}
+"""The measures shown beside the picture in the therapist's voice (DESIGN section 5 names them)."""
+
+
+def measure_rows(measures: Mapping[str, int | float | None]) -> list[tuple[str, str]]:
+    """``(name, value)`` pairs for display; a measure that is not defined shows as an em dash."""
+    def shown(value: int | float | None) -> str:
+        if value is None:
+            return "—"
+        return f"{value}" if isinstance(value, int) else f"{value:.2f}"
+
+    return [(name, shown(measures[key])) for key, name in MEASURE_NAMES.items()]

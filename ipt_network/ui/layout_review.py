@@ -1,0 +1,103 @@
+"""The review page (``/client/<id>``): header, session selector, network and its words. Skeleton only.
+
+The client id is the only data placed here (from the address, shown as text); everything else is
+filled by ``callbacks_review``. The mood, hotspot, comparison and editing panels are empty
+sections with ids that their own callbacks fill.
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from ipt_network.ui import ids
+from ipt_network.ui.labels import VOICE_CHOICES
+from ipt_network.ui.layout_edit import edit_section
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
+    "toImageButtonOptions": {"format": "png", "filename": "network"},
+}
+"""Plotly's toolbar without the logo (a link to an outside site) or tools that do not apply here."""
+
+HIDE = "hide"
+"""The value of the "Hide names" switch when it is on."""
+
+BLANK_FIGURE = {"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False},
+                                       "height": 520, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}}}
+
+
+def review_page(client_id: str, prefs: dict) -> html.Div:
+    """The page for one client; ``prefs`` (see ``ids.VIEW_PREFS``) set the switches."""
+    return html.Div(
+        children=[
+            dcc.Location(id=ids.REVIEW_URL, refresh="callback-nav"),
+            dcc.Store(id=ids.REVIEW_CLIENT, storage_type="memory", data=client_id),
+            dcc.Store(id=ids.SELECTION, storage_type="memory"),
+            _not_found(client_id),
+            html.Div(id=ids.REVIEW_BODY, children=[
+                dcc.Link("← All clients", href="/", className="back-link"),
+                html.Header(className="review-header", children=[
+                    html.H1(id=ids.REVIEW_LABEL, className="h3 mb-1"),
+                    html.P(id=ids.REVIEW_AREAS, className="text-secondary mb-0"),
+                ]),
+                _controls(prefs),
+                html.Div(className="row g-4", children=[
+                    html.Section(className="col-lg-8", **{"aria-label": "Network picture"}, children=
+                                 html.Div(className="card graph-card", children=dcc.Graph(
+                                     id=ids.NETWORK_GRAPH, figure=BLANK_FIGURE, config=GRAPH_CONFIG))),
+                    html.Section(className="col-lg-4", children=html.Div(className="card card-body", children=[
+                        html.H2("In words", className="h5"),
+                        html.Div(id=ids.NETWORK_SUMMARY, **{"aria-live": "polite"}),
+                    ])),
+                ]),
+                html.Div(className="row g-4 mt-0", children=[
+                    _panel(ids.MOOD_PANEL, "Mood"),
+                    _panel(ids.HOTSPOTS_PANEL, "Isolation and conflict"),
+                    _panel(ids.COMPARE_PANEL, "Compare two sessions"),
+                    edit_section(),
+                ]),
+            ]),
+        ],
+    )
+
+
+def _not_found(client_id: str) -> html.Div:
+    return html.Div(id=ids.REVIEW_NOT_FOUND, hidden=True, className="notice", children=[
+        html.H1("We could not find this client", className="h4"),
+        html.P(["No client has the id ", html.Code(client_id),
+                ". It may have been renamed, or the link may be incomplete."]),
+        dcc.Link("Go to the list of clients", href="/"),
+    ])
+
+
+def _controls(prefs: dict) -> html.Section:
+    return html.Section(className="card card-body controls", **{"aria-label": "What to show"}, children=[
+        html.Div(className="session-picker", children=[
+            html.Div("Session", className="form-label"),
+            dcc.Slider(id=ids.SESSION_SLIDER, min=1, max=1, step=1, marks=None, value=None,
+                       included=False, allow_direct_input=False),
+            html.P(id=ids.SESSION_CAPTION, className="session-caption", **{"aria-live": "polite"}),
+        ]),
+        html.Div(className="view-options", children=[
+            html.Fieldset(children=[
+                html.Legend("Words for", className="form-label fs-6 mb-1"),
+                dcc.RadioItems(id=ids.VOICE, options=[{"label": text, "value": voice}
+                                                      for voice, text in VOICE_CHOICES.items()],
+                               value=prefs["voice"],
+                               inline=True, className="choice-row"),
+            ]),
+            dcc.Checklist(id=ids.HIDE_NAMES, options=[{"label": "Hide names", "value": HIDE}],
+                          value=[HIDE] if prefs["hide_names"] else [],
+                          className="form-switch switch", inputClassName="form-check-input",
+                          labelClassName="form-check-label"),
+        ]),
+    ])
+
+
+def _panel(panel_id: str, title: str) -> html.Section:
+    return html.Section(className="col-md-6", children=html.Div(className="card card-body panel", children=[
+        html.H2(title, className="h5"),
+        html.Div(id=panel_id, className="text-secondary", children="Coming soon."),
+    ]))

@@ -1,0 +1,48 @@
+"""The new-client form goes through the model's single door and speaks its words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ipt_network.errors import ValidationError
+from ipt_network.model import ProblemArea
+from ipt_network.ui.forms import client_from_form, suggest_client_id
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("Ana", "c-ana"),
+    ("Zoë  O'Neil", "c-zoe-o-neil"),
+    ("  J. K.  ", "c-j-k"),
+    ("<script>", "c-script"),
+    ("李", ""),
+    ("", ""),
+    (None, ""),
+])
+def test_an_id_is_suggested_from_the_label(label, expected):
+    assert suggest_client_id(label) == expected
+
+
+def test_the_suggestion_is_kept_short():
+    assert suggest_client_id("a" * 100) == "c-" + "a" * 40
+
+
+def test_a_filled_form_gives_the_client():
+    client = client_from_form(" Ana ", "", ["role_dispute"], "2026-01-05")
+    assert (client.id, client.label, client.problem_areas, client.start_date) == (
+        "c-ana", "Ana", [ProblemArea.ROLE_DISPUTE], dt.date(2026, 1, 5))
+    assert client_from_form("Ana", " c-7 ", None, "2026-01-05").id == "c-7"
+
+
+def test_every_problem_of_a_form_is_named():
+    with pytest.raises(ValidationError) as refused:
+        client_from_form("", "", ["grief", "sadness"], "05/01/2026")
+    empty_id, empty_label, *rest = refused.value.problems
+    assert empty_id.startswith("client: id must ")
+    assert empty_label.startswith("client: label must ")
+    assert rest == [
+        "client: problem_areas must be 'grief', 'role_dispute', 'role_transition' or "
+        "'interpersonal_deficits', got 'sadness'",
+        "client: start_date must be a date written YYYY-MM-DD, got '05/01/2026'",
+    ]
