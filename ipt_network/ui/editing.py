@@ -1,0 +1,518 @@
+"""Edits made in the session: from grid cells and form fields to saved records, and back again.
+
+Every edit here starts from the record as stored now, changes only what the person changed,
+and saves it with the version the page was showing, so the store refuses it when another tab
+saved first. Each saved edit is returned as a ``Change``: enough to say what happened in plain
+words and to put the previous value back (Undo), again only if nobody changed it since.
+Nothing here knows about Dash; the callbacks pass plain values in and show the results.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import pydantic
+
+from ipt_network.errors import ValidationError
+from ipt_network.figures.style import day
+from ipt_network.model import (
+    INSTRUMENT_ITEMS,
+    INSTRUMENT_MAX,
+    Document,
+    Instrument,
+    Link,
+    MoodScore,
+    Person,
+    Phase,
+    Role,
+    Tie,
+)
+from ipt_network.scales import band
+from ipt_network.store import Course, Store
+from ipt_network.words import plural
+
+YES, NO = "yes", "no"
+"""Values of the grid's "In this session" column."""
+
+NEW_TIE = {"circle": 3, "support": 0, "conflict": 0}
+"""Where a person added to a session starts: the outer ring, no support and no conflict yet."""
+
+RINGS = {1: "inner", 2: "middle", 3: "outer"}
+
+TIE_FIELDS = {"circle": "ring", "support": "support", "conflict": "conflict", "contact": "contact",
+              "note": "note", "focus": "focus"}
+"""Tie fields in the order they are described, with the word a person reads."""
+
+RATING_FIELDS = ("support", "conflict")
+
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,6}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+Namer = Callable[[str], str]
+
+
+# --- the versions a page holds ----------------------------------------------------------------
+
+
+def version_key(key: Iterable) -> str:
+    """A store version key as text, for the page's memory store: ``["tie", 3, "p-dan"]``."""
+    return json.dumps(list(key), ensure_ascii=False)
+
+
+def page_versions(course: Course) -> dict[str, int]:
+    """Every record version of a loaded client, keyed by ``version_key``."""
+    return {version_key(key): version for key, version in course.versions.items()}
+
+
+def _expected(versions: dict[str, int], key: tuple) -> int | None:
+    return versions.get(version_key(key))
+
+
+# --- reading values typed by a person ---------------------------------------------------------
+
+
+def _as_typed(value: Any) -> str:
+    """A refused value as the person typed it, for the message: ``12``, ``7.5``, or "nothing"."""
+    text = "" if value is None else str(value).strip()
+    return f"“{text[:40]}”" if text else "nothing"
+
+
+def parse_rating(value: Any, label: str) -> int:
+    """A rating typed in a cell or a box: a whole number 0–10, nothing else.
+
+    The grid may hand over text ("7", " 7 ") or a number; ``7.5``, ``""``, ``True`` and ``"12"``
+    are refused rather than rounded or read as something else.
+
+    >>> parse_rating(" 7", "Support")
+    7
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and _WHOLE_NUMBER.fullmatch(value.strip()):
+        number = int(value.strip())
+    else:
+        number = None
+    if number is None or not 0 <= number <= 10:
+        raise ValidationError(f"{label} must be a whole number 0–10 (got {_as_typed(value)})")
+    return number
+
+
+def parse_whole(value: Any, label: str, top: int) -> int:
+    """A whole number 0–``top`` typed in a box (a questionnaire total)."""
+    text = str(value).strip() if isinstance(value, int | str) and not isinstance(value, bool) else ""
+    if not _WHOLE_NUMBER.fullmatch(text) or int(text) > top:
+        raise ValidationError(f"{label} must be a whole number 0–{top} (got {_as_typed(value)})")
+    return int(text)
+
+
+def parse_date(value: Any, label: str, *, required: bool = True) -> dt.date | None:
+    """A date written ``YYYY-MM-DD``; empty is ``None`` when not ``required``."""
+    text = (value or "").strip() if isinstance(value, str) else ""
+    if not text and not required:
+        return None
+    try:
+        if _DATE.fullmatch(text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise ValidationError(f"{label} must be a date written YYYY-MM-DD, such as 2026-03-02 (got {_as_typed(value)})")
+
+
+def event_lines(text: str | None) -> list[str]:
+    """Life events typed one per line; blank lines are dropped."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _record(model: type[pydantic.BaseModel], data: dict, what: str) -> Any:
+    """``data`` as a model record; the model's refusal as a ``ValidationError`` naming the field."""
+    try:
+        return model.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise ValidationError([f"{what}: {'.'.join(map(str, e['loc']))} {e['msg'].lower()}"
+                               for e in exc.errors()]) from None
+
+
+# --- one change, and how to put it back ---------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    """One saved edit: the record before and after (JSON data, ``None`` when absent) and its new version.
+
+    ``removed_links`` are the links that went with a person taken out of a session, so that
+    Undo can bring them back too.
+    """
+
+    kind: str
+    session: int | None
+    key: tuple
+    before: dict | None
+    after: dict | None
+    version: int | None
+    removed_links: tuple[dict, ...] = ()
+
+    @property
+    def undoable(self) -> bool:
+        """People are never deleted, so adding one cannot be undone; everything else can."""
+        return not (self.kind == "person" and self.before is None)
+
+    def to_data(self) -> dict:
+        """Plain JSON data for the page's memory store."""
+        return {**dataclasses.asdict(self), "key": list(self.key), "removed_links": list(self.removed_links)}
+
+    @classmethod
+    def from_data(cls, data: dict) -> Change:
+        return cls(**{**data, "key": tuple(data["key"]), "removed_links": tuple(data["removed_links"])})
+
+
+def _write(store: Store, client_id: str, kind: str, session: int | None, key: tuple, record: dict | None,
+           expected: int | None) -> int | None:
+    """Save ``record`` (or remove the record under ``key`` when it is ``None``); returns the new version."""
+    if kind == "tie":
+        if record is None:
+            store.remove_tie(client_id, session, key[2], expected)
+            return None
+        return store.save_tie(client_id, session, Tie.model_validate(record), expected_version=expected)
+    if kind == "link":
+        if record is None:
+            store.remove_link(client_id, session, key[2], key[3], expected)
+            return None
+        return store.save_link(client_id, session, Link.model_validate(record), expected_version=expected)
+    if kind == "mood":
+        if record is None:
+            store.remove_mood(client_id, session, key[2], expected)
+            return None
+        return store.save_mood(client_id, session, MoodScore.model_validate(record), expected_version=expected)
+    if kind == "person":
+        return store.save_person(client_id, Person.model_validate(record), expected_version=expected)
+    if kind == "session":
+        return store.update_session(client_id, session, date=dt.date.fromisoformat(record["date"]),
+                                    phase=record["phase"], notes=record["notes"], events=record["events"],
+                                    expected_version=expected)
+    raise ValueError(f"unknown kind of record {kind!r}")
+
+
+def _save(store: Store, client_id: str, versions: dict[str, int], kind: str, session: int | None, key: tuple,
+          before: dict | None, after: dict | None, removed_links: tuple[dict, ...] = ()) -> Change:
+    version = _write(store, client_id, kind, session, key, after, _expected(versions, key))
+    return Change(kind, session, key, before, after, version, removed_links)
+
+
+def undo(store: Store, client_id: str, change: Change) -> Change:
+    """Put back what ``change`` replaced, refused as stale if the record moved on since; returns the reversal."""
+    if not change.undoable:
+        raise ValidationError("adding a person cannot be undone; people are kept in the record")
+    version = _write(store, client_id, change.kind, change.session, change.key, change.before, change.version)
+    for link in change.removed_links:
+        store.save_link(client_id, change.session, Link.model_validate(link), expected_version=None)
+    return Change(change.kind, change.session, change.key, change.after, change.before, version)
+
+
+# --- the grid of this session's ties ----------------------------------------------------------
+
+
+def grid_rows(doc: Document, number: int, display_name: Namer) -> list[dict]:
+    """One row per person of the course, in the order they were recorded; people not tied this session
+    have ``in_session`` "no" and empty ratings."""
+    ties = {tie.person: tie for tie in doc.session(number).ties}
+    rows = []
+    for person in doc.people:
+        tie = ties.get(person.id)
+        name = display_name(person.id)
+        if person.deceased_on:
+            name += f" (died {day(person.deceased_on)})"
+        row = {"id": person.id, "name": name, "in_session": YES if tie else NO}
+        values = tie.model_dump(mode="json") if tie else {}
+        row.update({field: values.get(field) for field in ("circle", "support", "conflict", "contact")})
+        row["note"] = values.get("note", "")
+        rows.append(row)
+    return rows
+
+
+def changed_cell(previous: list[dict] | None, current: list[dict]) -> tuple[str, str, Any] | None:
+    """The one cell a person changed: ``(person id, column, new value)``; ``None`` if nothing changed.
+
+    Raises ``ValidationError`` when several cells changed at once (a paste over many cells).
+    """
+    before = {row["id"]: row for row in previous or []}
+    changes = [(row["id"], column, value) for row in current for column, value in row.items()
+               if row["id"] in before and before[row["id"]].get(column) != value]
+    if len(changes) > 1:
+        raise ValidationError("please change one cell at a time")
+    return changes[0] if changes else None
+
+
+def tie_after_cell(tie: Tie | None, person_id: str, column: str, value: Any) -> dict | None:
+    """The tie as it becomes when one grid cell is set: JSON data, or ``None`` for "not in this session"."""
+    if column == "in_session":
+        if value not in (YES, NO):
+            raise ValidationError("choose Yes or No under “In this session”")
+        if value == NO:
+            return None
+        return tie.model_dump(mode="json") if tie else {"person": person_id, **NEW_TIE}
+    if tie is None:
+        raise ValidationError("this person is not in this session; choose Yes under “In this session” first")
+    data = tie.model_dump(mode="json")
+    if column in RATING_FIELDS:
+        data[column] = parse_rating(value, column.capitalize())
+    elif column == "circle":
+        if value not in RINGS:
+            raise ValidationError("Ring must be 1 (inner), 2 (middle) or 3 (outer)")
+        data[column] = value
+    elif column == "contact":
+        data[column] = value or None
+    elif column == "note":
+        data[column] = value if isinstance(value, str) else ""
+    else:
+        raise ValidationError(f"the column “{column}” cannot be changed here")
+    _record(Tie, data, "tie")
+    return data
+
+
+def save_cell(store: Store, client_id: str, number: int, versions: dict[str, int], person_id: str,
+              column: str, value: Any) -> Change:
+    """Save one changed grid cell as the tie it describes (added, changed or taken out of the session)."""
+    session = store.load(client_id).document.session(number)
+    tie = next((t for t in session.ties if t.person == person_id), None)
+    after = tie_after_cell(tie, person_id, column, value)
+    removed = ()
+    if after is None and tie is not None:
+        removed = tuple(link.model_dump(mode="json") for link in session.links if person_id in (link.a, link.b))
+    before = tie.model_dump(mode="json") if tie else None
+    return _save(store, client_id, versions, "tie", number, ("tie", number, person_id), before, after, removed)
+
+
+# --- links between two people ----------------------------------------------------------------
+
+
+def link_pairs(doc: Document, number: int) -> list[tuple[str, str, int, int]]:
+    """This session's links as ``(a, b, support, conflict)`` with ``a < b``, in a stable order."""
+    pairs = [(*sorted((link.a, link.b)), link.support, link.conflict) for link in doc.session(number).links]
+    return sorted(pairs)
+
+
+def save_link(store: Store, client_id: str, number: int, versions: dict[str, int], a: str | None,
+              b: str | None, support: Any, conflict: Any) -> Change:
+    """Add or change how two people of this session get on."""
+    if not a or not b:
+        raise ValidationError("choose two people for the link")
+    if a == b:
+        raise ValidationError("choose two different people for the link")
+    a, b = sorted((a, b))
+    record = {"a": a, "b": b, "support": parse_rating(support, "Support"),
+              "conflict": parse_rating(conflict, "Conflict")}
+    session = store.load(client_id).document.session(number)
+    old = next((link for link in session.links if link.pair == {a, b}), None)
+    before = {**old.model_dump(mode="json"), "a": a, "b": b} if old else None
+    return _save(store, client_id, versions, "link", number, ("link", number, a, b), before, record)
+
+
+def remove_link(store: Store, client_id: str, number: int, versions: dict[str, int], a: str, b: str) -> Change:
+    """Remove the link between two people in this session."""
+    a, b = sorted((a, b))
+    session = store.load(client_id).document.session(number)
+    old = next((link for link in session.links if link.pair == {a, b}), None)
+    if old is None:
+        raise ValidationError("this link is no longer there")
+    before = {**old.model_dump(mode="json"), "a": a, "b": b}
+    return _save(store, client_id, versions, "link", number, ("link", number, a, b), before, None)
+
+
+# --- mood --------------------------------------------------------------------------------------
+
+
+ITEMS, TOTAL = "items", "total"
+"""The two ways of recording a questionnaire: answer by answer, or the total only."""
+
+
+def mood_after(instrument: str, mode: str, items: list[Any], total: Any) -> dict:
+    """The mood score a form describes, as JSON data; every item must be answered in item mode."""
+    kind = Instrument(instrument)
+    count = INSTRUMENT_ITEMS.get(kind)
+    if count and mode == ITEMS:
+        answers = list(items[:count])
+        missing = sum(answer is None for answer in answers)
+        if missing:
+            raise ValidationError(f"{plural(missing, 'item')} of {kind.value} not answered yet; "
+                                  "answer every item, or choose “Total only”")
+        if any(answer not in (0, 1, 2, 3) for answer in answers):
+            raise ValidationError(f"{kind.value} answers must each be 0, 1, 2 or 3")
+        return {"instrument": kind.value, "score": sum(answers), "items": answers}
+    score = parse_whole(total, f"The {kind.value} total", INSTRUMENT_MAX[kind])
+    return {"instrument": kind.value, "score": score, "items": None}
+
+
+def live_total(instrument: str, items: list[Any]) -> str:
+    """The running total of a questionnaire as it is answered, with its band once every item is in."""
+    kind = Instrument(instrument)
+    count = INSTRUMENT_ITEMS[kind]
+    answers = [answer for answer in items[:count] if answer is not None]
+    total = sum(answers)
+    if len(answers) < count:
+        return f"{len(answers)} of {count} answered · total so far {total}"
+    return describe_total(kind, total)
+
+
+def describe_total(instrument: str, total: Any) -> str:
+    """``"Total 14 of 27 · moderate"``; the band is left out where the instrument has none."""
+    kind = Instrument(instrument)
+    score = parse_whole(total, f"The {kind.value} total", INSTRUMENT_MAX[kind])
+    rated = band(kind, score)
+    return f"Total {score} of {INSTRUMENT_MAX[kind]}" + (f" · {rated}" if rated else "")
+
+
+def save_mood(store: Store, client_id: str, number: int, versions: dict[str, int], instrument: str,
+              mode: str, items: list[Any], total: Any) -> Change:
+    after = mood_after(instrument, mode, items, total)
+    session = store.load(client_id).document.session(number)
+    old = next((m for m in session.mood if m.instrument == after["instrument"]), None)
+    before = old.model_dump(mode="json") if old else None
+    return _save(store, client_id, versions, "mood", number, ("mood", number, after["instrument"]), before, after)
+
+
+def saved_mood(doc: Document, number: int) -> dict[str, dict]:
+    """This session's scores by instrument name, as JSON data for the mood form."""
+    return {m.instrument.value: m.model_dump(mode="json") for m in doc.session(number).mood}
+
+
+# --- people ----------------------------------------------------------------------------------
+
+
+def saved_people(doc: Document) -> dict[str, dict]:
+    """Every person of the course by id, as JSON data for the person form."""
+    return {person.id: person.model_dump(mode="json") for person in doc.people}
+
+
+def save_person(store: Store, client_id: str, versions: dict[str, int], person_id: str | None,
+                name: str | None, role: str | None, notes: str | None) -> Change:
+    """Add a person (``person_id`` ``None``) or change one's name, role and notes.
+
+    ``name`` ``None`` keeps the stored name (the name field is hidden while names are hidden).
+    """
+    people = saved_people(store.load(client_id).document)
+    before = people.get(person_id) if person_id else None
+    if person_id and before is None:
+        raise ValidationError("this person is no longer in the record; reload the page")
+    if name is None and before is None:
+        raise ValidationError("show names to add someone new")
+    name = before["name"] if name is None else name.strip()
+    if not name:
+        raise ValidationError("Name must not be empty")
+    if role not in set(Role):
+        raise ValidationError("choose a role")
+    new_id = person_id or _new_person_id(people)
+    after = {**(before or {"deceased_on": None}), "id": new_id, "name": name, "role": role, "notes": notes or ""}
+    _record(Person, after, "person")
+    return _save(store, client_id, versions, "person", None, ("person", new_id), before, after)
+
+
+def _new_person_id(people: dict[str, dict]) -> str:
+    """A new opaque id: stable forever, unrelated to the name (which may change)."""
+    while (candidate := f"p-{uuid.uuid4().hex[:8]}") in people:
+        pass
+    return candidate
+
+
+def mark_died(store: Store, client_id: str, versions: dict[str, int], person_id: str | None,
+              on: Any) -> Change:
+    """Record the date a person died; they stay in every session, marked, and out of the numbers."""
+    if not person_id:
+        raise ValidationError("choose the person first")
+    date = parse_date(on, "The date")
+    before = saved_people(store.load(client_id).document).get(person_id)
+    if before is None:
+        raise ValidationError("this person is no longer in the record; reload the page")
+    after = {**before, "deceased_on": date.isoformat()}
+    return _save(store, client_id, versions, "person", None, ("person", person_id), before, after)
+
+
+# --- the session itself -----------------------------------------------------------------------
+
+
+def saved_session(doc: Document, number: int) -> dict:
+    """The session's own fields as JSON data: date, phase, notes, events."""
+    data = doc.session(number).model_dump(mode="json")
+    return {field: data[field] for field in ("date", "phase", "notes", "events")}
+
+
+def save_session(store: Store, client_id: str, number: int, versions: dict[str, int], date: Any,
+                 phase: str | None, notes: str | None, events: str | None) -> Change:
+    """Change the session's date, phase, notes and life events (one per line)."""
+    if phase not in set(Phase):
+        raise ValidationError("choose the phase")
+    after = {"date": parse_date(date, "The session date").isoformat(), "phase": phase, "notes": notes or "",
+             "events": event_lines(events)}
+    before = saved_session(store.load(client_id).document, number)
+    return _save(store, client_id, versions, "session", number, ("session", number), before, after)
+
+
+# --- saying what happened --------------------------------------------------------------------
+
+
+def _shown(field: str, value: Any) -> str:
+    if value is None or value == "":
+        return "not set"
+    if field == "circle":
+        return RINGS.get(value, str(value))
+    if field == "date":
+        return day(dt.date.fromisoformat(value))
+    return str(value).replace("_", " ")
+
+
+def _differences(before: dict, after: dict, fields: dict[str, str], quiet: Iterable[str] = ()) -> list[
+        tuple[str, str]]:
+    """``("support", "6 → 7")`` for each field that differs; ``quiet`` fields come without values."""
+    return [(word, "" if field in quiet else f"{_shown(field, before.get(field))} → {_shown(field, after.get(field))}")
+            for field, word in fields.items() if before.get(field) != after.get(field)]
+
+
+def _listed(differences: list[tuple[str, str]]) -> str:
+    return ", ".join(f"{word} {values}".strip() for word, values in differences) or "no change"
+
+
+def describe(change: Change, display_name: Namer) -> str:
+    """What a change did, as a short phrase ("support for Dan 6 → 7"); the caller puts "Saved:" or
+    "Undone:" before it. People are named by ``display_name``, so hidden names stay hidden."""
+    before, after, n = change.before, change.after, change.session
+    if change.kind == "tie":
+        name = display_name(change.key[2])
+        if before is None:
+            return (f"{name} is in session {n}: {RINGS[after['circle']]} ring, support {after['support']}, "
+                    f"conflict {after['conflict']}")
+        if after is None:
+            count = len(change.removed_links)
+            links = f", along with {plural(count, 'link')} to others" if count else ""
+            return f"{name} is out of session {n}{links}"
+        return "; ".join(f"{word} for {name} {values}".strip()
+                         for word, values in _differences(before, after, TIE_FIELDS, quiet=("note",))) or "no change"
+    if change.kind == "link":
+        a, b = (display_name(end) for end in change.key[2:])
+        if after is None:
+            return f"link {a}–{b} removed"
+        if before is None:
+            return f"link {a}–{b}, support {after['support']}, conflict {after['conflict']}"
+        return f"link {a}–{b}: {_listed(_differences(before, after, {'support': 'support', 'conflict': 'conflict'}))}"
+    if change.kind == "mood":
+        instrument = change.key[2]
+        if after is None:
+            return f"{instrument} score removed"
+        rated = band(instrument, after["score"])
+        then = f"{before['score']} → " if before else ""
+        return f"{instrument} {then}{after['score']}" + (f" ({rated})" if rated else "")
+    if change.kind == "person":
+        name = display_name(change.key[1])
+        if before is None:
+            return f"{name} added"
+        if before.get("deceased_on") != after.get("deceased_on"):
+            died = after.get("deceased_on")
+            return f"{name}, died on {_shown('date', died)}" if died else f"{name}, no date of death"
+        fields = {"name": "name", "role": "role", "notes": "notes"}
+        return f"details of {name}: {_listed(_differences(before, after, fields, quiet=fields))}"
+    fields = {"date": "date", "phase": "phase", "notes": "notes", "events": "events"}
+    return f"session {n}: {_listed(_differences(before, after, fields, quiet=('notes', 'events')))}"

@@ -1,0 +1,211 @@
+"""The editing panel of the review page: record this session while sitting with the client. Skeleton only.
+
+Five parts: the grid of everyone's ratings, links between people, mood, people, and the session
+itself; above them one status line says what the last change did and offers Undo. Every value
+is filled by ``callbacks_edit``; the memory stores here never reach browser storage.
+"""
+
+from __future__ import annotations
+
+from dash import dash_table, dcc, html
+
+from ipt_network.model import INSTRUMENT_ITEMS, Contact, Instrument, Phase, Role
+from ipt_network.ui import ids
+from ipt_network.ui.editing import ITEMS, NO, RINGS, TOTAL, YES
+
+ITEM_LABELS = {
+    Instrument.PHQ9: ("Little interest or pleasure", "Feeling down, depressed or hopeless", "Sleep",
+                      "Tired or little energy", "Appetite", "Feeling bad about yourself",
+                      "Trouble concentrating", "Moving or speaking slowly / restless",
+                      "Thoughts of being better off dead or self-harm"),
+    Instrument.GAD7: ("Feeling nervous, anxious or on edge", "Not able to stop or control worrying",
+                      "Worrying too much about different things", "Trouble relaxing",
+                      "So restless it is hard to sit still", "Easily annoyed or irritable",
+                      "Afraid as if something awful might happen"),
+}
+"""Short labels of the questionnaire items, in the order of the published forms (PHQ-9: Kroenke
+et al. 2001; GAD-7: Spitzer et al. 2006)."""
+
+ANSWERS = "0 not at all · 1 several days · 2 more than half the days · 3 nearly every day"
+"""What the item answers 0–3 mean (the same for PHQ-9 and GAD-7: "over the last 2 weeks")."""
+
+ROLE_WORDS = {role: role.value.replace("_", " ").capitalize() for role in Role}
+PHASE_WORDS = {Phase.INITIAL: "Initial", Phase.MIDDLE: "Middle", Phase.TERMINATION: "Termination"}
+
+GRID_COLUMNS = [
+    {"id": "name", "name": "Person", "editable": False},
+    {"id": "in_session", "name": "In this session", "presentation": "dropdown"},
+    {"id": "circle", "name": "Ring", "presentation": "dropdown"},
+    # "numeric" keeps numbers right-aligned; with no coercion what was typed reaches the server as
+    # typed, so "7.5" or "" is refused there rather than silently changed.
+    {"id": "support", "name": "Support 0–10", "type": "numeric", "on_change": {"action": "none"}},
+    {"id": "conflict", "name": "Conflict 0–10", "type": "numeric", "on_change": {"action": "none"}},
+    {"id": "contact", "name": "Contact", "presentation": "dropdown"},
+    {"id": "note", "name": "Note", "type": "text"},
+]
+
+GRID_DROPDOWNS = {
+    "in_session": {"clearable": False, "options": [{"label": "Yes", "value": YES}, {"label": "No", "value": NO}]},
+    "circle": {"clearable": False,
+               "options": [{"label": f"{ring} {word}", "value": ring} for ring, word in RINGS.items()]},
+    "contact": {"clearable": True, "options": [{"label": c.value.capitalize(), "value": c.value} for c in Contact]},
+}
+
+
+def edit_section() -> html.Section:
+    """The full-width section mounted in the review page (it holds ``ids.EDIT_PANEL``)."""
+    return html.Section(className="col-12", **{"aria-label": "Record this session"}, children=html.Div(
+        className="card card-body panel edit-panel", children=[
+            html.H2("Record this session", className="h5"),
+            html.P(id=ids.EDIT_CAPTION, className="text-secondary"),
+            html.Div(id=ids.EDIT_PANEL, children=edit_panel()),
+        ]))
+
+
+def edit_panel() -> list:
+    return [
+        dcc.Store(id=ids.DATA_VERSION, storage_type="memory", data=0),
+        *(dcc.Store(id=store_id, storage_type="memory") for store_id in (
+            ids.EDIT_VERSIONS, ids.EDIT_OUTCOME, ids.EDIT_UNDO_CHANGE, ids.EDIT_FOLLOW, ids.EDIT_MOOD_SAVED,
+            ids.EDIT_PEOPLE_SAVED, ids.EDIT_SESSION_SAVED)),
+        html.Div(className="edit-status", children=[
+            html.P(id=ids.EDIT_MESSAGE, role="status", **{"aria-live": "polite"}, className="edit-message"),
+            html.Button("Undo", id=ids.EDIT_UNDO, hidden=True, className="btn btn-outline-secondary btn-sm"),
+        ]),
+        html.Div(id=ids.EDIT_SESSION_PARTS, children=[_grid(), _links(), _mood()]),
+        _people(),
+        _session(),
+    ]
+
+
+def _part(title: str, *children) -> html.Div:
+    return html.Div(className="edit-part", children=[html.H3(title, className="h6"), *children])
+
+
+def _label(text: str, for_id: str) -> html.Label:
+    return html.Label(text, htmlFor=for_id, className="form-label")
+
+
+def _field(text: str, control) -> html.Div:
+    return html.Div(className="edit-field", children=[_label(text, control.id), control])
+
+
+def _text_box(box_id: str, **props) -> dcc.Input:
+    return dcc.Input(id=box_id, type="text", debounce=False, className="form-control", **props)
+
+
+def _grid() -> html.Div:
+    return _part(
+        "Everyone’s ratings this session",
+        html.P("Change a cell and press Enter; each change is saved at once. Support and conflict are "
+               "whole numbers from 0 (none) to 10 (the most imaginable).", className="text-secondary small"),
+        dash_table.DataTable(
+            id=ids.EDIT_GRID, columns=GRID_COLUMNS, data=[], editable=True, dropdown=GRID_DROPDOWNS,
+            page_action="none", sort_action="none", row_deletable=False,
+            style_table={"overflowX": "auto"},
+            style_cell={"fontFamily": "var(--bs-body-font-family)", "padding": "0.35rem 0.5rem", "textAlign": "left"},
+            style_header={"fontWeight": 600},
+            style_data_conditional=[{"if": {"filter_query": f'{{in_session}} = "{NO}"'}, "color": "#5B6472"}],
+            # The table positions its dropdown menus with an inline "display: none" that Bootstrap
+            # never lifts; without this rule the Ring, Contact and "In this session" menus stay invisible.
+            css=[{"selector": ".dash-spreadsheet-menu", "rule": "display: none"},
+                 {"selector": ".Select-menu-outer", "rule": "display: block !important"}],
+        ),
+    )
+
+
+def _links() -> html.Div:
+    return _part(
+        "How people get on with each other",
+        html.Div(className="edit-row", children=[
+            _field("First person", dcc.Dropdown(id=ids.EDIT_LINK_A, options=[], clearable=True)),
+            _field("Second person", dcc.Dropdown(id=ids.EDIT_LINK_B, options=[], clearable=True)),
+            _field("Support 0–10", _text_box(ids.EDIT_LINK_SUPPORT, inputMode="numeric", size="4")),
+            _field("Conflict 0–10", _text_box(ids.EDIT_LINK_CONFLICT, inputMode="numeric", size="4")),
+            html.Button("Save link", id=ids.EDIT_LINK_SAVE, className="btn btn-primary edit-button"),
+        ]),
+        html.Ul(id=ids.EDIT_LINK_LIST, className="edit-links"),
+    )
+
+
+def _mood() -> html.Div:
+    return _part(
+        "Mood",
+        html.Fieldset(children=[
+            html.Legend("Questionnaire", className="form-label fs-6"),
+            dcc.RadioItems(id=ids.EDIT_MOOD_INSTRUMENT, value=Instrument.PHQ9.value, inline=True,
+                           className="choice-row", options=[i.value for i in Instrument]),
+        ]),
+        html.Fieldset(id=ids.EDIT_MOOD_MODE_PART, children=[
+            html.Legend("Record", className="form-label fs-6"),
+            dcc.RadioItems(id=ids.EDIT_MOOD_MODE, value=ITEMS, inline=True, className="choice-row",
+                           options=[{"label": "Item by item", "value": ITEMS},
+                                    {"label": "Total only", "value": TOTAL}]),
+        ]),
+        html.Div(id=ids.EDIT_MOOD_ITEMS, children=[
+            html.P(f"Over the last 2 weeks: {ANSWERS}.", className="text-secondary small"),
+            *(_item_group(instrument) for instrument in INSTRUMENT_ITEMS),
+        ]),
+        html.Div(id=ids.EDIT_MOOD_TOTAL_PART, hidden=True, children=_field(
+            "Total", _text_box(ids.EDIT_MOOD_TOTAL, inputMode="numeric", size="4"))),
+        html.P(id=ids.EDIT_MOOD_LIVE, className="edit-live", **{"aria-live": "polite"}),
+        html.Button("Save mood score", id=ids.EDIT_MOOD_SAVE, className="btn btn-primary"),
+    )
+
+
+def _item_group(instrument: Instrument) -> html.Div:
+    return html.Div(id=ids.mood_item_group(instrument.value), className="edit-items", children=[
+        html.Fieldset(className="edit-item", children=[
+            html.Legend(f"{number}. {label}", className="edit-item-label"),
+            dcc.RadioItems(id=ids.mood_item(instrument.value, number), options=[0, 1, 2, 3], inline=True,
+                           className="choice-row"),
+        ])
+        for number, label in enumerate(ITEM_LABELS[instrument], 1)
+    ])
+
+
+def _people() -> html.Div:
+    return _part(
+        "People",
+        _field("Person", dcc.Dropdown(id=ids.EDIT_PERSON_CHOICE, options=[], clearable=True,
+                                      placeholder="Someone new")),
+        html.Div(className="edit-row", children=[
+            _field("Name (as the client calls them)", _text_box(ids.EDIT_PERSON_NAME, maxLength=200)),
+            _field("Role", dcc.Dropdown(id=ids.EDIT_PERSON_ROLE, clearable=False, options=[
+                {"label": word, "value": role.value} for role, word in ROLE_WORDS.items()])),
+        ]),
+        html.P(id=ids.EDIT_PERSON_NAME_HINT, className="text-secondary small"),
+        _field("Notes", dcc.Textarea(id=ids.EDIT_PERSON_NOTES, className="form-control", rows=2)),
+        html.Button("Save person", id=ids.EDIT_PERSON_SAVE, className="btn btn-primary"),
+        html.Div(id=ids.EDIT_PERSON_DIED_PART, hidden=True, className="edit-row mt-3", children=[
+            _field("Mark as died on… (YYYY-MM-DD)", _text_box(ids.EDIT_PERSON_DIED_ON, placeholder="YYYY-MM-DD")),
+            html.Button("Save date of death", id=ids.EDIT_PERSON_DIED_SAVE,
+                        className="btn btn-outline-secondary edit-button"),
+        ]),
+    )
+
+
+def _session() -> html.Div:
+    return _part(
+        "This session",
+        html.Div(id=ids.EDIT_SESSION_FIELDS, children=[
+            html.Div(className="edit-row", children=[
+                _field("Date (YYYY-MM-DD)", _text_box(ids.EDIT_SESSION_DATE, placeholder="YYYY-MM-DD")),
+                html.Fieldset(children=[
+                    html.Legend("Phase", className="form-label fs-6"),
+                    dcc.RadioItems(id=ids.EDIT_SESSION_PHASE, inline=True, className="choice-row",
+                                   options=[{"label": word, "value": phase.value}
+                                            for phase, word in PHASE_WORDS.items()]),
+                ]),
+            ]),
+            _field("Session notes", dcc.Textarea(id=ids.EDIT_SESSION_NOTES, className="form-control", rows=3)),
+            _field("Life events, one per line", dcc.Textarea(id=ids.EDIT_SESSION_EVENTS, className="form-control",
+                                                             rows=3)),
+            html.Button("Save session details", id=ids.EDIT_SESSION_SAVE, className="btn btn-primary"),
+        ]),
+        html.Div(className="mt-3", children=[
+            html.Button("Start next session", id=ids.EDIT_SESSION_NEXT, className="btn btn-outline-primary"),
+            html.P("The new session starts as a copy of the last one's people, ratings and links, dated today.",
+                   className="text-secondary small mb-0"),
+        ]),
+    )

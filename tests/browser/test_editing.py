@@ -1,0 +1,172 @@
+"""Recording a session in the dashboard, in Chromium: every change saved at once, or refused and explained.
+
+Each test reads the values it expects from the database (``store.load``) before acting, and reads
+the result back from the database afterwards; the sample client is Rosa (data/samples/rosa_grief.json),
+whose session 3 ties Pablo with support 4 and session 16 ties 13 people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from ipt_network.store import Store
+from ipt_network.ui import ids
+from tests.browser.conftest import watch
+
+pytestmark = pytest.mark.browser
+
+CLIENT = "c-rosa"
+MESSAGE = f"#{ids.EDIT_MESSAGE}"
+UNDO = f"#{ids.EDIT_UNDO}"
+
+
+def open_session(page: Page, app_url: str, number: int) -> None:
+    page.goto(f"{app_url}client/{CLIENT}?session={number}")
+    expect(page.locator(f"#{ids.EDIT_CAPTION}")).to_contain_text(f"session {number} ")
+    expect(page.locator(f"#{ids.EDIT_GRID} td[data-dash-column=name]").first).to_be_visible()
+
+
+def cell(page: Page, name: str, column: str) -> Locator:
+    """The grid cell of ``column`` in the row of the person shown as ``name``."""
+    row = page.locator(f"#{ids.EDIT_GRID} tr").filter(
+        has=page.locator("td[data-dash-column=name]", has_text=name))
+    return row.locator(f"td[data-dash-column={column}]")
+
+
+def type_into(page: Page, target: Locator, text: str) -> None:
+    """Select a cell, type over its value and confirm with Enter, as a person at the keyboard would."""
+    target.click()
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+
+
+def tie(store: Store, number: int, person: str):
+    return next((t for t in store.load(CLIENT).document.session(number).ties if t.person == person), None)
+
+
+def test_edited_rating_is_saved_and_survives_a_reload(page: Page, app_url, store):
+    assert tie(store, 3, "p-pablo").support == 4
+    open_session(page, app_url, 3)
+    total_support = page.locator(f"#{ids.NETWORK_SUMMARY} dt:text-is('Total support') + dd")
+    expect(total_support).not_to_be_empty()
+    before = int(total_support.inner_text())
+    type_into(page, cell(page, "Pablo", "support"), "7")
+    expect(page.locator(MESSAGE)).to_have_text("Saved: support for Pablo 4 → 7.")
+    expect(page.locator(UNDO)).to_be_visible()
+    expect(total_support).to_have_text(str(before + 3))  # the words beside the picture follow: 7 − 4 = 3
+    assert tie(store, 3, "p-pablo").support == 7
+    page.reload()
+    expect(cell(page, "Pablo", "support")).to_have_text("7")
+
+
+@pytest.mark.parametrize(("typed", "shown"), [("12", "“12”"), ("7.5", "“7.5”")])
+def test_bad_rating_is_refused_inline_and_nothing_is_saved(page: Page, app_url, store, typed, shown):
+    before = store.load(CLIENT)
+    open_session(page, app_url, 3)
+    type_into(page, cell(page, "Pablo", "support"), typed)
+    expect(page.locator(MESSAGE)).to_have_text(
+        f"Support must be a whole number 0–10 (got {shown}). Nothing was saved.")
+    expect(cell(page, "Pablo", "support")).to_have_text("4")
+    after = store.load(CLIENT)
+    assert after.document == before.document
+    assert after.versions == before.versions
+
+
+def test_undo_puts_the_previous_value_back(page: Page, app_url, store):
+    open_session(page, app_url, 3)
+    type_into(page, cell(page, "Pablo", "support"), "7")
+    expect(page.locator(MESSAGE)).to_have_text("Saved: support for Pablo 4 → 7.")
+    page.click(UNDO)
+    expect(page.locator(MESSAGE)).to_have_text("Undone: support for Pablo 7 → 4.")
+    expect(page.locator(UNDO)).to_be_hidden()
+    expect(cell(page, "Pablo", "support")).to_have_text("4")
+    assert tie(store, 3, "p-pablo").support == 4
+
+
+def test_someone_is_added_to_the_session_from_the_grid(page: Page, app_url, store):
+    assert tie(store, 3, "p-rita") is None
+    open_session(page, app_url, 3)
+    choice = cell(page, "Rita", "in_session")
+    choice.click()
+    choice.get_by_role("option", name="Yes").click()
+    expect(page.locator(MESSAGE)).to_have_text("Saved: Rita is in session 3: outer ring, support 0, conflict 0.")
+    expect(cell(page, "Rita", "circle")).to_contain_text("3 outer")
+    added = tie(store, 3, "p-rita")
+    assert (added.circle, added.support, added.conflict) == (3, 0, 0)
+
+
+def test_hidden_names_stay_hidden_in_the_panel(page: Page, app_url):
+    open_session(page, app_url, 3)
+    expect(cell(page, "Pablo", "name")).to_have_count(1)
+    page.get_by_label("Hide names").check()
+    # rosa_grief.json: Marta and Pablo are Rosa's children, shown by role and numbered in recorded order.
+    expect(cell(page, "Child 2", "name")).to_have_count(1)
+    expect(page.locator(f"#{ids.EDIT_GRID}")).not_to_contain_text("Pablo")
+    expect(page.locator(f"#{ids.EDIT_LINK_LIST}")).not_to_contain_text("Pablo")
+    expect(page.locator(f"#{ids.EDIT_PERSON_NAME}")).to_be_disabled()
+
+
+@pytest.fixture
+def second_page(page: Page, app_url) -> Iterator[Page]:
+    """Another tab of the same browser, watched like the first."""
+    other = page.context.new_page()
+    problems = watch(other, app_url)
+    yield other
+    assert problems == []
+
+
+def test_second_tab_is_told_and_does_not_overwrite(page: Page, second_page: Page, app_url, store):
+    open_session(page, app_url, 3)
+    open_session(second_page, app_url, 3)
+    type_into(page, cell(page, "Pablo", "support"), "7")
+    expect(page.locator(MESSAGE)).to_have_text("Saved: support for Pablo 4 → 7.")
+    type_into(second_page, cell(second_page, "Pablo", "support"), "9")
+    expect(second_page.locator(MESSAGE)).to_have_text(
+        "This was changed in another tab or by someone else, so your change was not saved. "
+        "The latest values are shown now.")
+    expect(cell(second_page, "Pablo", "support")).to_have_text("7")
+    assert tie(store, 3, "p-pablo").support == 7
+
+
+def test_a_name_made_of_html_stays_text(page: Page, app_url, store):
+    name = "<b>Eve</b><script>window.x=1</script>"
+    open_session(page, app_url, 16)
+    page.fill(f"#{ids.EDIT_PERSON_NAME}", name)
+    page.click(f"#{ids.EDIT_PERSON_ROLE}")
+    page.get_by_role("option", name="Friend", exact=True).click()
+    page.click(f"#{ids.EDIT_PERSON_SAVE}")
+    expect(page.locator(MESSAGE)).to_have_text(f"Saved: {name} added.")
+    expect(cell(page, "Eve", "name")).to_have_text(name)
+    assert page.locator(f"#{ids.EDIT_GRID} b, {MESSAGE} b").count() == 0
+    assert page.evaluate("() => window.x") is None
+    assert [p.name for p in store.load(CLIENT).document.people if p.name.startswith("<b>")] == [name]
+
+
+def test_phq9_answered_item_by_item_shows_total_and_band_then_saves(page: Page, app_url, store):
+    answers = [2, 2, 1, 1, 2, 1, 2, 1, 0]  # 2+2+1+1+2+1+2+1+0 = 12: "moderate" (10–14, Kroenke et al. 2001)
+    open_session(page, app_url, 3)
+    for number, answer in enumerate(answers, 1):
+        page.locator(f"#{ids.mood_item('PHQ-9', number)}").get_by_label(str(answer), exact=True).check()
+    expect(page.locator(f"#{ids.EDIT_MOOD_LIVE}")).to_have_text("Total 12 of 27 · moderate")
+    page.click(f"#{ids.EDIT_MOOD_SAVE}")
+    expect(page.locator(MESSAGE)).to_contain_text("Saved: PHQ-9")
+    expect(page.locator(MESSAGE)).to_contain_text("→ 12 (moderate).")
+    mood = store.load(CLIENT).document.session(3).mood
+    phq9 = next(m for m in mood if m.instrument == "PHQ-9")
+    assert (phq9.score, phq9.items) == (12, answers)
+
+
+def test_start_next_session_copies_the_last_and_shows_it(page: Page, app_url, store):
+    last = store.load(CLIENT).document.sessions[-1]
+    assert last.number == 16
+    open_session(page, app_url, 16)
+    page.click(f"#{ids.EDIT_SESSION_NEXT}")
+    expect(page.locator(MESSAGE)).to_have_text(
+        "Started session 17, a copy of session 16's people, ratings and links.")
+    expect(page).to_have_url(f"{app_url}client/{CLIENT}?session=17")
+    expect(page.locator(f"#{ids.EDIT_CAPTION}")).to_contain_text("session 17 ")
+    new = store.load(CLIENT).document.session(17)
+    assert (new.ties, new.links) == (last.ties, last.links)

@@ -1,0 +1,223 @@
+"""Edits of the session panel, without a browser: typed values, saved records, refusals and Undo.
+
+Every edit goes to a real SQLite database holding the DESIGN section 4 example (Ana: session 1
+ties Mum support 6 conflict 8 weekly, Dan support 4 conflict 7 with focus and note; one link
+Mum–Dan support 1 conflict 7; PHQ-9 18 from nine 2s).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ipt_network.errors import StaleEditError, ValidationError
+from ipt_network.model import parse_document
+from ipt_network.store import Store
+from ipt_network.ui import editing
+from ipt_network.ui.editing import Change
+
+CLIENT = "c-ana"
+
+
+@pytest.fixture
+def store(db_url, ana_data):
+    with Store.open(db_url) as opened:
+        opened.import_document(parse_document(ana_data))
+        yield opened
+
+
+def versions(store: Store) -> dict[str, int]:
+    return editing.page_versions(store.load(CLIENT))
+
+
+def names(person_id: str) -> str:
+    return {"p-mum": "Mum", "p-dan": "Dan"}.get(person_id, person_id)
+
+
+def tie(store: Store, person: str):
+    return next((t for t in store.load(CLIENT).document.session(1).ties if t.person == person), None)
+
+
+# --- typed values ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "number"), [(0, 0), (10, 10), ("7", 7), (" 7 ", 7)])
+def test_rating_accepts_whole_numbers_0_to_10(typed, number):
+    assert editing.parse_rating(typed, "Support") == number
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    (12, "“12”"), ("12", "“12”"), ("7.5", "“7.5”"), (7.5, "“7.5”"), ("", "nothing"), (None, "nothing"),
+    (True, "“True”"), ("-1", "“-1”"), ("٣", "“٣”"), ("1e1", "“1e1”")])
+def test_rating_refuses_everything_else_saying_what_was_typed(typed, shown):
+    with pytest.raises(ValidationError) as refused:
+        editing.parse_rating(typed, "Support")
+    assert refused.value.problems == [f"Support must be a whole number 0–10 (got {shown})"]
+
+
+def test_date_must_be_written_year_month_day():
+    assert editing.parse_date("2026-02-03", "The date").isoformat() == "2026-02-03"
+    assert editing.parse_date("", "The date", required=False) is None
+    for typed in ("3/2/2026", "2026-02-30", ""):
+        with pytest.raises(ValidationError, match="The date must be a date written YYYY-MM-DD"):
+            editing.parse_date(typed, "The date")
+
+
+def test_events_are_lines_without_blanks():
+    assert editing.event_lines(" moved house \n\n  new job\n") == ["moved house", "new job"]
+
+
+# --- the grid ------------------------------------------------------------------------------
+
+
+def test_grid_has_a_row_per_person_with_this_sessions_tie(store):
+    rows = editing.grid_rows(store.load(CLIENT).document, 1, names)
+    assert rows == [
+        {"id": "p-mum", "name": "Mum", "in_session": "yes", "circle": 1, "support": 6, "conflict": 8,
+         "contact": "weekly", "note": ""},
+        {"id": "p-dan", "name": "Dan", "in_session": "yes", "circle": 1, "support": 4, "conflict": 7,
+         "contact": None, "note": "arguments about money"},
+    ]
+
+
+def test_changed_cell_is_the_one_difference():
+    before = [{"id": "a", "support": 4, "note": ""}, {"id": "b", "support": 5, "note": ""}]
+    assert editing.changed_cell(before, before) is None
+    assert editing.changed_cell(before, [before[0], {**before[1], "support": "9"}]) == ("b", "support", "9")
+    with pytest.raises(ValidationError, match="one cell at a time"):
+        editing.changed_cell(before, [{**before[0], "support": 1}, {**before[1], "support": 2}])
+
+
+def test_saving_a_cell_changes_only_that_field_and_can_be_undone(store):
+    change = editing.save_cell(store, CLIENT, 1, versions(store), "p-dan", "support", "7")
+    saved = tie(store, "p-dan")
+    assert (saved.support, saved.conflict, saved.focus, saved.note) == (7, 7, "role_dispute", "arguments about money")
+    assert editing.describe(change, names) == "support for Dan 4 → 7"
+    undone = editing.undo(store, CLIENT, change)
+    assert tie(store, "p-dan").support == 4
+    assert editing.describe(undone, names) == "support for Dan 7 → 4"
+
+
+def test_a_refused_cell_saves_nothing(store):
+    before = store.load(CLIENT)
+    with pytest.raises(ValidationError):
+        editing.save_cell(store, CLIENT, 1, versions(store), "p-dan", "support", "12")
+    assert store.load(CLIENT) == before
+
+
+def test_an_edit_from_a_stale_page_is_refused(store):
+    page = versions(store)
+    editing.save_cell(store, CLIENT, 1, page, "p-dan", "support", "7")
+    with pytest.raises(StaleEditError):
+        editing.save_cell(store, CLIENT, 1, page, "p-dan", "support", "9")
+    assert tie(store, "p-dan").support == 7
+
+
+def test_undo_after_someone_else_changed_the_record_is_refused(store):
+    change = editing.save_cell(store, CLIENT, 1, versions(store), "p-dan", "support", "7")
+    editing.save_cell(store, CLIENT, 1, versions(store), "p-dan", "support", "8")
+    with pytest.raises(StaleEditError):
+        editing.undo(store, CLIENT, change)
+    assert tie(store, "p-dan").support == 8
+
+
+def test_taking_someone_out_and_undoing_brings_back_their_links(store):
+    original = store.load(CLIENT).document
+    change = editing.save_cell(store, CLIENT, 1, versions(store), "p-dan", "in_session", "no")
+    session = store.load(CLIENT).document.session(1)
+    assert ([t.person for t in session.ties], session.links) == (["p-mum"], [])
+    assert editing.describe(change, names) == "Dan is out of session 1, along with 1 link to others"
+    editing.undo(store, CLIENT, change)
+    assert store.load(CLIENT).document == original
+
+
+def test_adding_someone_to_the_session_starts_in_the_outer_ring_with_zeros(store, ana_data):
+    ana_data["people"].append({"id": "p-jo", "name": "Jo", "role": "friend"})
+    store.import_document(parse_document(ana_data), replace=True)
+    with pytest.raises(ValidationError, match="not in this session"):
+        editing.save_cell(store, CLIENT, 1, versions(store), "p-jo", "support", "5")
+    change = editing.save_cell(store, CLIENT, 1, versions(store), "p-jo", "in_session", "yes")
+    assert (tie(store, "p-jo").circle, tie(store, "p-jo").support, tie(store, "p-jo").conflict) == (3, 0, 0)
+    assert editing.describe(change, names) == "p-jo is in session 1: outer ring, support 0, conflict 0"
+
+
+def test_change_survives_the_trip_through_the_pages_memory(store):
+    change = editing.save_cell(store, CLIENT, 1, versions(store), "p-dan", "in_session", "no")
+    assert Change.from_data(json.loads(json.dumps(change.to_data()))) == change
+
+
+# --- links, mood, people, the session -----------------------------------------------------------
+
+
+def test_links_are_saved_in_either_order_and_removed(store):
+    change = editing.save_link(store, CLIENT, 1, versions(store), "p-dan", "p-mum", "2", "6")
+    assert editing.link_pairs(store.load(CLIENT).document, 1) == [("p-dan", "p-mum", 2, 6)]
+    assert editing.describe(change, names) == "link Dan–Mum: support 1 → 2, conflict 7 → 6"
+    with pytest.raises(ValidationError, match="two different people"):
+        editing.save_link(store, CLIENT, 1, versions(store), "p-dan", "p-dan", "2", "6")
+    editing.remove_link(store, CLIENT, 1, versions(store), "p-mum", "p-dan")
+    assert editing.link_pairs(store.load(CLIENT).document, 1) == []
+
+
+def test_questionnaire_items_make_the_total():
+    # 2+2+1+1+2+1+2+1+0 = 12
+    assert editing.mood_after("PHQ-9", "items", [2, 2, 1, 1, 2, 1, 2, 1, 0], "") == {
+        "instrument": "PHQ-9", "score": 12, "items": [2, 2, 1, 1, 2, 1, 2, 1, 0]}
+    assert editing.mood_after("GAD-7", "total", [], " 9 ") == {"instrument": "GAD-7", "score": 9, "items": None}
+    with pytest.raises(ValidationError, match="2 items of PHQ-9 not answered yet"):
+        editing.mood_after("PHQ-9", "items", [1, 1, 1, None, 1, 1, 1, None, 1], "")
+    with pytest.raises(ValidationError, match=r"The GAD-7 total must be a whole number 0–21 \(got “22”\)"):
+        editing.mood_after("GAD-7", "total", [], "22")
+
+
+def test_live_total_counts_answers_and_gives_the_band_when_complete():
+    assert editing.live_total("PHQ-9", [2, 2, None, None, None, None, None, None, None]) == (
+        "2 of 9 answered · total so far 4")
+    # nine 2s = 18: "moderately severe" (15–19, Kroenke et al. 2001)
+    assert editing.live_total("PHQ-9", [2] * 9) == "Total 18 of 27 · moderately severe"
+    assert editing.describe_total("mood-0-10", "6") == "Total 6 of 10"
+
+
+def test_saving_a_mood_score_replaces_the_sessions_score(store):
+    change = editing.save_mood(store, CLIENT, 1, versions(store), "PHQ-9", "items", [1] * 9, "")
+    mood = store.load(CLIENT).document.session(1).mood
+    assert [(m.instrument, m.score, m.items) for m in mood] == [("PHQ-9", 9, [1] * 9)]
+    assert editing.describe(change, names) == "PHQ-9 18 → 9 (mild)"
+
+
+def test_a_new_person_keeps_their_name_as_typed_and_cannot_be_undone(store):
+    name = "<b>Eve</b><script>x</script>"
+    change = editing.save_person(store, CLIENT, versions(store), None, name, "friend", "")
+    added = store.load(CLIENT).document.person(change.key[1])
+    assert (added.name, added.role, added.deceased_on) == (name, "friend", None)
+    assert not change.undoable
+    with pytest.raises(ValidationError, match="Name must not be empty"):
+        editing.save_person(store, CLIENT, versions(store), None, "  ", "friend", "")
+
+
+def test_a_person_edited_while_names_are_hidden_keeps_their_name(store):
+    editing.save_person(store, CLIENT, versions(store), "p-mum", None, "other_family", "lives nearby")
+    mum = store.load(CLIENT).document.person("p-mum")
+    assert (mum.name, mum.role, mum.notes) == ("Mum", "other_family", "lives nearby")
+
+
+def test_marking_a_death_keeps_the_person_and_can_be_undone(store):
+    change = editing.mark_died(store, CLIENT, versions(store), "p-mum", "2026-02-03")
+    assert store.load(CLIENT).document.person("p-mum").deceased_on.isoformat() == "2026-02-03"
+    assert editing.describe(change, names) == "Mum, died on 3 Feb 2026"
+    assert editing.grid_rows(store.load(CLIENT).document, 1, names)[0]["name"] == "Mum (died 3 Feb 2026)"
+    editing.undo(store, CLIENT, change)
+    assert store.load(CLIENT).document.person("p-mum").deceased_on is None
+
+
+def test_session_details_are_saved_with_one_event_per_line(store):
+    change = editing.save_session(store, CLIENT, 1, versions(store), "2026-01-06", "middle", "talked",
+                                  "moved house\n\nnew job")
+    saved = store.load(CLIENT).document.session(1)
+    assert (saved.date.isoformat(), saved.phase, saved.notes, saved.events) == (
+        "2026-01-06", "middle", "talked", ["moved house", "new job"])
+    assert editing.describe(change, names) == "session 1: date 5 Jan 2026 → 6 Jan 2026, phase initial → middle, " \
+                                              "notes, events"
+    with pytest.raises(ValidationError, match="The session date must be"):
+        editing.save_session(store, CLIENT, 1, versions(store), "6 Jan", "middle", "", "")
