@@ -116,11 +116,11 @@ def export(ctx: click.Context, client_id: str, fmt: str, session: int | None, pi
     if fmt in ("json", "csv"):
         write_document(exports.prepared(doc, hide_names), output, fmt)
     elif fmt == "graphml":
-        write_atomic(output, exports.data_file(doc, "graphml", session, hide_names=hide_names).content)
+        write_atomic(output, exports.data_file(doc, "graphml", number=session, hide_names=hide_names).content)
     elif fmt in ("md", "html"):
-        write_atomic(output, exports.note_file(doc, session, fmt, hide_names=hide_names).content)
+        write_atomic(output, exports.note_file(doc, fmt, number=session, hide_names=hide_names).content)
     else:
-        write_atomic(output, exports.picture(doc, session, fmt, what=picture, hide_names=hide_names).content)
+        write_atomic(output, exports.picture(doc, fmt, number=session, what=picture, hide_names=hide_names).content)
     click.echo(str(output))
 
 
@@ -143,7 +143,7 @@ def report(ctx: click.Context, client_id: str, session: int | None, paper: str, 
     if fmt not in ("pdf", "md", "html"):
         raise click.BadParameter(f"'{output.name}' must end in .pdf, .md or .html", param_hint="'-o'")
     doc = open_store(ctx).load(client_id).document
-    write_atomic(output, note_file(doc, session, fmt, hide_names=hide_names, paper=paper).content)
+    write_atomic(output, note_file(doc, fmt, number=session, hide_names=hide_names, paper=paper).content)
     click.echo(str(output))
 
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import doctest
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipt_network import change
 from ipt_network.change import session_change
 from ipt_network.settings import Thresholds
 from tests.analytics_data import build, documents
@@ -115,7 +112,3 @@ def test_diff_with_itself_is_empty_and_diff_mirrors(doc, data):
         assert (delta is None) == (back is None)
         if delta is not None:
             assert delta == pytest.approx(-back)
-
-
-def test_docstring_examples_run():
-    assert doctest.testmod(change).failed == 0

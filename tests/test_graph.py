@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import doctest
-
 import pytest
 from hypothesis import given, settings
 
-from ipt_network import graph
 from ipt_network.errors import NotFoundError
 from ipt_network.graph import (
     counted_graph,
@@ -93,7 +90,3 @@ def test_round_trip_through_the_picture_graph_loses_nothing(doc):
         assert sorted(back.ties, key=lambda t: t.person) == sorted(session.ties, key=lambda t: t.person)
         assert ({(link.pair, link.support, link.conflict) for link in back.links}
                 == {(link.pair, link.support, link.conflict) for link in session.links})
-
-
-def test_docstring_examples_run():
-    assert doctest.testmod(graph).failed == 0

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import doctest
-
 from hypothesis import given, settings
 
-from ipt_network import hotspots
 from ipt_network.graph import session_graph
 from ipt_network.hotspots import FLAGS, REASONS, conflict_hotspots, isolation_flags, session_findings
 from ipt_network.model import parse_document
@@ -155,7 +152,3 @@ def test_flags_never_fire_on_impossible_inputs(doc):
         assert {h.person for h in spots} <= set(G)                # never a person not counted
         assert set(flags) <= set(FLAGS) and all(set(h.reasons) <= set(REASONS) for h in spots)
         assert [f for f in FLAGS if f in flags] == flags         # fixed order
-
-
-def test_docstring_examples_run():
-    assert doctest.testmod(hotspots).failed == 0

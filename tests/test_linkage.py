@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import doctest
-
 import pytest
 
-from ipt_network import linkage as linkage_module
 from ipt_network.linkage import SERIES, linkage, linkage_sentence
 from tests.analytics_data import build
 
@@ -121,7 +118,3 @@ def test_sentences_say_moved_together_give_n_and_never_claim_a_cause(rho):
 ])
 def test_the_words_match_the_strength_of_the_correlation(rho, words):
     assert words in linkage_sentence("total_support", "PHQ-9", 0, rho, 12)
-
-
-def test_docstring_examples_run():
-    assert doctest.testmod(linkage_module).failed == 0

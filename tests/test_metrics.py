@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import doctest
 import math
 
 import networkx as nx
@@ -11,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipt_network import metrics
 from ipt_network.errors import ValidationError
 from ipt_network.graph import session_graph
 from ipt_network.metrics import MEASURES, measure_table, measures, valence, valence_counts
@@ -143,10 +141,6 @@ def test_valence_counts_add_up_to_size(doc, high):
     for session in doc.sessions:
         G = session_graph(doc, session.number, include_deceased=True)
         assert sum(valence_counts(G, thresholds).values()) == measures(G, thresholds)["size"]
-
-
-def test_docstring_examples_run():
-    assert doctest.testmod(metrics).failed == 0
 
 
 def test_default_thresholds_are_those_of_the_design():

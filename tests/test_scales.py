@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import doctest
 import math
 
 import pytest
 
-from ipt_network import scales
 from ipt_network.errors import ValidationError
 from ipt_network.model import parse_document
 from ipt_network.scales import (
@@ -165,10 +163,6 @@ def test_sentences_in_both_voices():
         "more than everyday ups and downs. That is in the range where symptoms have eased.")
     assert mood_sentence(mood_results(doc)[1]["PHQ-9"]) == ("PHQ-9 18 (moderately severe); first score "
                                                             "(baseline); not in remission.")
-
-
-def test_docstring_examples_run():
-    assert doctest.testmod(scales).failed == 0
 
 
 def test_phq9_item_9_above_zero_asks_the_therapist_to_check_safety(ana_data):

@@ -1,4 +1,5 @@
-"""The interchange formats: JSON v1 (one file) and the CSV bundle (a folder or a .zip of six files).
+"""The interchange formats: JSON v1 (one file), the CSV bundle (a folder or a .zip of six files), and
+GraphML (one session, as written by ``export --format graphml`` or edited in Gephi).
 
 Every reader is all-or-nothing and turns any file, however damaged or hostile, into either a valid
 ``Document`` or a ``ValidationError`` naming the file, record and field of each problem.
@@ -10,22 +11,24 @@ from pathlib import Path
 from typing import Literal
 
 from ipt_network.errors import ValidationError
-from ipt_network.formats import csv_bundle, json_v1
+from ipt_network.formats import csv_bundle, graphml, json_v1
 from ipt_network.model import Document
 
 Format = Literal["json", "csv"]
 
 
 def read_document(path: str | Path) -> Document:
-    """Read a JSON v1 file (``.json``) or a CSV bundle (a folder or ``.zip``)."""
+    """Read a JSON v1 file (``.json``), a CSV bundle (a folder or ``.zip``) or one session's ``.graphml``."""
     path = Path(path)
     if path.is_dir() or path.suffix.lower() == ".zip":
         return csv_bundle.read(path)
     if path.suffix.lower() == ".json":
         return json_v1.read(path)
+    if path.suffix.lower() == ".graphml":
+        return graphml.read(path)
     if not path.exists():
         raise ValidationError("no such file or folder", str(path))
-    raise ValidationError("is neither a .json file nor a CSV bundle (a folder or a .zip)", str(path))
+    raise ValidationError("is neither a .json file, a CSV bundle (a folder or a .zip) nor a .graphml file", str(path))
 
 
 def write_document(doc: Document, path: str | Path, fmt: Format | None = None) -> None:

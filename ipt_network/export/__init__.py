@@ -1,0 +1,118 @@
+"""Exports of a client's record: pictures, session notes and data, each as bytes plus a safe file name.
+
+Every function returns a ``Download`` so that the dashboard can hand it to the browser in one
+line (``dcc.send_bytes(d.content, d.filename)``) and the command line can write it to a file::
+
+    picture(doc, "png", number=8)                  # ana-session-08-network.png
+    note_file(doc, "pdf", number=8, hide_names=True)  # client-session-08-note.pdf
+    data_file(doc, "csv")                          # ana-course.zip
+
+Every function takes ``hide_names``: the export is then made from a copy of the record with no
+person's name, client label, id or free text in it (see ``hidden``), and its file name carries
+no label either. ``number`` is a session number; ``None`` means the latest session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ipt_network.errors import NotFoundError
+from ipt_network.figures.style import day
+from ipt_network.formats import csv_bundle, graphml, json_v1
+from ipt_network.graph import find_session
+from ipt_network.model import Document
+from ipt_network.overview import CourseAnalysis
+
+from .filenames import download_name
+from .images import IMAGE_FORMATS, ImageFormat, PicturesUnavailableError, figure_image, warm_up
+from .note import SessionNote, latest_session, mood_view, network_view, prepared, session_note
+from .report import FIGURE_WIDTH, Paper, render_html, render_markdown, render_pdf
+
+NoteFormat = Literal["pdf", "md", "html"]
+DataFormat = Literal["json", "csv", "graphml"]
+Picture = Literal["network", "mood"]
+
+MEDIA_TYPES = {
+    "png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8", "json": "application/json", "zip": "application/zip",
+    "graphml": "application/graphml+xml",
+}
+
+
+@dataclass(frozen=True)
+class Download:
+    """An export ready to hand over: its bytes, a suggested file name and its media type."""
+
+    content: bytes
+    filename: str
+    media_type: str
+
+
+def _download(content: bytes, doc: Document, what: str, extension: str, *, session: int | None,
+              hide_names: bool) -> Download:
+    name = download_name(doc.client.label, what, extension, session=session, hide_names=hide_names)
+    return Download(content, name, MEDIA_TYPES[extension])
+
+
+def picture(doc: Document, fmt: ImageFormat = "png", *, number: int | None = None, what: Picture = "network",
+            hide_names: bool = False) -> Download:
+    """The closeness circle of a session, or mood over the course up to it, as PNG, SVG or PDF.
+
+    Raises ``NotFoundError`` for an unknown session or when there is no mood chart to draw (fewer
+    than two sessions with a mood score), ``PicturesUnavailableError`` when Chromium is missing.
+    """
+    source = prepared(doc, hide_names)
+    number = latest_session(source) if number is None else number
+    session = find_session(source, number)
+    title = f"{source.client.label} · Session {number} · {day(session.date)}"
+    course = CourseAnalysis(source)
+    if what == "network":
+        figure = network_view(course, number, title=title)
+    elif what == "mood":
+        figure = mood_view(course, number, title=f"Mood · {title}")
+        if figure is None:
+            raise NotFoundError(f"client '{doc.client.id}' has mood scores in fewer than two sessions up to "
+                                f"session {number}, so there is no mood chart to draw")
+    else:
+        raise ValueError(f"picture must be 'network' or 'mood', got {what!r}")
+    content = figure_image(figure, fmt, width=FIGURE_WIDTH)
+    return _download(content, doc, what, fmt, session=number, hide_names=hide_names)
+
+
+def note_file(doc: Document, fmt: NoteFormat = "pdf", *, number: int | None = None, hide_names: bool = False,
+              voice: str = "therapist", paper: Paper = "a4") -> Download:
+    """The session note as PDF, Markdown or a self-contained HTML file."""
+    note = session_note(doc, number, hide_names=hide_names, voice=voice)
+    if fmt == "pdf":
+        content = render_pdf(note, paper)
+    elif fmt == "md":
+        content = render_markdown(note).encode("utf-8")
+    elif fmt == "html":
+        content = render_html(note, paper).encode("utf-8")
+    else:
+        raise ValueError(f"note format must be 'pdf', 'md' or 'html', got {fmt!r}")
+    return _download(content, doc, "note", fmt, session=note.session, hide_names=hide_names)
+
+
+def data_file(doc: Document, fmt: DataFormat = "json", *, number: int | None = None,
+              hide_names: bool = False) -> Download:
+    """The whole course as JSON v1 or a CSV bundle (.zip), or one session (``number``) as GraphML."""
+    source = prepared(doc, hide_names)
+    if fmt == "json":
+        return _download(json_v1.dumps(source).encode("utf-8"), doc, "course", "json", session=None,
+                         hide_names=hide_names)
+    if fmt == "csv":
+        return _download(csv_bundle.zip_bytes(csv_bundle.to_files(source)), doc, "course", "zip", session=None,
+                         hide_names=hide_names)
+    if fmt == "graphml":
+        number = latest_session(source) if number is None else number
+        return _download(graphml.dumps(source, number), doc, "network", "graphml", session=number,
+                         hide_names=hide_names)
+    raise ValueError(f"data format must be 'json', 'csv' or 'graphml', got {fmt!r}")
+
+
+__all__ = [
+    "IMAGE_FORMATS", "Download", "PicturesUnavailableError", "SessionNote", "data_file", "note_file", "picture",
+    "prepared", "render_html", "render_markdown", "render_pdf", "session_note", "warm_up",
+]

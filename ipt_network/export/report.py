@@ -1,0 +1,131 @@
+"""A ``SessionNote`` rendered as PDF, Markdown or a self-contained HTML file.
+
+- PDF: the HTML template rendered by weasyprint, on A4 or Letter, pictures as SVG in ``data:`` URLs (so
+  they stay vectors and their words stay text), DejaVu Sans embedded. weasyprint may fetch only
+  ``data:`` URLs: nothing is ever requested from the network or read from disk.
+- HTML: the same template for the screen, the figures interactive, plotly.js inline (about
+  5 MB), so the file opens offline and asks no server for anything.
+- Markdown: text only, to paste into a record system: headings, a table of measures, lists.
+
+Jinja2 escapes everything typed by a person; only markup made here (the figures) is let through.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from typing import Literal
+
+import jinja2
+import plotly.io
+import weasyprint
+from markupsafe import Markup
+from weasyprint.urls import URLFetcher
+
+from .images import figure_image
+from .note import SessionNote
+
+Paper = Literal["a4", "letter"]
+PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
+
+FIGURE_WIDTH = 760
+"""Layout width of every exported figure, in CSS pixels, as on a laptop screen: room beside the
+circle for the longest labels. The printed size is set by the page."""
+
+_templates = jinja2.Environment(
+    loader=jinja2.PackageLoader("ipt_network.export", "templates"),
+    autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+)
+
+
+def _page(note: SessionNote, figures: dict[str, Markup | None], paper: Paper) -> str:
+    if paper not in PAPERS:
+        raise ValueError(f"paper must be 'a4' or 'letter', got {paper!r}")
+    return _templates.get_template("note.html.j2").render(note=note, figures=figures, paper=PAPERS[paper])
+
+
+def pdf_from_html(html: str) -> bytes:
+    """PDF bytes of an HTML page; only ``data:`` URLs may be loaded, any other is skipped."""
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf()
+
+
+def _vector_image(figure: dict, width: int, alt: str) -> Markup:
+    """The figure as an SVG image in a ``data:`` URL: vectors and real text in the PDF, and about
+    twice as quick for weasyprint as the same SVG inline (and no clash between two SVGs' ids)."""
+    svg = figure_image(figure, "svg", width=width)
+    source = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+    return Markup('<img src="{}" alt="{}">').format(source, alt)
+
+
+def render_html_page(note: SessionNote, paper: Paper = "a4") -> str:
+    """The note as the HTML page that weasyprint prints (figures as SVG images)."""
+    figures = {"network": _vector_image(note.network_figure, FIGURE_WIDTH, note.network_summary),
+               "mood": _vector_image(note.mood_figure, FIGURE_WIDTH, "Mood over the course")
+               if note.mood_figure else None}
+    return _page(note, figures, paper)
+
+
+def render_pdf(note: SessionNote, paper: Paper = "a4") -> bytes:
+    """The note as a PDF on A4 or Letter paper."""
+    return pdf_from_html(render_html_page(note, paper))
+
+
+def _interactive(figure: dict, div_id: str, with_plotlyjs: bool) -> Markup:
+    html = plotly.io.to_html(figure, include_plotlyjs=with_plotlyjs, full_html=False, validate=False,
+                             div_id=div_id, default_width="100%", default_height=f"{figure['layout']['height']}px",
+                             config={"displaylogo": False, "responsive": True})
+    return Markup(html)
+
+
+def render_html(note: SessionNote, paper: Paper = "a4") -> str:
+    """The note as one self-contained HTML file with interactive figures; it prints on ``paper``."""
+    figures = {"network": _interactive(note.network_figure, "network", with_plotlyjs=True),
+               "mood": _interactive(note.mood_figure, "mood", with_plotlyjs=False) if note.mood_figure else None}
+    return _page(note, figures, paper)
+
+
+def _md(text: str) -> str:
+    """Text made inert in Markdown: no emphasis, code, links, HTML or table breaks, one line.
+
+    Only characters that act anywhere in a line, and a heading, quote or list marker at its
+    start, are escaped, so pasted text stays readable.
+
+    >>> print(_md("# 1. *Jo* <b>|</b>"))
+    \\# 1. \\*Jo\\* \\<b>\\|\\</b>
+    """
+    escaped = " ".join("".join("\\" + c if c in "\\`*_[]<|~" else c for c in text).split())
+    return re.sub(r"^(?=[#>+=-])|^(\d+)(?=[.)])", lambda m: (m.group(1) or "") + "\\", escaped)
+
+
+def render_markdown(note: SessionNote) -> str:
+    """The note as Markdown (CommonMark with a pipe table), text only."""
+    lines = [f"# {_md(note.client_label)} · Session {note.session}", "",
+             f"{note.date_text} · {note.phase}"
+             + (f" · Focus: {', '.join(note.problem_areas)}" if note.problem_areas else ""), "",
+             _md(note.network_summary), "", "## Mood", ""]
+    if note.mood:
+        lines += [f"- **{line.instrument} {line.score}** ({line.band}): {_md(line.status)}" for line in note.mood]
+    else:
+        lines.append("No mood score recorded this session.")
+    since = f" | Since session {note.previous}" if note.previous is not None else ""
+    lines += ["", "## Key measures", "", f"| Measure | This session{since} |",
+              "|---|---:" + ("|---:|" if since else "|")]
+    lines += [f"| {_md(line.words)} | {line.value}" + (f" | {line.change} |" if since else " |")
+              for line in note.measures]
+    lines += ["", "## Isolation", "", *_findings(note.flags, "No isolation flag this session."),
+              "", "## Conflict hotspots", "", *_findings(note.hotspots, "No conflict hotspot this session."),
+              "", f"## What changed · {note.change_heading}", ""]
+    if note.previous is None:
+        lines.append("This is the first session; there is nothing earlier to compare.")
+    else:
+        lines += [f"- {_md(change)}" for change in note.changes] or [
+            f"No change in the network since session {note.previous}."]
+    if note.events:
+        lines += ["", "## Life events", "", *[f"- {_md(event)}" for event in note.events]]
+    lines += ["", "## Therapist's note", "", _md(note.notes) if note.notes else "", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _findings(findings, none: str) -> list[str]:
+    return [f"- **{_md(f.title)}.** {_md(f.reason)}" for f in findings] or [none]

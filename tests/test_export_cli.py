@@ -1,0 +1,108 @@
+"""``ipt-network export`` (pictures, notes, GraphML) and ``ipt-network report``, as DESIGN section 6 says."""
+
+from __future__ import annotations
+
+import io
+
+import defusedxml.ElementTree
+import networkx as nx
+import pypdf
+import pytest
+from click.testing import CliRunner
+
+from ipt_network.cli import main
+from tests.conftest import SAMPLES
+from tests.export_data import found_in, identifying_words, sample
+from tests.test_export_images import png_size, svg_texts
+from tests.test_export_report import pdf_text
+
+
+def run(db_url: str, *args: str):
+    return CliRunner().invoke(main, ["--db", db_url, *map(str, args)])
+
+
+@pytest.fixture
+def rosa_db(db_url) -> str:
+    """A database holding Rosa (16 sessions) and Kit."""
+    result = run(db_url, "import", *[p for p in SAMPLES if p.name.startswith(("rosa", "kit"))])
+    assert result.exit_code == 0, result.output
+    return db_url
+
+
+def test_pictures_of_the_latest_session_by_default(rosa_db, tmp_path):
+    png, svg, pdf = (tmp_path / f"net.{fmt}" for fmt in ("png", "svg", "pdf"))
+    for path in (png, svg, pdf):
+        result = run(rosa_db, "export", "c-rosa", "--format", path.suffix[1:], "-o", path)
+        assert result.exit_code == 0, result.output
+        assert result.output.strip() == str(path)
+    assert png_size(png.read_bytes()) == (1520, 1400)
+    assert "Rosa · Session 16 · 4 May 2026" in svg_texts(svg.read_bytes())
+    assert "Inés" in pypdf.PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].extract_text()
+
+
+def test_mood_picture_of_a_chosen_session(rosa_db, tmp_path):
+    out = tmp_path / "mood.svg"
+    result = run(rosa_db, "export", "c-rosa", "--format", "svg", "--picture", "mood", "--session", "9", "-o", out)
+    assert result.exit_code == 0, result.output
+    texts = svg_texts(out.read_bytes())
+    assert "S9" in texts and "S10" not in texts
+
+
+def test_graphml_of_one_session(rosa_db, tmp_path):
+    out = tmp_path / "s12.graphml"
+    assert run(rosa_db, "export", "c-rosa", "--format", "graphml", "--session", "12", "-o", out).exit_code == 0
+    G = nx.read_graphml(out)
+    assert G.graph["session"] == 12 and G.nodes["c-rosa"]["label"] == "Rosa"
+
+
+def test_report_format_follows_the_suffix(rosa_db, tmp_path):
+    for suffix in ("pdf", "md", "html"):
+        out = tmp_path / f"note.{suffix}"
+        result = run(rosa_db, "report", "c-rosa", "--session", "9", "--paper", "letter", "-o", out)
+        assert result.exit_code == 0, result.output
+    assert "Rosa · Session 9" in pdf_text((tmp_path / "note.pdf").read_bytes())
+    page = pypdf.PdfReader(tmp_path / "note.pdf").pages[0]
+    assert [round(float(x)) for x in page.mediabox[2:]] == [612, 792]  # Letter
+    assert (tmp_path / "note.md").read_text(encoding="utf-8").startswith("# Rosa · Session 9\n")
+    assert "<h1>Rosa · Session 9</h1>" in (tmp_path / "note.html").read_text(encoding="utf-8")
+
+
+def test_export_md_and_html_are_the_session_note(rosa_db, tmp_path):
+    report, export = tmp_path / "report.md", tmp_path / "export.md"
+    run(rosa_db, "report", "c-rosa", "--session", "4", "-o", report)
+    run(rosa_db, "export", "c-rosa", "--format", "md", "--session", "4", "-o", export)
+    assert export.read_bytes() == report.read_bytes()
+
+
+def test_hide_names_on_export_and_report(rosa_db, tmp_path):
+    words = identifying_words(sample("rosa"))
+    note, picture, data = tmp_path / "note.md", tmp_path / "net.svg", tmp_path / "all.json"
+    assert run(rosa_db, "report", "c-rosa", "--hide-names", "-o", note).exit_code == 0
+    assert run(rosa_db, "export", "c-rosa", "--format", "svg", "--hide-names", "-o", picture).exit_code == 0
+    assert run(rosa_db, "export", "c-rosa", "--format", "json", "--hide-names", "-o", data).exit_code == 0
+    for path in (note, picture, data):
+        assert found_in(path.read_text(encoding="utf-8"), words) == [], path.name
+    assert note.read_text(encoding="utf-8").startswith("# Client · Session 16\n")
+    defusedxml.ElementTree.fromstring(picture.read_bytes())
+
+
+@pytest.mark.parametrize("args, message", [
+    (("export", "c-rosa", "--format", "png", "--session", "99"), "no session 99"),
+    (("export", "c-kit", "--format", "svg", "--picture", "mood", "--session", "1"), "fewer than two sessions"),
+    (("report", "c-rosa", "--session", "99"), "no session 99"),
+    (("report", "c-nobody"), "c-nobody"),
+])
+def test_unknown_session_or_client_is_exit_2_and_writes_nothing(rosa_db, tmp_path, args, message):
+    out = tmp_path / "out.pdf"
+    result = run(rosa_db, *args, "-o", out)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert list(tmp_path.glob("out*")) == [] and list(tmp_path.glob(".out*")) == []
+
+
+def test_a_report_suffix_other_than_pdf_md_or_html_is_refused(rosa_db, tmp_path):
+    out = tmp_path / "note.docx"
+    result = run(rosa_db, "report", "c-rosa", "-o", out)
+    assert result.exit_code == 2
+    assert "must end in .pdf, .md or .html" in result.output
+    assert not out.exists()

@@ -1,0 +1,110 @@
+"""The session note's content: every value traced to the hand calculation in tests/export_data.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ipt_network.errors import NotFoundError
+from ipt_network.export.hidden import without_names
+from ipt_network.export.note import session_note
+from ipt_network.model import parse_document
+from tests.export_data import ana_two_sessions, found_in, identifying_words, sample
+
+
+def test_header_of_the_note():
+    note = session_note(ana_two_sessions(), 2)
+    assert (note.client_label, note.session, note.date, note.phase) == ("Ana", 2, dt.date(2026, 1, 12),
+                                                                         "Initial phase")
+    assert note.heading == "Ana · Session 2 · 12 Jan 2026"
+    assert note.problem_areas == ("role dispute",)
+    assert note.previous == 1 and note.change_heading == "Since session 1"
+
+
+def test_key_measures_with_their_change_since_the_previous_session():
+    rows = {line.name: (line.value, line.change) for line in session_note(ana_two_sessions(), 2).measures}
+    assert rows == {
+        "size": ("3", "+1"), "inner_circle": ("1", "-1"), "supportive": ("2", "+2"), "ambivalent": ("0", "-1"),
+        "aversive": ("1", "no change"), "total_support": ("19", "+9"), "total_conflict": ("13", "-2"),
+        "density": ("0.33", "-0.67"),  # 1/3 - 1
+        "support_concentration": ("0.42", "-0.18"),  # 8/19 - 6/10 = -0.179
+    }
+
+
+def test_mood_band_and_reliable_change():
+    [mood] = session_note(ana_two_sessions(), 2).mood
+    assert (mood.instrument, mood.score, mood.band) == ("PHQ-9", 11, "moderate")
+    assert mood.status == "reliable improvement since session 1 (18 → 11); no response yet; not in remission"
+
+
+def test_flags_hotspots_and_changes_with_their_reasons():
+    note = session_note(ana_two_sessions(), 2)
+    assert [(f.title, f.reason) for f in note.flags] == [
+        ("Few strong supports", "Only 2 ties with support ≥ 5/10 (fewer than 3).")]
+    assert [(h.title, h.reason) for h in note.hotspots] == [("Dan", "Conflict with Dan 8/10.")]
+    assert note.changes == ("Sis joined (middle circle)", "Dan moved from the inner circle to the middle circle",
+                            "Conflict with Mum fell from 8 to 4", "Tie with Mum went from ambivalent to supportive")
+    assert (note.events, note.notes) == (("Moved in with Sis",), "Talked about Dan and the flat.")
+
+
+def test_the_picture_is_the_closeness_circle_with_the_hotspot_ringed():
+    figure = session_note(ana_two_sessions(), 2).network_figure
+    people = next(t for t in figure["data"] if t["name"] == "people")
+    assert people["text"] == ["Mum", "Dan", "Sis"]
+    ringed = next(t for t in figure["data"] if t["name"] == "needs attention")
+    assert ringed["ids"] == ["p-dan"]
+    assert next(t for t in figure["data"] if t["name"] == "client")["text"] == ["Ana"]
+
+
+def test_first_session_has_nothing_to_compare():
+    note = session_note(ana_two_sessions(), 1)
+    assert note.previous is None and note.changes == () and note.change_heading == "First session"
+    assert {line.change for line in note.measures} == {""}
+    assert note.mood[0].status == "first score (baseline); not in remission"  # 18 ≥ 5
+    assert note.mood_figure is None  # one scored session: no chart
+
+
+def test_the_latest_session_by_default_and_unknown_sessions_refused():
+    assert session_note(ana_two_sessions()).session == 2
+    with pytest.raises(NotFoundError, match="no session 7"):
+        session_note(ana_two_sessions(), 7)
+    empty = parse_document({"format": "ipt-network", "version": 1,
+                            "client": {"id": "c-new", "label": "New", "start_date": "2026-01-05"}})
+    with pytest.raises(NotFoundError, match="no sessions yet"):
+        session_note(empty)
+
+
+def test_client_voice_speaks_plainly_and_calls_the_client_you():
+    note = session_note(ana_two_sessions(), 2, voice="client")
+    assert note.mood[0].status.startswith("Your PHQ-9 score is 11, in the moderate range.")
+    assert [h.reason for h in note.hotspots] == ["Things with Dan are very hard right now."]
+    client = next(t for t in note.network_figure["data"] if t["name"] == "client")
+    assert client["text"] == ["You"]
+    with pytest.raises(ValueError, match="voice"):
+        session_note(ana_two_sessions(), 2, voice="doctor")
+
+
+def test_hidden_names_leave_no_name_id_or_typed_text_anywhere_in_the_note():
+    for doc in (ana_two_sessions(), sample("rosa")):
+        note = session_note(doc, 2, hide_names=True)
+        everything = repr(note)  # every field, figures included
+        assert found_in(everything, identifying_words(doc)) == []
+        assert found_in(everything, [p.id for p in doc.people] + [doc.client.id]) == []
+        assert note.client_label == "Client"
+    hidden = session_note(ana_two_sessions(), 2, hide_names=True)
+    assert [h.reason for h in hidden.hotspots] == ["Conflict with Partner 8/10."]
+    assert hidden.changes[0] == "Sibling joined (middle circle)"
+
+
+def test_the_copy_without_names_keeps_every_rating_and_score():
+    doc = sample("rosa")
+    hidden = without_names(doc)
+    assert [p.role for p in hidden.people] == [p.role for p in doc.people]
+    assert [p.deceased_on for p in hidden.people] == [p.deceased_on for p in doc.people]
+    for before, after in zip(doc.sessions, hidden.sessions, strict=True):
+        assert [(t.circle, t.support, t.conflict) for t in before.ties] == [
+            (t.circle, t.support, t.conflict) for t in after.ties]
+        assert [(k.support, k.conflict) for k in before.links] == [(k.support, k.conflict) for k in after.links]
+        assert before.mood == after.mood and before.date == after.date
+    assert len({p.name for p in hidden.people}) == len(hidden.people)  # "Friend 1", "Friend 2", ...
