@@ -12,7 +12,17 @@ from pathlib import Path
 import dash
 
 from ipt_network.store import Store
-from ipt_network.ui import callbacks_clients, callbacks_edit, callbacks_review, callbacks_router
+from ipt_network.ui import (
+    callbacks_clients,
+    callbacks_compare,
+    callbacks_edit,
+    callbacks_export,
+    callbacks_insights,
+    callbacks_review,
+    callbacks_router,
+    callbacks_time,
+)
+from ipt_network.ui.courses import Courses
 from ipt_network.ui.layout_shell import FAVICON, shell
 from ipt_network.ui.security import protect
 
@@ -63,7 +73,12 @@ def create_app(db_url: str | None = None) -> dash.Dash:
     app.layout = shell()
     callbacks_router.register(app)
     callbacks_clients.register(app, store)
-    callbacks_review.register(app, store)
+    courses = Courses(store)
+    callbacks_review.register(app, courses)
+    callbacks_insights.register(app, courses)
     callbacks_edit.register(app, store)
+    callbacks_export.register(app, store)
+    callbacks_time.register(app, courses)
+    callbacks_compare.register(app, courses)
     protect(app)
     return app

@@ -63,6 +63,52 @@ HOTSPOTS_PANEL = "hotspots-panel"
 COMPARE_PANEL = "compare-panel"
 EDIT_PANEL = "edit-panel"
 
+# --- the network's options, hotspots and mood (review page) ----------------------------------
+NETWORK_ARRANGEMENT = "network-arrangement"
+"""Closeness circle or force-directed clusters (``layout_review.CIRCLE`` / ``FORCE``)."""
+NETWORK_LINKS = "network-links"
+SHOW_NUMBERS = "show-numbers"
+"""Scores and measures in the client's view: hidden unless this switch is on (the therapist's view
+always has them)."""
+SHOW_NUMBERS_PART = "show-numbers-part"
+
+HOTSPOTS_TITLE = "hotspots-title"
+HIGHLIGHT = "highlight"
+"""Memory store: the id of the person highlighted in the network, or ``None``."""
+HIGHLIGHT_CLEAR = "highlight-clear"
+HOTSPOT_PICK = "hotspot-pick"
+"""Type of the pattern-matching ids ``{"type": HOTSPOT_PICK, "person": ...}`` of the hotspot buttons."""
+
+MOOD_GRAPH = "mood-graph"
+MOOD_SUMMARY = "mood-summary"
+MOOD_SERIES = "mood-series"
+"""Checklist of the network series drawn under mood and compared with it."""
+MOOD_INSTRUMENT = "mood-instrument"
+"""The instrument the linkage sentences compare the network with."""
+
+# --- time: playing through the sessions, the timeline strip (review page) ----------------------
+PLAY = "play"
+"""One button that starts and pauses playing through the sessions (its label says which)."""
+PLAY_TIMER = "play-timer"
+"""Interval that steps to the next session while playing; disabled when stopped."""
+TIMELINE_GRAPH = "timeline-graph"
+TIMELINE_SUMMARY = "timeline-summary"
+
+# --- comparison of two sessions (review page) -------------------------------------------------
+COMPARE_WITH = "compare-with"
+"""Dropdown of the other sessions; its value is ``compare`` of ``ids.SELECTION`` (``&compare=M``)."""
+COMPARE_BEFORE = "compare-before"
+COMPARE_AFTER = "compare-after"
+"""The two networks side by side, the earlier session first."""
+
+# --- export for session notes (review page) ----------------------------------------------------
+EXPORT_PANEL = "export-panel"
+EXPORT_BUTTON = "export-button"
+"""Type of the pattern-matching ids ``{"type": EXPORT_BUTTON, "export": "note-pdf"}`` of the export buttons."""
+EXPORT_PAPER = "export-paper"
+EXPORT_MESSAGE = "export-message"
+EXPORT_DOWNLOAD = "export-download"
+
 # --- editing in the session (mounted in the review page's EDIT_PANEL) -------------------------
 DATA_VERSION = "data-version"
 """Memory store: a counter bumped after every save or refused save; panels that show client data

@@ -1,8 +1,8 @@
 """The review page (``/client/<id>``): header, session selector, network and its words. Skeleton only.
 
 The client id is the only data placed here (from the address, shown as text); everything else is
-filled by ``callbacks_review``. The mood, hotspot, comparison and editing panels are empty
-sections with ids that their own callbacks fill.
+filled by ``callbacks_review``. The mood, hotspot, comparison and editing panels are sections
+with ids that their own callbacks fill.
 """
 
 from __future__ import annotations
@@ -10,8 +10,12 @@ from __future__ import annotations
 from dash import dcc, html
 
 from ipt_network.ui import ids
-from ipt_network.ui.labels import VOICE_CHOICES
+from ipt_network.ui.labels import CLIENT, VOICE_CHOICES
+from ipt_network.ui.layout_compare import compare_section
 from ipt_network.ui.layout_edit import edit_section
+from ipt_network.ui.layout_export import export_section
+from ipt_network.ui.layout_insights import hotspots_card, mood_section
+from ipt_network.ui.layout_time import play_button, timeline_strip
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -23,6 +27,12 @@ GRAPH_CONFIG = {
 
 HIDE = "hide"
 """The value of the "Hide names" switch when it is on."""
+NUMBERS = "numbers"
+"""The value of the "Show scores" switch (client's view) when it is on."""
+LINKS = "links"
+"""The value of the "Who knows whom" switch when it is on."""
+CIRCLE, FORCE = "circle", "force"
+"""The two arrangements of the network: the closeness circle, and force-directed clusters."""
 
 BLANK_FIGURE = {"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False},
                                        "height": 520, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}}}
@@ -45,17 +55,22 @@ def review_page(client_id: str, prefs: dict) -> html.Div:
                 _controls(prefs),
                 html.Div(className="row g-4", children=[
                     html.Section(className="col-lg-8", **{"aria-label": "Network picture"}, children=
-                                 html.Div(className="card graph-card", children=dcc.Graph(
-                                     id=ids.NETWORK_GRAPH, figure=BLANK_FIGURE, config=GRAPH_CONFIG))),
-                    html.Section(className="col-lg-4", children=html.Div(className="card card-body", children=[
-                        html.H2("In words", className="h5"),
-                        html.Div(id=ids.NETWORK_SUMMARY, **{"aria-live": "polite"}),
-                    ])),
+                                 html.Div(className="card graph-card", children=[
+                                     _network_options(),
+                                     dcc.Graph(id=ids.NETWORK_GRAPH, figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+                                 ])),
+                    html.Div(className="col-lg-4 side-column", children=[
+                        html.Section(className="card card-body", **{"aria-label": "The network in words"}, children=[
+                            html.H2("In words", className="h5"),
+                            html.Div(id=ids.NETWORK_SUMMARY, **{"aria-live": "polite"}),
+                        ]),
+                        hotspots_card(),
+                    ]),
                 ]),
                 html.Div(className="row g-4 mt-0", children=[
-                    _panel(ids.MOOD_PANEL, "Mood"),
-                    _panel(ids.HOTSPOTS_PANEL, "Isolation and conflict"),
-                    _panel(ids.COMPARE_PANEL, "Compare two sessions"),
+                    mood_section(),
+                    compare_section(),
+                    export_section(),
                     edit_section(),
                 ]),
             ]),
@@ -76,9 +91,13 @@ def _controls(prefs: dict) -> html.Section:
     return html.Section(className="card card-body controls", **{"aria-label": "What to show"}, children=[
         html.Div(className="session-picker", children=[
             html.Div("Session", className="form-label"),
-            dcc.Slider(id=ids.SESSION_SLIDER, min=1, max=1, step=1, marks=None, value=None,
-                       included=False, allow_direct_input=False),
+            html.Div(className="slider-row", children=[
+                play_button(),
+                dcc.Slider(id=ids.SESSION_SLIDER, min=1, max=1, step=1, marks=None, value=None,
+                           included=False, allow_direct_input=False, className="session-slider"),
+            ]),
             html.P(id=ids.SESSION_CAPTION, className="session-caption", **{"aria-live": "polite"}),
+            timeline_strip(),
         ]),
         html.Div(className="view-options", children=[
             html.Fieldset(children=[
@@ -88,16 +107,28 @@ def _controls(prefs: dict) -> html.Section:
                                value=prefs["voice"],
                                inline=True, className="choice-row"),
             ]),
-            dcc.Checklist(id=ids.HIDE_NAMES, options=[{"label": "Hide names", "value": HIDE}],
-                          value=[HIDE] if prefs["hide_names"] else [],
-                          className="form-switch switch", inputClassName="form-check-input",
-                          labelClassName="form-check-label"),
+            _switch(ids.HIDE_NAMES, "Hide names", HIDE, on=prefs["hide_names"]),
+            html.Div(id=ids.SHOW_NUMBERS_PART, hidden=prefs["voice"] != CLIENT, children=
+                     _switch(ids.SHOW_NUMBERS, "Show scores", NUMBERS, on=False)),
         ]),
     ])
 
 
-def _panel(panel_id: str, title: str) -> html.Section:
-    return html.Section(className="col-md-6", children=html.Div(className="card card-body panel", children=[
-        html.H2(title, className="h5"),
-        html.Div(id=panel_id, className="text-secondary", children="Coming soon."),
-    ]))
+def _network_options() -> html.Div:
+    """How the network is drawn: closeness circle or clusters, and whether links between people show."""
+    return html.Div(className="network-options", children=[
+        html.Fieldset(children=[
+            html.Legend("Arrange as", className="form-label fs-6 mb-0 me-2"),
+            dcc.RadioItems(id=ids.NETWORK_ARRANGEMENT, value=CIRCLE, inline=True, className="choice-row",
+                           options=[{"label": "Closeness circle", "value": CIRCLE},
+                                    {"label": "Clusters", "value": FORCE}]),
+        ]),
+        _switch(ids.NETWORK_LINKS, "Who knows whom", LINKS, on=True),
+    ])
+
+
+def _switch(switch_id: str, label: str, value: str, *, on: bool) -> dcc.Checklist:
+    """A one-option checklist drawn as an on/off switch."""
+    return dcc.Checklist(id=switch_id, options=[{"label": label, "value": value}], value=[value] if on else [],
+                         className="form-switch switch", inputClassName="form-check-input",
+                         labelClassName="form-check-label")

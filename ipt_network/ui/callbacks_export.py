@@ -1,0 +1,51 @@
+"""The export card's one callback: make the chosen file for the session on show and hand it over."""
+
+from __future__ import annotations
+
+import dash
+from dash import ALL, Input, Output, State, ctx, dcc, no_update
+from dash.exceptions import PreventUpdate
+
+from ipt_network import export
+from ipt_network.errors import IPTNetworkError
+from ipt_network.store import Store
+from ipt_network.ui import ids
+from ipt_network.ui.labels import voice_or_default
+from ipt_network.ui.layout_review import HIDE
+from ipt_network.ui.urls import Selection
+
+
+def make_download(store: Store, client_id: str, key: str, number: int, *, hide_names: bool, voice: str,
+                  paper: str) -> export.Download:
+    """The file named by ``key`` ("note-pdf", "network-png", ...), read fresh from the database."""
+    doc = store.load(client_id).document
+    kind, fmt = key.split("-")
+    if kind in ("network", "mood"):
+        return export.picture(doc, fmt, number=number, what=kind, hide_names=hide_names)
+    if kind == "note":
+        return export.note_file(doc, fmt, number=number, hide_names=hide_names, voice=voice, paper=paper)
+    return export.data_file(doc, fmt, number=number, hide_names=hide_names)
+
+
+def register(app: dash.Dash, store: Store) -> None:
+    @app.callback(
+        Output(ids.EXPORT_DOWNLOAD, "data"),
+        Output(ids.EXPORT_MESSAGE, "children"),
+        Input({"type": ids.EXPORT_BUTTON, "export": ALL}, "n_clicks"),
+        State(ids.REVIEW_CLIENT, "data"),
+        State(ids.SELECTION, "data"),
+        State(ids.HIDE_NAMES, "value"),
+        State(ids.VOICE, "value"),
+        State(ids.EXPORT_PAPER, "value"),
+        prevent_initial_call=True,
+    )
+    def download(clicks, client_id, selection, hide, voice, paper):
+        if not ctx.triggered_id or not any(clicks) or not selection:
+            raise PreventUpdate
+        number = Selection(**selection).session
+        try:
+            made = make_download(store, client_id, ctx.triggered_id["export"], number,
+                                 hide_names=HIDE in (hide or []), voice=voice_or_default(voice), paper=paper)
+        except IPTNetworkError as exc:
+            return no_update, f"Not exported: {exc}"
+        return dcc.send_bytes(made.content, made.filename), f"Ready: {made.filename}"
