@@ -20,6 +20,7 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -150,16 +151,17 @@ def linkage_sentence(series: str, instrument: str, lag: int, rho: float | None, 
             f"{meaning}.{_TAIL}")
 
 
-def linkage_from_tables(measures: pd.DataFrame, mood: pd.DataFrame,
-                        thresholds: Thresholds = DEFAULT) -> list[Linkage]:
-    """Every network series against every instrument in ``mood``, at lag 0 and lag 1.
+def linkage_from_tables(measures: pd.DataFrame, mood: pd.DataFrame, thresholds: Thresholds = DEFAULT,
+                        series_wanted: Sequence[str] = SERIES) -> list[Linkage]:
+    """Every network series (or those of ``series_wanted``) against every instrument in ``mood``,
+    at lag 0 and lag 1.
 
-    Ordered by instrument (as in ``mood``'s columns), then series (as ``SERIES``), then lag.
+    Ordered by instrument (as in ``mood``'s columns), then series (as given), then lag.
     """
     network = network_series(measures)
     results = []
     for instrument in mood.columns:
-        for series in SERIES:
+        for series in series_wanted:
             for lag in LAGS:
                 x, y = paired(network[series], mood[instrument], lag)
                 rho = spearman(x, y, thresholds.min_n)

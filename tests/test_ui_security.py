@@ -64,11 +64,49 @@ def test_the_page_loads_nothing_from_another_site(client):
     assert config["ui"] is False
 
 
-@pytest.mark.parametrize("path", ["/", "/client/c-ana", "/assets/app.css", "/assets/bootstrap.min.css",
-                                  "/_dash-layout", "/_dash-dependencies"])
+@pytest.mark.parametrize("path", ["/", "/client/c-ana", "/client/c-ana?session=2&compare=1", "/_dash-layout",
+                                  "/_dash-dependencies"])
 def test_no_response_is_kept_in_a_browser_cache(client, path):
     response = client.get(path)
     assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def static_addresses(client) -> list[str]:
+    """The scripts and stylesheets the page links to, as Dash writes them."""
+    page = client.get("/").get_data(as_text=True)
+    return [address for address in re.findall(r'(?:src|href)="([^"]*)"', page)
+            if address.startswith(("/_dash-component-suites/", "/assets/"))]
+
+
+def test_fingerprinted_static_files_are_kept_for_a_year(client):
+    # Package files carry Dash's fingerprint in their name (react@18.v4_4_1m<mtime>.3.1.min.js);
+    # the app's stylesheets carry ?m=<mtime>. A year is 365 × 24 × 3600 = 31,536,000 s.
+    fingerprinted = [a for a in static_addresses(client) if re.search(r"\.v[\w-]+m[0-9a-f]+\.|\?m=", a)]
+    assert any("dash_renderer" in a for a in fingerprinted)
+    assert any(a.startswith("/assets/app.css?m=") for a in fingerprinted)
+    for address in fingerprinted:
+        response = client.get(address)
+        assert response.status_code == 200
+        assert response.headers["Cache-Control"] == "private, max-age=31536000, immutable", address
+
+
+def test_plain_static_files_are_kept_but_checked_on_every_use(client):
+    # plotly.js is fetched on demand under a name without a fingerprint, so a browser must ask
+    # whether it changed; the answer "not modified" carries no body.
+    address = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+    first = client.get(address)
+    assert first.status_code == 200 and len(first.data) > 1_000_000
+    assert first.headers["Cache-Control"] == "private, no-cache"
+    again = client.get(address, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+    assert again.headers["Cache-Control"] == "private, no-cache"
+    assert client.get("/assets/bootstrap.min.css").headers["Cache-Control"] == "private, no-cache"
+
+
+def test_a_missing_static_file_is_not_cached(client):
+    response = client.get("/assets/no-such-file.css?m=1")
+    assert response.status_code == 404
     assert response.headers["Cache-Control"] == "no-store"
 
 

@@ -168,7 +168,7 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
         Person id → ``"supportive"``, ``"ambivalent"``, ``"aversive"`` or ``"indifferent"``;
         by default each tie's valence under ``thresholds`` (``metrics.valence``).
     highlight
-        A person drawn larger (the one selected in the dashboard).
+        A person drawn larger and outlined in ink (the one selected in the dashboard).
     show_links, show_rings
         Links between people; the three closeness rings (off for the force-directed view).
 
@@ -191,7 +191,7 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
     tie_pairs: dict[tuple[str, int], list] = {(level, b): [] for level in CONFLICT_STYLE
                                               for b in range(SUPPORT_BUCKETS)}
     marker = {"x": [], "y": [], "ids": [], "text": [], "hovertext": [], "textposition": [],
-              "symbol": [], "color": [], "size": [], "line_width": [], "text_color": []}
+              "symbol": [], "color": [], "size": [], "line_width": [], "line_color": [], "text_color": []}
     ring_x, ring_y, ring_ids = [], [], []
     for tie in session.ties:
         person = people[tie.person]
@@ -210,8 +210,10 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
         marker["textposition"].append(_label_position(x - centre[0], y - centre[1]))
         marker["symbol"].append(symbol)
         marker["color"].append(colour)
-        marker["size"].append(HIGHLIGHT_SIZE if tie.person == highlight else size)
-        marker["line_width"].append(2.5 if symbol.endswith("open") else 1.5)
+        chosen = tie.person == highlight
+        marker["size"].append(HIGHLIGHT_SIZE if chosen else size)
+        marker["line_width"].append((2.5 if symbol.endswith("open") else 1.5) + (1.5 if chosen else 0))
+        marker["line_color"].append(INK if chosen else "white")
         marker["text_color"].append(MUTED if deceased else INK)
         marker["hovertext"].append(_hover(person, tie, name, kind, deceased=deceased,
                                           attention=reasons.get(tie.person) if tie.person in reasons else None,
@@ -253,13 +255,16 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
          "hovertext": marker["hovertext"], "hovertemplate": "%{hovertext}<extra></extra>",
          # opacity 1 stated: plotly makes markers with per-point sizes translucent by default
          "marker": {"symbol": marker["symbol"], "color": marker["color"], "size": marker["size"], "opacity": 1,
-                    "line": {"width": marker["line_width"], "color": "white"}}, "cliponaxis": False},
+                    "line": {"width": marker["line_width"], "color": marker["line_color"]}}, "cliponaxis": False},
         _client_trace(client, centre, display_name(client)),
         *_legend(session, marker["symbol"], bool(ring_ids), bool(calm_links or tense_links), thresholds),
     ]
     layout = base_layout(height=height, title=title)
     reach = AXIS_REACH
-    axis = {"visible": False, "range": [-reach, reach], "zeroline": False, "showgrid": False}
+    # "domain": the drawing area shrinks to keep circles round, so the axis ranges never change and
+    # plotly.js never animates them (an axis animation outlives a graph removed mid-transition).
+    axis = {"visible": False, "range": [-reach, reach], "zeroline": False, "showgrid": False,
+            "constrain": "domain"}
     layout.update({
         "xaxis": axis, "yaxis": {**axis, "scaleanchor": "x", "scaleratio": 1},
         "shapes": _rings() if show_rings else [], "annotations": _ring_labels() if show_rings else [],

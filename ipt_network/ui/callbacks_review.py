@@ -3,6 +3,12 @@
 The address is the source of truth for what is on show: the slider writes ``?session=N`` and a
 pasted or back-button address moves the slider. ``ids.SELECTION`` always holds sessions that
 exist, and is what every panel listens to.
+
+The network glides from one session to the next (the figure's ``layout.transition``). Two things
+in plotly.js make that unsafe unless the figure is prepared for it: an axis animation that outlives
+a graph removed mid-transition (the network figure keeps its axis ranges fixed, so there is none),
+and a marker whose shape changes being morphed into invalid SVG (``glide`` gives such a person a
+new key, so they are redrawn in place while everyone else moves).
 """
 
 from __future__ import annotations
@@ -17,14 +23,17 @@ from dash.exceptions import PreventUpdate
 from ipt_network.errors import NotFoundError
 from ipt_network.figures.names import display_namer
 from ipt_network.figures.network import network_figure, network_summary
-from ipt_network.graph import find_session, session_graph
-from ipt_network.layout import ring_positions
-from ipt_network.metrics import measures
+from ipt_network.graph import find_session
+from ipt_network.layout import Point, force_positions, ring_positions
+from ipt_network.metrics import tie_valences
 from ipt_network.model import Document
-from ipt_network.store import Store
+from ipt_network.overview import CourseAnalysis
 from ipt_network.ui import ids
+from ipt_network.ui.courses import Courses
+from ipt_network.ui.derived import derived
 from ipt_network.ui.labels import CLIENT, THERAPIST, measure_rows, problem_areas, session_caption, voice_or_default
-from ipt_network.ui.layout_review import BLANK_FIGURE, HIDE
+from ipt_network.ui.layout_compare import compare_options
+from ipt_network.ui.layout_review import BLANK_FIGURE, FORCE, HIDE, LINKS, NUMBERS
 from ipt_network.ui.urls import Selection, nearest_session, selection_from_search
 
 
@@ -36,6 +45,50 @@ def still(figure: dict) -> dict:
     """
     figure["layout"].pop("transition", None)
     return figure
+
+
+def glide(figure: dict, key_of: Callable[[str], str] | None = None) -> dict:
+    """The network figure ready to move smoothly from the one drawn before it.
+
+    A person's key (``ids``) gains their marker shape, so a person whose shape changes (say from
+    supportive to mixed) is redrawn in place: plotly.js would otherwise morph a diamond into a
+    circle through invalid SVG paths, an error in the console at every frame. ``key_of`` replaces
+    the people's and the client's ids wherever the figure holds them (see ``pseudonyms``).
+    """
+    for trace in figure["data"]:
+        if "ids" not in trace:
+            continue
+        keys = [key_of(key) for key in trace["ids"]] if key_of else trace["ids"]
+        if "customdata" in trace:
+            trace["customdata"] = keys
+        if trace["name"] == "people":
+            keys = [f"{key} {symbol}" for key, symbol in zip(keys, trace["marker"]["symbol"], strict=True)]
+        elif trace["name"] == "client" and key_of:
+            figure["layout"]["uirevision"] = f"network:{keys[0]}"
+        trace["ids"] = keys
+    return figure
+
+
+def pseudonyms(doc: Document) -> Callable[[str], str]:
+    """Keys that name nobody, for the figure's ids when names are hidden (ids are typed by people:
+    ``p-arjun``). Numbered in the order people were recorded, so the same in every session.
+
+    >>> from ipt_network.model import parse_document
+    >>> doc = parse_document({"format": "ipt-network", "version": 1,
+    ...     "client": {"id": "c-ana", "label": "Ana", "start_date": "2026-01-05"},
+    ...     "people": [{"id": "p-dan", "name": "Dan", "role": "partner"}], "sessions": []})
+    >>> key = pseudonyms(doc)
+    >>> key("c-ana"), key("p-dan")
+    ('client', 'person-1')
+    """
+    keys = {doc.client.id: "client", **{person.id: f"person-{i}" for i, person in enumerate(doc.people, 1)}}
+    return keys.__getitem__
+
+
+def course_force_positions(course: CourseAnalysis) -> dict[str, Point]:
+    """One force-directed layout of everyone in the course, so people keep their places from session
+    to session in the clusters view as they do in the closeness circle."""
+    return force_positions(course.doc, course.numbers)
 
 
 def session_marks(numbers: list[int]) -> dict[int, str]:
@@ -54,17 +107,25 @@ def namer(doc: Document, prefs: dict) -> Callable[[str], str]:
     return display_namer(doc, "roles" if hide else "names", client_label=client_label)
 
 
-def summary_panel(doc: Document, number: int, display_name: Callable[[str], str], voice: str) -> list:
-    children = [html.P(network_summary(doc, number, display_name=display_name))]
-    if voice == THERAPIST:
+def header_label(doc: Document, prefs: dict) -> str:
+    """The client's label, or "Client" while names are hidden."""
+    return "Client" if prefs["hide_names"] else doc.client.label
+
+
+def summary_panel(course: CourseAnalysis, number: int, display_name: Callable[[str], str], hotspots: dict,
+                  *, numbers: bool) -> list:
+    """The picture in words, then the session's measures when numbers are on show."""
+    children = [html.P(network_summary(course.doc, number, display_name=display_name, hotspots=hotspots,
+                                       thresholds=course.thresholds))]
+    if numbers:
         children.append(html.Dl(className="measures mb-0", children=[
-            part for name, value in measure_rows(measures(session_graph(doc, number)))
+            part for name, value in measure_rows(course.measures(number))
             for part in (html.Dt(name), html.Dd(value))
         ]))
     return children
 
 
-def register(app: dash.Dash, store: Store) -> None:
+def register(app: dash.Dash, courses: Courses) -> None:
     @app.callback(
         Output(ids.REVIEW_LABEL, "children"),
         Output(ids.REVIEW_AREAS, "children"),
@@ -75,28 +136,35 @@ def register(app: dash.Dash, store: Store) -> None:
         Output(ids.REVIEW_NOT_FOUND, "hidden"),
         Input(ids.REVIEW_CLIENT, "data"),
         Input(ids.VOICE, "value"),
+        Input(ids.HIDE_NAMES, "value"),
         Input(ids.DATA_VERSION, "data"),
     )
-    def fill_header(client_id, voice, _data_version):
+    def fill_header(client_id, voice, hide, data_version):
         try:
-            doc = store.load(client_id).document
+            doc = courses.get(client_id, data_version).doc
         except NotFoundError:
             return "", "", None, 1, 1, True, False
         numbers = sorted(s.number for s in doc.sessions)
         low, high = (numbers[0], numbers[-1]) if numbers else (1, 1)
-        areas = problem_areas(doc.client.problem_areas, voice_or_default(voice))
-        return doc.client.label, areas, session_marks(numbers), low, high, False, True
+        prefs = view_prefs(voice, hide)
+        areas = problem_areas(doc.client.problem_areas, prefs["voice"])
+        return header_label(doc, prefs), areas, session_marks(numbers), low, high, False, True
 
     @app.callback(
         Output(ids.REVIEW_URL, "search"),
         Output(ids.SESSION_SLIDER, "value"),
+        Output(ids.COMPARE_WITH, "options"),
+        Output(ids.COMPARE_WITH, "value"),
         Output(ids.SELECTION, "data"),
         Input(ids.REVIEW_URL, "search"),
         Input(ids.SESSION_SLIDER, "value"),
+        Input(ids.COMPARE_WITH, "value"),
         Input(ids.SESSION_SLIDER, "marks"),
         State(ids.SELECTION, "data"),
     )
-    def select_session(search, slider_value, marks, current):
+    def select_session(search, slider_value, compare_value, marks, current):
+        """One callback keeps the address, the slider and the "Compare with" choice in step (the
+        choice's options are set with its value, so it never holds a session it does not list)."""
         if marks is None:  # the client is not loaded (yet)
             raise PreventUpdate
         numbers = sorted(int(number) for number in marks)
@@ -104,11 +172,15 @@ def register(app: dash.Dash, store: Store) -> None:
         if f"{ids.SESSION_SLIDER}.value" in ctx.triggered_prop_ids:
             previous = (current or {}).get("session")
             asked = dataclasses.replace(asked, session=nearest_session(slider_value, numbers, previous))
+        if f"{ids.COMPARE_WITH}.value" in ctx.triggered_prop_ids:
+            asked = dataclasses.replace(asked, compare=compare_value)
         chosen = asked.within(numbers)
         wanted = dataclasses.asdict(chosen)
         return (
             chosen.to_search() if chosen.to_search() != (search or "") else no_update,
             chosen.session if chosen.session != slider_value else no_update,
+            compare_options(numbers, chosen.session),
+            chosen.compare if chosen.compare != compare_value else no_update,
             wanted if wanted != current else no_update,
         )
 
@@ -119,22 +191,35 @@ def register(app: dash.Dash, store: Store) -> None:
         Input(ids.SELECTION, "data"),
         Input(ids.VOICE, "value"),
         Input(ids.HIDE_NAMES, "value"),
+        Input(ids.SHOW_NUMBERS, "value"),
+        Input(ids.NETWORK_ARRANGEMENT, "value"),
+        Input(ids.NETWORK_LINKS, "value"),
+        Input(ids.HIGHLIGHT, "data"),
         Input(ids.DATA_VERSION, "data"),
         State(ids.REVIEW_CLIENT, "data"),
     )
-    def draw_network(selection, voice, hide, _data_version, client_id):
+    def draw_network(selection, voice, hide, numbers, arrangement, links, highlight, data_version, client_id):
         if not selection:
             raise PreventUpdate
         number = Selection(**selection).session
         if number is None:
             return BLANK_FIGURE, html.P("No sessions are recorded yet."), ""
         prefs = view_prefs(voice, hide)
-        doc = store.load(client_id).document
-        session = find_session(doc, number)
+        course = courses.get(client_id, data_version)
+        doc = course.doc
         shown = namer(doc, prefs)
-        figure = still(network_figure(doc, number, positions=ring_positions(doc, number), display_name=shown))
+        hotspots = {h.person: [getattr(h, prefs["voice"])] for h in course.findings(number, shown).hotspots}
+        force = arrangement == FORCE
+        figure = network_figure(
+            doc, number, display_name=shown, hotspots=hotspots, highlight=highlight,
+            positions=derived(course, course_force_positions) if force else ring_positions(doc, number),
+            valence=tie_valences(course.graph(number), course.thresholds), show_links=LINKS in (links or []),
+            show_rings=not force, thresholds=course.thresholds)
+        session = find_session(doc, number)
         caption = session_caption(number, session.date, session.phase, prefs["voice"])
-        return figure, summary_panel(doc, number, shown, prefs["voice"]), caption
+        with_numbers = prefs["voice"] == THERAPIST or NUMBERS in (numbers or [])
+        return (glide(figure, pseudonyms(doc) if prefs["hide_names"] else None),
+                summary_panel(course, number, shown, hotspots, numbers=with_numbers), caption)
 
     @app.callback(
         Output(ids.VIEW_PREFS, "data"),

@@ -74,11 +74,40 @@ MEASURE_NAMES = {
 """The measures shown beside the picture in the therapist's voice (DESIGN section 5 names them)."""
 
 
+def measure_value(value: int | float | None) -> str:
+    """A measure for display: counts as they are, other numbers to two places, undefined as an em dash."""
+    if value is None:
+        return "—"
+    return f"{value}" if isinstance(value, int) else f"{value:.2f}"
+
+
 def measure_rows(measures: Mapping[str, int | float | None]) -> list[tuple[str, str]]:
     """``(name, value)`` pairs for display; a measure that is not defined shows as an em dash."""
-    def shown(value: int | float | None) -> str:
-        if value is None:
-            return "—"
-        return f"{value}" if isinstance(value, int) else f"{value:.2f}"
+    return [(name, measure_value(measures[key])) for key, name in MEASURE_NAMES.items()]
 
-    return [(name, shown(measures[key])) for key, name in MEASURE_NAMES.items()]
+
+# --- comparing two sessions ------------------------------------------------------------------
+
+CHANGE_TABLE_NAMES = {
+    "size": "People",
+    "inner_circle": "Inner circle",
+    "supportive": "Supportive ties",
+    "ambivalent": "Ambivalent ties",
+    "aversive": "Aversive ties",
+    **MEASURE_NAMES,
+}
+"""The measures in the therapist's table of what changed between two sessions, in its order."""
+
+
+def measure_change(delta: int | float | None) -> str:
+    """A change with its sign (``+3``, ``−0.25``, ``0``); undefined as an em dash.
+
+    >>> measure_change(3), measure_change(-0.25), measure_change(0), measure_change(None)
+    ('+3', '−0.25', '0', '—')
+    """
+    if delta is None:
+        return "—"
+    if delta == 0:
+        return "0"
+    text = f"{delta:+d}" if isinstance(delta, int) else f"{delta:+.2f}"
+    return text.replace("-", "−")

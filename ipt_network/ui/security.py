@@ -2,7 +2,10 @@
 
 - A strict Content-Security-Policy: scripts only from the app itself plus the hashes of Dash's
   own inline scripts, never ``eval``; nothing fetched from, sent to or framed by another origin.
-- ``Cache-Control: no-store`` on every response, so no client's data stays in a browser cache.
+- ``Cache-Control: no-store`` on every response that can carry client data (pages, layouts,
+  callback answers, downloads), so none of it stays in a browser cache. The app's own static files
+  (Dash's and plotly's scripts, the stylesheets) are the same for everyone and hold no client
+  data: the browser may keep them, so a page opens without fetching 5 MB of scripts again.
 - A cap on request bodies, so an oversized upload is refused before it is read.
 """
 
@@ -11,8 +14,10 @@ from __future__ import annotations
 import math
 
 import dash
-from flask import Response
+from dash.fingerprint import check_fingerprint
+from flask import Response, request
 from flask_talisman import Talisman
+from werkzeug.datastructures import MultiDict
 
 from ipt_network.formats.limits import MAX_FILE_BYTES
 
@@ -37,8 +42,30 @@ def content_security_policy(app: dash.Dash) -> dict[str, str | list[str]]:
     }
 
 
-def _no_store(response: Response) -> Response:
-    response.headers["Cache-Control"] = "no-store"
+STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/")
+"""Where the app serves files of its packages and of ``assets/``: never client data."""
+
+A_YEAR = 365 * 24 * 60 * 60
+
+
+def cache_control(path: str, query: MultiDict, status: int) -> str:
+    """The ``Cache-Control`` of a response: ``no-store`` unless it is a static file.
+
+    A static file whose address changes with its content (Dash's fingerprint in a package file's
+    name, or the ``?m=`` modification time Dash appends to an asset) may be kept for a year
+    without asking again; other static files may be kept but are checked on every use (a cheap
+    "not modified" answer), since their address stays the same when a package is upgraded.
+    ``private`` keeps them out of shared caches, which gain nothing here.
+    """
+    if status not in (200, 304) or not path.startswith(STATIC_PREFIXES):
+        return "no-store"
+    if check_fingerprint(path)[1] or "m" in query:
+        return f"private, max-age={A_YEAR}, immutable"
+    return "private, no-cache"
+
+
+def _set_cache_control(response: Response) -> Response:
+    response.headers["Cache-Control"] = cache_control(request.path, request.args, response.status_code)
     return response
 
 
@@ -59,4 +86,4 @@ def protect(app: dash.Dash) -> None:
         frame_options="DENY",
         referrer_policy="no-referrer",
     )
-    server.after_request(_no_store)
+    server.after_request(_set_cache_control)

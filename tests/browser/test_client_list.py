@@ -197,7 +197,7 @@ def test_hide_names_reaches_the_words_and_carries_to_the_next_client(page: Page,
     summary = page.locator(f"#{ids.NETWORK_SUMMARY}")
     # rosa_grief.json: Luis (partner) died before therapy and is shown as remembered.
     expect(summary).to_contain_text("Remembered: Luis.")
-    page.get_by_text("Hide names").click()
+    page.get_by_role("checkbox", name="Hide names").check()
     expect(summary).to_contain_text("Remembered: Partner.")
     page.get_by_role("link", name="All clients").click()
     page.get_by_role("link", name="Rosa").click()

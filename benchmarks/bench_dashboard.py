@@ -1,0 +1,201 @@
+"""The dashboard in real Chromium on a 60-person, 16-session client: first load, session change, server time.
+
+Run from the repository root: ``.venv/bin/python -m benchmarks.bench_dashboard``. Prints medians
+next to the targets of the review page:
+
+- first page load to a drawn network ≤ 2 s (with an empty browser cache, and with a warm one);
+- a session change (ArrowRight on the slider) to the new network painted ≤ 150 ms, timed inside
+  the page from the key event to the first animation frame after plotly has the new figure;
+- server time per session change ≤ 30 ms: the time spent in every callback request that one
+  change causes, measured around the WSGI app (request read to response written).
+
+The app runs as in production (werkzeug, threads) on a fresh SQLite file holding the sample
+clients and ``benchmarks.synthetic.make_document()``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import logging
+import statistics
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+from werkzeug.serving import make_server
+
+from benchmarks.synthetic import make_document
+from ipt_network.formats import read_document
+from ipt_network.store import Store
+from ipt_network.ui import create_app
+
+SAMPLES = sorted((Path(__file__).resolve().parent.parent / "data" / "samples").glob("*.json"))
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+VIEWPORT = {"width": 1280, "height": 900}
+CLIENT = "c-bench"
+START_SESSION = 8
+SETTLE_MS = 900
+"""Quiet time after each change (the 0.5 s glide and the other panels) before the next one."""
+
+NETWORK_PAINTED = """() => {
+    const gd = document.querySelector('#network-graph .js-plotly-plot');
+    return !!gd && gd.querySelectorAll('.scatterlayer .point').length > 0;
+}"""
+"""The network's markers are in the page (plotly has drawn it)."""
+
+MEASURE_CHANGE = """() => new Promise(resolve => {
+    const gd = document.querySelector('#network-graph .js-plotly-plot');
+    const thumb = document.querySelector('#session-slider [role=slider]');
+    const before = gd.data;
+    let pressed = null;
+    thumb.addEventListener('keydown', event => { pressed = event.timeStamp; }, {once: true, capture: true});
+    const frame = now => {
+        if (pressed !== null && gd.data !== before) { resolve(now - pressed); return; }
+        requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+})"""
+"""Milliseconds from the key press to the first animation frame after plotly received the new figure
+(plotly draws in the same task that swaps ``gd.data``; this frame is the one that paints it)."""
+
+
+class CallbackTimer:
+    """WSGI middleware recording the server time of each callback request and what it updated."""
+
+    def __init__(self, app: Callable):
+        self.app = app
+        self.records: list[tuple[str, float]] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") != "/_dash-update-component":
+            return self.app(environ, start_response)
+        start = time.perf_counter()
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length)
+        environ["wsgi.input"] = io.BytesIO(body)
+        response = b"".join(self.app(environ, start_response))
+        elapsed = time.perf_counter() - start
+        outputs = json.loads(body).get("output", "?")
+        with self._lock:
+            self.records.append((outputs, elapsed))
+        return [response]
+
+    def take(self) -> list[tuple[str, float]]:
+        with self._lock:
+            taken, self.records = self.records, []
+        return taken
+
+
+def serve(db_url: str) -> tuple[str, CallbackTimer, Callable[[], None]]:
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request in the report
+    app = create_app(db_url)
+    timer = CallbackTimer(app.server.wsgi_app)
+    app.server.wsgi_app = timer
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        server.shutdown()
+        thread.join(5)
+
+    return f"http://127.0.0.1:{server.server_port}", timer, stop
+
+
+def load_ms(page: Page, url: str) -> float:
+    """Navigation start to the first frame with the network drawn, as the page's clock sees it."""
+    page.goto(url, wait_until="commit")
+    page.wait_for_function(NETWORK_PAINTED, polling="raf", timeout=30_000)
+    return page.evaluate("performance.now()")
+
+
+def median(values: Iterable[float]) -> float:
+    return statistics.median(list(values))
+
+
+def report(what: str, value: float, target: float | None, unit: str = "ms") -> None:
+    verdict = "" if target is None else f"   (target <= {target:.0f} {unit}: {'ok' if value <= target else 'MISSED'})"
+    print(f"  {what:<52} median {value:8.1f} {unit}{verdict}")
+
+
+def first_loads(browser, url: str, repeats: int) -> tuple[list[float], list[float]]:
+    cold = []
+    for _ in range(repeats):
+        context = browser.new_context(viewport=VIEWPORT)
+        cold.append(load_ms(context.new_page(), url))
+        context.close()
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    load_ms(page, url)  # fills this context's cache
+    warm = [load_ms(page, url) for _ in range(repeats)]
+    context.close()
+    return cold, warm
+
+
+def session_changes(browser, url: str, timer: CallbackTimer, repeats: int) -> tuple[list[float], list[list]]:
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    load_ms(page, url)
+    page.wait_for_timeout(2 * SETTLE_MS)
+    page.focus("#session-slider [role=slider]")
+    timer.take()
+    painted, per_change = [], []
+    for i in range(repeats):
+        page.evaluate(f"() => {{ window.sessionChange = ({MEASURE_CHANGE})(); }}")  # not awaited: armed
+        page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+        painted.append(page.evaluate("() => window.sessionChange"))
+        page.wait_for_timeout(SETTLE_MS)
+        per_change.append(timer.take())
+    context.close()
+    return painted, per_change
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=20)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        db_url = f"sqlite:///{folder}/bench.db"
+        doc = make_document()
+        with Store.open(db_url) as store:
+            store.import_documents([*(read_document(path) for path in SAMPLES), doc])
+        url, timer, stop = serve(db_url)
+        page_url = f"{url}/client/{CLIENT}?session={START_SESSION}"
+        people = len(doc.session(START_SESSION).ties)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS)
+                cold, warm = first_loads(browser, page_url, max(5, args.repeats // 2))
+                painted, per_change = session_changes(browser, page_url, timer, args.repeats)
+                browser.close()
+        finally:
+            stop()
+
+    print(f"Review page of a synthetic client: {len(doc.people)} people ({people} in session {START_SESSION}), "
+          f"{len(doc.sessions)} sessions; Chromium {VIEWPORT['width']}x{VIEWPORT['height']}")
+    report(f"first load to drawn network, empty cache (n={len(cold)})", median(cold), 2000)
+    report(f"first load to drawn network, warm cache (n={len(warm)})", median(warm), 2000)
+    report(f"session change: key press to painted network (n={len(painted)})", median(painted), 150)
+    report("server time per session change (all its callbacks)",
+           median(sum(t for _, t in change) * 1000 for change in per_change), 30)
+    report("callback requests per session change", median(len(change) for change in per_change), None, "")
+    by_callback: defaultdict[str, list[float]] = defaultdict(list)
+    for change in per_change:
+        for outputs, seconds in change:
+            by_callback[outputs].append(seconds * 1000)
+    print("  server time of each callback (median over the changes that ran it):")
+    for outputs, times in sorted(by_callback.items(), key=lambda item: -median(item[1])):
+        print(f"    {median(times):7.1f} ms  x{len(times):<3} {outputs[:90]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,303 @@
+"""Callbacks of the hotspots card and the mood section of the review page.
+
+Both follow the session on show, the voice and the names switch. A hotspot's button highlights that
+person in the network (``ids.HIGHLIGHT``, which ``callbacks_review.draw_network`` draws): pressing
+it again or "Clear highlight" removes the highlight, and it stays from session to session while
+that person is in the network. A press changes only the buttons' ``aria-pressed``, never the list
+itself: redrawn buttons would take the keyboard focus away from the one just pressed.
+
+The mood chart is drawn once per course and choice of series; a session change only moves its
+"this session" line (a ``Patch``), so it costs next to nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import dash
+import pandas as pd
+from dash import ALL, Input, Output, Patch, State, ctx, html, no_update
+from dash.exceptions import PreventUpdate
+
+from ipt_network.figures.mood import mood_figure, mood_markers
+from ipt_network.graph import find_session
+from ipt_network.hotspots import Findings
+from ipt_network.linkage import SERIES, linkage_from_tables, network_series
+from ipt_network.overview import CourseAnalysis
+from ipt_network.scales import MoodResult, mood_table
+from ipt_network.ui import ids
+from ipt_network.ui.callbacks_review import namer, view_prefs
+from ipt_network.ui.courses import Courses
+from ipt_network.ui.derived import derived
+from ipt_network.ui.labels import CLIENT, THERAPIST
+from ipt_network.ui.layout_insights import EMPTY_CHART
+from ipt_network.ui.layout_review import NUMBERS
+from ipt_network.ui.plain_words import chart_without_scores, linkage_words, mood_summary_words, mood_words
+from ipt_network.ui.urls import Selection
+
+TITLE = {THERAPIST: "Isolation and conflict", CLIENT: "Support and strain"}
+FLAGS_HEADING = {THERAPIST: "Isolation", CLIENT: "Support around you"}
+NO_FLAGS = {THERAPIST: "No isolation flags this session.",
+            CLIENT: "Nothing in this session's picture suggests you are cut off."}
+HOTSPOTS_HEADING = {THERAPIST: "Conflict hotspots, most severe first", CLIENT: "Relationships with strain"}
+NO_HOTSPOTS = {THERAPIST: "No conflict hotspots this session.",
+               CLIENT: "No relationship stands out as a strain in this session."}
+PICK_HINT = {THERAPIST: "Choose a name to highlight that person in the network.",
+             CLIENT: "Choose a name to find that person in the picture."}
+
+SESSION_HEADING = {THERAPIST: "Session {n}", CLIENT: "At session {n}"}
+NO_MOOD = {THERAPIST: "No mood score was recorded at session {n}.", CLIENT: "No mood answers at session {n}."}
+LINKAGE_HEADING = {THERAPIST: "Network and mood, sessions up to {n}",
+                   CLIENT: "How your circle and your mood moved together, up to session {n}"}
+NO_SERIES = {THERAPIST: "Choose a network measure above to compare it with mood.",
+             CLIENT: "Choose something about your circle above to see how it moved with your mood."}
+NOTHING_RECORDED = "No mood scores recorded yet."
+
+SESSION_LINE = "#0B5C8E"
+"""The accent colour of the page (7:1 on white): the line marking the session on show."""
+LABEL_ROOM = 18
+"""Pixels added above the mood chart for the "This session" label."""
+
+
+# --- hotspots and isolation -------------------------------------------------------------------
+
+def pressed(on: bool) -> str:
+    return "true" if on else "false"
+
+
+def hotspot_button(person: str, name: str, on: bool) -> html.Button:
+    """A toggle that highlights ``person`` in the network; ``aria-pressed`` says whether it is on."""
+    return html.Button(name, id={"type": ids.HOTSPOT_PICK, "person": person}, type="button",
+                       title=f"Highlight {name} in the network", className="btn btn-sm hotspot-pick",
+                       **{"aria-pressed": pressed(on)})
+
+
+def hotspots_panel(findings: Findings, voice: str, shown: Callable[[str], str], highlight: str | None) -> list:
+    """The flags as a list of reasons, then the hotspots, most severe first, each a button and its reasons."""
+    flags = ([html.Ul(className="flag-list", children=[html.Li(getattr(f, voice)) for f in findings.flags])]
+             if findings.flags else [html.P(NO_FLAGS[voice])])
+    if findings.hotspots:
+        hotspots = [html.P(PICK_HINT[voice], className="hint"), html.Ol(className="hotspot-list", children=[
+            html.Li([hotspot_button(h.person, shown(h.person), h.person == highlight),
+                     html.Span(getattr(h, voice), className="reason")]) for h in findings.hotspots])]
+    else:
+        hotspots = [html.P(NO_HOTSPOTS[voice])]
+    return [html.H3(FLAGS_HEADING[voice], className="h6"), *flags,
+            html.H3(HOTSPOTS_HEADING[voice], className="h6 mt-3"), *hotspots]
+
+
+def toggled(current: str | None, trigger: str | dict, value: int | None) -> str | None:
+    """The highlight after a press: a hotspot's button turns its person on or off, "Clear" turns off.
+
+    ``value`` is the pressed control's click count: ``None`` when buttons were only redrawn.
+
+    >>> toggled(None, {"type": "hotspot-pick", "person": "p-dan"}, 1)
+    'p-dan'
+    >>> toggled("p-dan", {"type": "hotspot-pick", "person": "p-dan"}, 2), toggled("p-dan", "highlight-clear", 1)
+    (None, None)
+    """
+    if not value:
+        raise PreventUpdate
+    if isinstance(trigger, dict):
+        return None if trigger["person"] == current else trigger["person"]
+    return None
+
+
+# --- mood -------------------------------------------------------------------------------------
+
+def course_mood_table(course: CourseAnalysis) -> pd.DataFrame:
+    return mood_table(course.doc)
+
+
+def course_mood_markers(course: CourseAnalysis) -> dict:
+    return mood_markers({number: course.mood(number) for number in course.numbers})
+
+
+def session_line(number: int) -> dict:
+    """A dotted line through every row of the mood chart at the session on show."""
+    return {"type": "line", "xref": "x", "yref": "paper", "x0": number, "x1": number, "y0": 0, "y1": 1,
+            "line": {"color": SESSION_LINE, "width": 2, "dash": "dot"}, "layer": "above", "name": "this session"}
+
+
+def session_label(number: int) -> dict:
+    return {"xref": "x", "yref": "paper", "x": number, "y": 1, "yanchor": "bottom", "text": "This session",
+            "showarrow": False, "font": {"size": 11, "color": SESSION_LINE}}
+
+
+def mood_chart(course: CourseAnalysis, series: list[str], current: int, *, numbers: bool) -> dict:
+    """Mood over the course with the chosen network series below it and the session on show marked.
+
+    The marker is the first shape and the first annotation, where a session change patches it.
+    """
+    doc = course.doc
+    network = network_series(course.measure_table())[series] if series else None
+    figure = mood_figure(derived(course, course_mood_table), phases=[(s.number, s.phase.value) for s in doc.sessions],
+                         markers=derived(course, course_mood_markers), network_series=network,
+                         dates={s.number: s.date for s in doc.sessions})
+    layout = figure["layout"]
+    layout["shapes"].insert(0, session_line(current))
+    layout["annotations"].insert(0, session_label(current))
+    layout["margin"]["t"] += LABEL_ROOM
+    layout["height"] += LABEL_ROOM
+    return figure if numbers else chart_without_scores(figure)
+
+
+def safety_note(result: MoodResult, number: int) -> html.Div:
+    """PHQ-9 item 9 above 0: said plainly and calmly, in the therapist's view only."""
+    return html.Div(className="safety-note", role="note", children=[
+        html.Strong("Check safety. "),
+        f"{result.instrument.value} item 9 (thoughts of being better off dead or of hurting oneself) was answered "
+        f"{result.self_harm_item} at session {number}. Please ask about it, whatever the total score.",
+    ])
+
+
+def mood_words_panel(course: CourseAnalysis, number: int, voice: str, *, numbers: bool, series: list[str],
+                     instrument: str | None) -> list:
+    """The session's mood in words (with the safety note when due), then how the chosen network series
+    moved with the chosen instrument over the sessions up to this one, at lag 0 and lag 1."""
+    results = course.mood(number)
+    children: list = [safety_note(r, number) for r in results.values() if voice == THERAPIST and r.needs_safety_check]
+    children.append(html.H3(SESSION_HEADING[voice].format(n=number), className="h6"))
+    children.append(html.Ul([html.Li(mood_words(r, voice, numbers=numbers)) for r in results.values()])
+                    if results else html.P(NO_MOOD[voice].format(n=number)))
+    children.append(html.H3(LINKAGE_HEADING[voice].format(n=number), className="h6 mt-3"))
+    if instrument is None:
+        children.append(html.P(NOTHING_RECORDED))
+    elif not series:
+        children.append(html.P(NO_SERIES[voice]))
+    else:
+        mood = derived(course, course_mood_table).loc[:number, [instrument]]
+        links = linkage_from_tables(course.measure_table(number), mood, course.thresholds, series_wanted=series)
+        children.append(html.Ul(className="linkage-list", children=[
+            html.Li(linkage_words(link, voice, numbers=numbers, min_n=course.thresholds.min_n)) for link in links]))
+    return children
+
+
+def chosen_series(chosen: list[str] | None) -> list[str]:
+    """The ticked series in their fixed order (``linkage.SERIES``), whatever order they were ticked in."""
+    return [series for series in SERIES if series in (chosen or [])]
+
+
+def register(app: dash.Dash, courses: Courses) -> None:
+    @app.callback(Output(ids.SHOW_NUMBERS_PART, "hidden"), Input(ids.VOICE, "value"))
+    def offer_numbers(voice):
+        """The therapist's view always has the numbers; only the client's offers the switch."""
+        return voice != CLIENT
+
+    @app.callback(
+        Output(ids.HIGHLIGHT, "data"),
+        Input({"type": ids.HOTSPOT_PICK, "person": ALL}, "n_clicks"),
+        Input(ids.HIGHLIGHT_CLEAR, "n_clicks"),
+        Input(ids.SELECTION, "data"),
+        State(ids.HIGHLIGHT, "data"),
+        State(ids.REVIEW_CLIENT, "data"),
+        State(ids.DATA_VERSION, "data"),
+        prevent_initial_call=True,
+    )
+    def highlight(_picks, _clear, selection, current, client_id, data_version):
+        if ctx.triggered_id == ids.SELECTION:
+            number = Selection(**(selection or {})).session
+            if current is None or number is None:
+                raise PreventUpdate
+            ties = find_session(courses.get(client_id, data_version).doc, number).ties
+            return no_update if any(tie.person == current for tie in ties) else None
+        return toggled(current, ctx.triggered_id, ctx.triggered[0]["value"])
+
+    @app.callback(
+        Output({"type": ids.HOTSPOT_PICK, "person": ALL}, "aria-pressed"),
+        Output(ids.HIGHLIGHT_CLEAR, "hidden"),
+        Input(ids.HIGHLIGHT, "data"),
+        State({"type": ids.HOTSPOT_PICK, "person": ALL}, "id"),
+    )
+    def show_pressed(highlighted, buttons):
+        return [pressed(button["person"] == highlighted) for button in buttons], highlighted is None
+
+    @app.callback(
+        Output(ids.HOTSPOTS_TITLE, "children"),
+        Output(ids.HOTSPOTS_PANEL, "children"),
+        Input(ids.SELECTION, "data"),
+        Input(ids.VOICE, "value"),
+        Input(ids.HIDE_NAMES, "value"),
+        Input(ids.DATA_VERSION, "data"),
+        State(ids.HIGHLIGHT, "data"),
+        State(ids.REVIEW_CLIENT, "data"),
+    )
+    def show_hotspots(selection, voice, hide, data_version, highlighted, client_id):
+        number = Selection(**(selection or {})).session
+        if number is None:
+            raise PreventUpdate
+        prefs = view_prefs(voice, hide)
+        course = courses.get(client_id, data_version)
+        shown = namer(course.doc, prefs)
+        findings = course.findings(number, shown)
+        return TITLE[prefs["voice"]], hotspots_panel(findings, prefs["voice"], shown, highlighted)
+
+    @app.callback(
+        Output(ids.MOOD_INSTRUMENT, "options"),
+        Output(ids.MOOD_INSTRUMENT, "value"),
+        Input(ids.SESSION_SLIDER, "marks"),
+        Input(ids.DATA_VERSION, "data"),
+        State(ids.REVIEW_CLIENT, "data"),
+        State(ids.MOOD_INSTRUMENT, "value"),
+    )
+    def offer_instruments(marks, data_version, client_id, chosen):
+        """Every instrument recorded in the course; the choice is kept while it is still there."""
+        if marks is None:  # the client is not loaded (yet)
+            raise PreventUpdate
+        instruments = list(derived(courses.get(client_id, data_version), course_mood_table).columns)
+        keep = chosen if chosen in instruments else (instruments[0] if instruments else None)
+        return [{"label": name, "value": name} for name in instruments], keep
+
+    @app.callback(
+        Output(ids.MOOD_GRAPH, "figure"),
+        Output(ids.MOOD_GRAPH, "style"),
+        Output(ids.MOOD_SUMMARY, "children"),
+        Input(ids.SELECTION, "data"),
+        Input(ids.MOOD_SERIES, "value"),
+        Input(ids.VOICE, "value"),
+        Input(ids.SHOW_NUMBERS, "value"),
+        Input(ids.DATA_VERSION, "data"),
+        State(ids.REVIEW_CLIENT, "data"),
+        State(ids.MOOD_SUMMARY, "children"),
+    )
+    def draw_mood(selection, series, voice, numbers, data_version, client_id, drawn):
+        """The whole chart when the course or a choice changes; only the session line otherwise.
+
+        The graph's box takes the chart's height (it grows with the rows chosen)."""
+        number = Selection(**(selection or {})).session
+        if number is None:
+            raise PreventUpdate
+        course = courses.get(client_id, data_version)
+        table = derived(course, course_mood_table)
+        if table.columns.empty:
+            return EMPTY_CHART, {}, NOTHING_RECORDED
+        voice = view_prefs(voice, None)["voice"]
+        with_numbers = voice == THERAPIST or NUMBERS in (numbers or [])
+        summary = mood_summary_words(table, derived(course, course_mood_markers), voice, numbers=with_numbers)
+        summary += f" The dotted line marks session {number}."
+        if drawn and ctx.triggered_prop_ids.keys() == {f"{ids.SELECTION}.data"}:
+            patch = Patch()
+            patch["layout"]["shapes"][0] = session_line(number)
+            patch["layout"]["annotations"][0] = session_label(number)
+            return patch, no_update, summary
+        chart = mood_chart(course, chosen_series(series), number, numbers=with_numbers)
+        return chart, {"height": f"{chart['layout']['height']}px"}, summary
+
+    @app.callback(
+        Output(ids.MOOD_PANEL, "children"),
+        Input(ids.SELECTION, "data"),
+        Input(ids.VOICE, "value"),
+        Input(ids.SHOW_NUMBERS, "value"),
+        Input(ids.MOOD_SERIES, "value"),
+        Input(ids.MOOD_INSTRUMENT, "value"),
+        Input(ids.DATA_VERSION, "data"),
+        State(ids.REVIEW_CLIENT, "data"),
+    )
+    def tell_mood(selection, voice, numbers, series, instrument, data_version, client_id):
+        number = Selection(**(selection or {})).session
+        if number is None:
+            raise PreventUpdate
+        voice = view_prefs(voice, None)["voice"]
+        return mood_words_panel(courses.get(client_id, data_version), number, voice,
+                                numbers=voice == THERAPIST or NUMBERS in (numbers or []),
+                                series=chosen_series(series), instrument=instrument)
