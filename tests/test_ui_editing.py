@@ -81,6 +81,13 @@ def test_grid_has_a_row_per_person_with_this_sessions_tie(store):
     ]
 
 
+def test_grid_without_notes_leaves_the_free_text_out(store):
+    rows = editing.grid_rows(store.load(CLIENT).document, 1, names, notes=False)
+    assert [sorted(row) for row in rows] == [["circle", "conflict", "contact", "id", "in_session", "name",
+                                              "support"]] * 2
+    assert "arguments about money" not in str(rows)
+
+
 def test_changed_cell_is_the_one_difference():
     before = [{"id": "a", "support": 4, "note": ""}, {"id": "b", "support": 5, "note": ""}]
     assert editing.changed_cell(before, before) is None
@@ -196,10 +203,11 @@ def test_a_new_person_keeps_their_name_as_typed_and_cannot_be_undone(store):
         editing.save_person(store, CLIENT, versions(store), None, "  ", "friend", "")
 
 
-def test_a_person_edited_while_names_are_hidden_keeps_their_name(store):
+def test_a_person_edited_while_names_are_hidden_keeps_their_name_and_notes(store):
     editing.save_person(store, CLIENT, versions(store), "p-mum", None, "other_family", "lives nearby")
+    editing.save_person(store, CLIENT, versions(store), "p-mum", None, "parent", None)
     mum = store.load(CLIENT).document.person("p-mum")
-    assert (mum.name, mum.role, mum.notes) == ("Mum", "other_family", "lives nearby")
+    assert (mum.name, mum.role, mum.notes) == ("Mum", "parent", "lives nearby")
 
 
 def test_marking_a_death_keeps_the_person_and_can_be_undone(store):
@@ -221,3 +229,11 @@ def test_session_details_are_saved_with_one_event_per_line(store):
                                               "notes, events"
     with pytest.raises(ValidationError, match="The session date must be"):
         editing.save_session(store, CLIENT, 1, versions(store), "6 Jan", "middle", "", "")
+
+
+def test_session_details_saved_while_names_are_hidden_keep_the_notes_and_events(store):
+    editing.save_session(store, CLIENT, 1, versions(store), "2026-01-06", "middle", "talked", "moved house")
+    editing.save_session(store, CLIENT, 1, versions(store), "2026-01-07", "initial", None, None)
+    saved = store.load(CLIENT).document.session(1)
+    assert (saved.date.isoformat(), saved.phase, saved.notes, saved.events) == (
+        "2026-01-07", "initial", "talked", ["moved house"])

@@ -21,7 +21,8 @@ from ipt_network.store import Store
 from ipt_network.ui import editing, ids
 from ipt_network.ui.callbacks_review import namer, view_prefs
 from ipt_network.ui.editing import ITEMS, TOTAL, Change
-from ipt_network.ui.layout_review import HIDE
+from ipt_network.ui.layout_edit import GRID_COLUMNS
+from ipt_network.ui.layout_review import names_hidden
 from ipt_network.ui.urls import Selection
 
 STALE = ("This was changed in another tab or by someone else, so your change was not saved. "
@@ -82,6 +83,7 @@ def link_list(pairs: list[tuple[str, str, int, int]], shown: Callable[[str], str
 def register(app: dash.Dash, store: Store) -> None:
     @app.callback(
         Output(ids.EDIT_GRID, "data"),
+        Output(ids.EDIT_GRID, "columns"),
         Output(ids.EDIT_VERSIONS, "data"),
         Output(ids.EDIT_LINK_A, "options"),
         Output(ids.EDIT_LINK_B, "options"),
@@ -113,18 +115,21 @@ def register(app: dash.Dash, store: Store) -> None:
             raise PreventUpdate from None
         doc = course.document
         shown = namer(doc, view_prefs(voice, hide))
+        notes = not names_hidden(hide)
+        columns = GRID_COLUMNS if notes else [column for column in GRID_COLUMNS if column["id"] != "note"]
         people = editing.saved_people(doc)
         numbers = [s.number for s in doc.sessions]
         next_label = f"Start session {max(numbers) + 1}" if numbers else "Start the first session"
         number = Selection(**selection).session
         if number is None:
-            return ([], editing.page_versions(course), [], [], [], [], people, None, None,
+            return ([], columns, editing.page_versions(course), [], [], [], [], people, None, None,
                     "No sessions are recorded yet.", True, True, next_label)
         tied = [{"label": shown(t.person), "value": t.person} for t in doc.session(number).ties]
         session_now = {"session": number, **editing.saved_session(doc, number)}
         mood_now = {"session": number, "scores": editing.saved_mood(doc, number)}
         return (
-            editing.grid_rows(doc, number, shown),
+            editing.grid_rows(doc, number, shown, notes=notes),
+            columns,
             editing.page_versions(course),
             tied, tied,
             link_list(editing.link_pairs(doc, number), shown),
@@ -303,6 +308,7 @@ def register(app: dash.Dash, store: Store) -> None:
         Output(ids.EDIT_PERSON_NAME_HINT, "children"),
         Output(ids.EDIT_PERSON_ROLE, "value"),
         Output(ids.EDIT_PERSON_NOTES, "value"),
+        Output(ids.EDIT_PERSON_NOTES, "disabled"),
         Output(ids.EDIT_PERSON_SAVE, "children"),
         Output(ids.EDIT_PERSON_DIED_PART, "hidden"),
         Output(ids.EDIT_PERSON_DIED_ON, "value"),
@@ -311,14 +317,15 @@ def register(app: dash.Dash, store: Store) -> None:
         Input(ids.HIDE_NAMES, "value"),
     )
     def fill_person(person_id, people, hide):
-        """The chosen person's details; the name box stays empty while names are hidden."""
+        """The chosen person's details; the name and notes stay empty while names are hidden."""
         person = (people or {}).get(person_id) if person_id else None
-        hidden = HIDE in (hide or [])
-        hint = "Names are hidden: show names to add someone or change a name." if hidden else ""
-        name = "" if hidden or person is None else person["name"]
+        off = names_hidden(hide)
+        hint = "Names are hidden: show names to add someone or change a name or a note." if off else ""
+        name = "" if off or person is None else person["name"]
         if person is None:
-            return name, hidden, hint, None, "", "Add person", True, ""
-        return (name, hidden, hint, person["role"], person["notes"], "Save changes to this person", False,
+            return name, off, hint, None, "", off, "Add person", True, ""
+        notes = "" if off else person["notes"]
+        return (name, off, hint, person["role"], notes, off, "Save changes to this person", False,
                 person["deceased_on"] or "")
 
     @app.callback(
@@ -334,8 +341,8 @@ def register(app: dash.Dash, store: Store) -> None:
         prevent_initial_call=True,
     )
     def save_person(_clicks, person_id, name, role, notes, hide, client_id, versions):
-        typed = None if HIDE in (hide or []) else name or ""
-        return attempt(lambda: editing.save_person(store, client_id, versions, person_id, typed, role, notes))
+        name, notes = (None, None) if names_hidden(hide) else (name or "", notes or "")
+        return attempt(lambda: editing.save_person(store, client_id, versions, person_id, name, role, notes))
 
     @app.callback(
         Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
@@ -356,12 +363,19 @@ def register(app: dash.Dash, store: Store) -> None:
         Output(ids.EDIT_SESSION_PHASE, "value"),
         Output(ids.EDIT_SESSION_NOTES, "value"),
         Output(ids.EDIT_SESSION_EVENTS, "value"),
+        Output(ids.EDIT_SESSION_NOTES, "disabled"),
+        Output(ids.EDIT_SESSION_EVENTS, "disabled"),
+        Output(ids.EDIT_SESSION_HINT, "children"),
         Input(ids.EDIT_SESSION_SAVED, "data"),
+        Input(ids.HIDE_NAMES, "value"),
     )
-    def fill_session(saved):
-        if not saved:
-            return "", None, "", ""
-        return saved["date"], saved["phase"], saved["notes"], "\n".join(saved["events"])
+    def fill_session(saved, hide):
+        """The session's stored details; notes and life events stay empty while names are hidden."""
+        off = names_hidden(hide)
+        hint = "Names are hidden: show names to read or change the notes and life events." if off else ""
+        if not saved or off:
+            return (saved or {}).get("date", ""), (saved or {}).get("phase"), "", "", off, off, hint
+        return saved["date"], saved["phase"], saved["notes"], "\n".join(saved["events"]), False, False, hint
 
     @app.callback(
         Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
@@ -370,13 +384,15 @@ def register(app: dash.Dash, store: Store) -> None:
         State(ids.EDIT_SESSION_PHASE, "value"),
         State(ids.EDIT_SESSION_NOTES, "value"),
         State(ids.EDIT_SESSION_EVENTS, "value"),
+        State(ids.HIDE_NAMES, "value"),
         State(ids.SELECTION, "data"),
         State(ids.REVIEW_CLIENT, "data"),
         State(ids.EDIT_VERSIONS, "data"),
         prevent_initial_call=True,
     )
-    def save_session(_clicks, date, phase, notes, events, selection, client_id, versions):
+    def save_session(_clicks, date, phase, notes, events, hide, selection, client_id, versions):
         number = session_of(selection)
+        notes, events = (None, None) if names_hidden(hide) else (notes or "", events or "")
         return attempt(lambda: editing.save_session(store, client_id, number, versions, date, phase, notes,
                                                     events))
 

@@ -11,7 +11,7 @@ from ipt_network.errors import IPTNetworkError
 from ipt_network.store import Store
 from ipt_network.ui import ids
 from ipt_network.ui.labels import voice_or_default
-from ipt_network.ui.layout_review import HIDE
+from ipt_network.ui.layout_review import names_hidden
 from ipt_network.ui.urls import Selection
 
 
@@ -45,7 +45,7 @@ def register(app: dash.Dash, store: Store) -> None:
         number = Selection(**selection).session
         try:
             made = make_download(store, client_id, ctx.triggered_id["export"], number,
-                                 hide_names=HIDE in (hide or []), voice=voice_or_default(voice), paper=paper)
+                                 hide_names=names_hidden(hide), voice=voice_or_default(voice), paper=paper)
         except IPTNetworkError as exc:
             return no_update, f"Not exported: {exc}"
         return dcc.send_bytes(made.content, made.filename), f"Ready: {made.filename}"

@@ -33,7 +33,7 @@ from ipt_network.ui.courses import Courses
 from ipt_network.ui.derived import derived
 from ipt_network.ui.labels import CLIENT, THERAPIST, measure_rows, problem_areas, session_caption, voice_or_default
 from ipt_network.ui.layout_compare import compare_options
-from ipt_network.ui.layout_review import BLANK_FIGURE, FORCE, HIDE, LINKS, NUMBERS
+from ipt_network.ui.layout_review import BLANK_FIGURE, FORCE, LINKS, NUMBERS, names_hidden
 from ipt_network.ui.urls import Selection, nearest_session, selection_from_search
 
 
@@ -97,7 +97,7 @@ def session_marks(numbers: list[int]) -> dict[int, str]:
 
 def view_prefs(voice: str | None, hide: list[str] | None) -> dict:
     """The switches' values as the preferences of ``ids.VIEW_PREFS``."""
-    return {"voice": voice_or_default(voice), "hide_names": HIDE in (hide or [])}
+    return {"voice": voice_or_default(voice), "hide_names": names_hidden(hide)}
 
 
 def namer(doc: Document, prefs: dict) -> Callable[[str], str]:

@@ -14,7 +14,7 @@ from dash.exceptions import PreventUpdate
 from ipt_network.figures.timeline import timeline_figure, timeline_sessions, timeline_summary
 from ipt_network.ui import ids
 from ipt_network.ui.courses import Courses
-from ipt_network.ui.layout_review import HIDE
+from ipt_network.ui.layout_review import names_hidden
 from ipt_network.ui.layout_time import PLAY_LABEL, TIMELINE_HEIGHT
 
 CURRENT_TRACE = "This session"
@@ -87,7 +87,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         if current is None:
             raise PreventUpdate
         sessions = timeline_sessions(courses.get(client_id, data_version).doc)
-        figure = timeline_figure(sessions, current=current, show_event_text=HIDE not in (hide or []),
+        figure = timeline_figure(sessions, current=current, show_event_text=not names_hidden(hide),
                                  height=TIMELINE_HEIGHT)
         if drawn and ctx.triggered_prop_ids.keys() == {f"{ids.SELECTION}.data"}:
             index, ring = next((i, trace) for i, trace in enumerate(figure["data"]) if trace["name"] == CURRENT_TRACE)

@@ -217,9 +217,10 @@ def undo(store: Store, client_id: str, change: Change) -> Change:
 # --- the grid of this session's ties ----------------------------------------------------------
 
 
-def grid_rows(doc: Document, number: int, display_name: Namer) -> list[dict]:
+def grid_rows(doc: Document, number: int, display_name: Namer, *, notes: bool = True) -> list[dict]:
     """One row per person of the course, in the order they were recorded; people not tied this session
-    have ``in_session`` "no" and empty ratings."""
+    have ``in_session`` "no" and empty ratings. ``notes`` ``False`` leaves the notes out (they may name
+    people, so they stay off screen while names are hidden)."""
     ties = {tie.person: tie for tie in doc.session(number).ties}
     rows = []
     for person in doc.people:
@@ -230,7 +231,8 @@ def grid_rows(doc: Document, number: int, display_name: Namer) -> list[dict]:
         row = {"id": person.id, "name": name, "in_session": YES if tie else NO}
         values = tie.model_dump(mode="json") if tie else {}
         row.update({field: values.get(field) for field in ("circle", "support", "conflict", "contact")})
-        row["note"] = values.get("note", "")
+        if notes:
+            row["note"] = values.get("note", "")
         rows.append(row)
     return rows
 
@@ -393,7 +395,7 @@ def save_person(store: Store, client_id: str, versions: dict[str, int], person_i
                 name: str | None, role: str | None, notes: str | None) -> Change:
     """Add a person (``person_id`` ``None``) or change one's name, role and notes.
 
-    ``name`` ``None`` keeps the stored name (the name field is hidden while names are hidden).
+    ``name`` and ``notes`` ``None`` keep the stored text (those fields are empty while names are hidden).
     """
     people = saved_people(store.load(client_id).document)
     before = people.get(person_id) if person_id else None
@@ -407,7 +409,9 @@ def save_person(store: Store, client_id: str, versions: dict[str, int], person_i
     if role not in set(Role):
         raise ValidationError("choose a role")
     new_id = person_id or _new_person_id(people)
-    after = {**(before or {"deceased_on": None}), "id": new_id, "name": name, "role": role, "notes": notes or ""}
+    if notes is None:
+        notes = before["notes"] if before else ""
+    after = {**(before or {"deceased_on": None}), "id": new_id, "name": name, "role": role, "notes": notes}
     _record(Person, after, "person")
     return _save(store, client_id, versions, "person", None, ("person", new_id), before, after)
 
@@ -443,12 +447,16 @@ def saved_session(doc: Document, number: int) -> dict:
 
 def save_session(store: Store, client_id: str, number: int, versions: dict[str, int], date: Any,
                  phase: str | None, notes: str | None, events: str | None) -> Change:
-    """Change the session's date, phase, notes and life events (one per line)."""
+    """Change the session's date, phase, notes and life events (one per line).
+
+    ``notes`` and ``events`` ``None`` keep the stored text (those fields are empty while names are hidden).
+    """
     if phase not in set(Phase):
         raise ValidationError("choose the phase")
-    after = {"date": parse_date(date, "The session date").isoformat(), "phase": phase, "notes": notes or "",
-             "events": event_lines(events)}
     before = saved_session(store.load(client_id).document, number)
+    after = {"date": parse_date(date, "The session date").isoformat(), "phase": phase,
+             "notes": before["notes"] if notes is None else notes,
+             "events": before["events"] if events is None else event_lines(events)}
     return _save(store, client_id, versions, "session", number, ("session", number), before, after)
 
 

@@ -170,6 +170,7 @@ EDIT_PERSON_DIED_SAVE = "edit-person-died-save"
 
 EDIT_SESSION_SAVED = "edit-session-saved"
 EDIT_SESSION_FIELDS = "edit-session-fields"
+EDIT_SESSION_HINT = "edit-session-hint"
 EDIT_SESSION_DATE = "edit-session-date"
 EDIT_SESSION_PHASE = "edit-session-phase"
 EDIT_SESSION_NOTES = "edit-session-notes"

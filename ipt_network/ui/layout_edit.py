@@ -198,6 +198,7 @@ def _session() -> html.Div:
                                             for phase, word in PHASE_WORDS.items()]),
                 ]),
             ]),
+            html.P(id=ids.EDIT_SESSION_HINT, className="text-secondary small"),
             _field("Session notes", dcc.Textarea(id=ids.EDIT_SESSION_NOTES, className="form-control", rows=3)),
             _field("Life events, one per line", dcc.Textarea(id=ids.EDIT_SESSION_EVENTS, className="form-control",
                                                              rows=3)),

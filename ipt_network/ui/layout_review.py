@@ -27,6 +27,12 @@ GRAPH_CONFIG = {
 
 HIDE = "hide"
 """The value of the "Hide names" switch when it is on."""
+
+
+def names_hidden(switch_value: list | None) -> bool:
+    """Whether the "Hide names" switch, with this value, is on."""
+    return HIDE in (switch_value or [])
+
 NUMBERS = "numbers"
 """The value of the "Show scores" switch (client's view) when it is on."""
 LINKS = "links"

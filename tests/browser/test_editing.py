@@ -107,6 +107,11 @@ def test_hidden_names_stay_hidden_in_the_panel(page: Page, app_url):
     expect(page.locator(f"#{ids.EDIT_GRID}")).not_to_contain_text("Pablo")
     expect(page.locator(f"#{ids.EDIT_LINK_LIST}")).not_to_contain_text("Pablo")
     expect(page.locator(f"#{ids.EDIT_PERSON_NAME}")).to_be_disabled()
+    # Notes and life events are free text that may name people: off screen, and kept as stored.
+    expect(page.locator(f"#{ids.EDIT_GRID} th", has_text="Note")).to_have_count(0)
+    for box in (ids.EDIT_SESSION_NOTES, ids.EDIT_SESSION_EVENTS):
+        expect(page.locator(f"#{box}")).to_be_disabled()
+        expect(page.locator(f"#{box}")).to_have_value("")
 
 
 @pytest.fixture
