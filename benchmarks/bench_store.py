@@ -1,4 +1,4 @@
-"""Storage speed on a real SQLite file: import, load, one edit, and the client list of a large practice.
+"""Storage speed on a real SQLite file: import, load, revision, one edit, and a large practice's client list.
 
 Run: ``.venv/bin/python benchmarks/bench_store.py``. Prints the median of several runs of each,
 next to its target.
@@ -33,7 +33,7 @@ def median_seconds(action: Callable[[int], object], runs: int) -> float:
 
 def report(what: str, seconds: float, target: float) -> None:
     verdict = "ok" if seconds <= target else "SLOWER THAN TARGET"
-    print(f"{what:<58} median {seconds * 1000:8.1f} ms   (target <= {target * 1000:.0f} ms: {verdict})")
+    print(f"{what:<58} median {seconds * 1000:8.2f} ms   (target <= {target * 1000:.0f} ms: {verdict})")
 
 
 def main() -> None:
@@ -43,6 +43,8 @@ def main() -> None:
                median_seconds(lambda i: store.import_document(docs[i]), len(docs)), 0.5)
         report("load of that client",
                median_seconds(lambda _i: store.load("c-big-0"), 21), 0.05)
+        report("revision of that client (is a cached copy current?)",
+               median_seconds(lambda _i: store.revision("c-big-0"), 201), 0.001)
 
         tie = docs[0].sessions[-1].ties[0]
 

@@ -7,7 +7,9 @@ import os
 import sqlite3
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import event, text
 
@@ -15,6 +17,8 @@ from benchmarks.synthetic import make_document
 from ipt_network.errors import NotFoundError, StaleEditError, StorageError, ValidationError
 from ipt_network.model import Client, Instrument, Link, MoodScore, Person, Phase, Tie, parse_document
 from ipt_network.store import STALE_MESSAGE, Store, default_db_url, demo_db_url
+from ipt_network.store.database import make_engine, transaction
+from ipt_network.store.migrate import ALEMBIC_INI
 from ipt_network.store.tables import metadata
 
 
@@ -83,7 +87,53 @@ def test_writes_begin_immediate_and_reads_plain_begin(store, ana):
 def test_migrations_build_exactly_the_tables_the_code_uses(store):
     with store.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+
+
+# Ana (the DESIGN example) as a database at schema 0001 holds her, with versions as earlier edits left
+# them (highest: the link, 5), plus Bo with only people (highest 2) and Cy with no records at all.
+ROWS_AT_0001 = (
+    "INSERT INTO clients (pk, id, label, problem_areas, start_date, notes) VALUES"
+    " (1, 'c-ana', 'Ana', '[\"role_dispute\"]', '2026-01-05', ''),"
+    " (2, 'c-bo', 'Bo', '[]', '2026-02-02', ''), (3, 'c-cy', 'Cy', '[]', '2026-03-02', '')",
+    "INSERT INTO people (pk, client_pk, id, position, name, role, deceased_on, notes, version) VALUES"
+    " (1, 1, 'p-mum', 0, 'Mum', 'parent', NULL, '', 2), (2, 1, 'p-dan', 1, 'Dan', 'partner', NULL, '', 1),"
+    " (3, 2, 'p-al', 0, 'Al', 'friend', NULL, '', 2)",
+    "INSERT INTO sessions (pk, client_pk, number, position, date, phase, notes, events, version) VALUES"
+    " (1, 1, 1, 0, '2026-01-05', 'initial', '', '[]', 3)",
+    "INSERT INTO ties (pk, session_pk, person_pk, position, circle, support, conflict, contact, focus, note,"
+    " version) VALUES (1, 1, 1, 0, 1, 6, 8, 'weekly', NULL, '', 4),"
+    " (2, 1, 2, 1, 1, 4, 7, NULL, 'role_dispute', 'arguments about money', 1)",
+    # p-mum–p-dan stored as the sorted pair (p-dan = pk 2, p-mum = pk 1), flipped.
+    "INSERT INTO links (pk, session_pk, low_pk, high_pk, flipped, position, support, conflict, version)"
+    " VALUES (1, 1, 2, 1, 1, 0, 1, 7, 5)",
+    "INSERT INTO mood_scores (pk, session_pk, instrument, position, score, items, version)"
+    " VALUES (1, 1, 'PHQ-9', 0, 18, '[2, 2, 2, 2, 2, 2, 2, 2, 2]', 1)",
+)
+
+
+def test_opening_a_0001_database_backfills_revisions_and_keeps_everything(db_url, ana_data):
+    engine = make_engine(db_url)
+    config = Config(str(ALEMBIC_INI))
+    with transaction(engine, write=True) as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        for statement in ROWS_AT_0001:
+            conn.execute(text(statement))
+    engine.dispose()
+    with Store.open(db_url) as store:
+        # Each client's highest version: Ana max(2, 1, 3, 4, 1, 5, 1) = 5, Bo 2, Cy none, so 1.
+        assert [store.revision(c) for c in ("c-ana", "c-bo", "c-cy")] == [5, 2, 1]
+        course = store.load("c-ana")
+        assert course.document == parse_document(ana_data)
+        assert course.revision == 5
+        assert course.versions == {
+            ("person", "p-mum"): 2, ("person", "p-dan"): 1, ("session", 1): 3, ("tie", 1, "p-mum"): 4,
+            ("tie", 1, "p-dan"): 1, ("link", 1, "p-dan", "p-mum"): 5, ("mood", 1, "PHQ-9"): 1}
+        assert [s.id for s in store.list_clients()] == ["c-ana", "c-bo", "c-cy"]
+        # The next write stamps revision 5 + 1 = 6, above every version handed out before.
+        assert store.save_tie("c-ana", 1, Tie(person="p-dan", circle=2, support=4, conflict=7),
+                              expected_version=1) == 6
 
 
 def test_reopening_keeps_data_and_schema(db_url, ana_data):
@@ -143,6 +193,8 @@ def test_versions_start_at_one_with_sorted_link_keys(store, ana):
 def test_unknown_client_is_not_found(store):
     with pytest.raises(NotFoundError, match="no client 'c-nobody'"):
         store.load("c-nobody")
+    with pytest.raises(NotFoundError, match="no client 'c-nobody'"):
+        store.revision("c-nobody")
 
 
 def test_existing_client_is_refused_and_kept(store, ana, ana_data):
@@ -163,7 +215,8 @@ def test_replace_swaps_the_whole_client_and_moves_versions_past_the_old_ones(sto
     store.import_document(smaller, replace=True)
     course = store.load("c-ana")
     assert course.document == smaller
-    # The highest old version was 3 (tie p-mum: 1 at import, +1 per save, two saves), so all start at 4.
+    # The old revision was 3 (1 at import, +1 per save, two saves), so everything starts at 4.
+    assert store.revision("c-ana") == course.revision == 4
     assert set(course.versions.values()) == {4}
     with pytest.raises(StaleEditError):
         store.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=0, conflict=0), expected_version=3)
@@ -218,6 +271,50 @@ def test_create_client_refuses_an_existing_id(store, ana):
         store.create_client(Client(id="c-ana", label="Other", start_date=dt.date(2026, 1, 1)))
 
 
+# --- revision --------------------------------------------------------------------------------------------
+
+
+def test_revision_moves_on_once_per_written_edit_and_stamps_what_it_wrote(store, ana):
+    assert store.revision("c-ana") == store.load("c-ana").revision == 1  # a new client starts at 1
+    # One transaction writing four rows (session 2, its two ties, its link) is one step: 1 -> 2.
+    store.start_next_session("c-ana", dt.date(2026, 1, 12))
+    assert store.revision("c-ana") == 2
+    assert store.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=7, conflict=8),
+                          expected_version=1) == 3
+    course = store.load("c-ana")
+    assert course.revision == store.revision("c-ana") == 3
+    assert course.versions == {
+        ("person", "p-mum"): 1, ("person", "p-dan"): 1, ("session", 1): 1,  # untouched since import
+        ("tie", 1, "p-mum"): 3, ("tie", 1, "p-dan"): 1, ("link", 1, "p-dan", "p-mum"): 1, ("mood", 1, "PHQ-9"): 1,
+        ("session", 2): 2, ("tie", 2, "p-mum"): 2, ("tie", 2, "p-dan"): 2, ("link", 2, "p-dan", "p-mum"): 2,
+    }
+
+
+def test_an_edit_that_changes_nothing_or_is_refused_leaves_the_revision(store, ana):
+    assert store.save_tie("c-ana", 1, ana.session(1).ties[0], expected_version=1) == 1
+    assert store.save_person("c-ana", ana.person("p-dan"), expected_version=1) == 1
+    with pytest.raises(ValidationError):
+        store.update_session("c-ana", 1, date=dt.date(2026, 1, 7), phase="ending", notes="", events=[],
+                             expected_version=1)
+    with pytest.raises(StaleEditError):
+        store.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=0, conflict=0), expected_version=7)
+    assert store.revision("c-ana") == 1
+    assert set(store.load("c-ana").versions.values()) == {1}
+
+
+def test_a_tie_removed_and_added_again_refuses_an_edit_of_the_old_one(store, ana):
+    dan = ana.session(1).ties[1]
+    store.remove_tie("c-ana", 1, "p-dan", expected_version=1)  # revision 1 -> 2: a removal is a change
+    assert store.revision("c-ana") == 2
+    assert store.save_tie("c-ana", 1, dan, expected_version=None) == 3
+    # A tab opened before the removal still holds version 1 of Dan's tie. Had the re-added tie
+    # restarted at version 1, this save would overwrite it; it now has 3, so the save is refused.
+    with pytest.raises(StaleEditError):
+        store.save_tie("c-ana", 1, dan.model_copy(update={"support": 0}), expected_version=1)
+    assert tie_of(store, "c-ana", 1, "p-dan") == dan
+    assert store.revision("c-ana") == 3
+
+
 # --- sessions ------------------------------------------------------------------------------------------
 
 
@@ -230,7 +327,7 @@ def test_next_session_copies_ties_and_links_only(store, ana, ana_data):
     assert second.links == first.links
     assert (second.date, second.phase, second.notes, second.events, second.mood) == (
         dt.date(2026, 1, 12), Phase.INITIAL, "", [], [])
-    assert course.versions[("tie", 2, "p-dan")] == 1
+    assert course.versions[("tie", 2, "p-dan")] == 2  # revision 1 at import, 2 for the new session
     assert store.start_next_session("c-ana") == 3
     assert store.load("c-ana").document.session(3).date == dt.date.today()
 
@@ -286,8 +383,9 @@ def test_saving_an_unchanged_tie_keeps_its_version(store, ana):
 
 def test_new_tie_appends_in_order(store, ana):
     store.save_person("c-ana", Person(id="p-amy", name="Amy", role="friend"), expected_version=None)
+    # Revision 1 at import, 2 for Amy, 3 for her tie: a new record takes the client's new revision.
     assert store.save_tie("c-ana", 1, Tie(person="p-amy", circle=3, support=9, conflict=1),
-                          expected_version=None) == 1
+                          expected_version=None) == 3
     assert [t.person for t in store.load("c-ana").document.session(1).ties] == ["p-mum", "p-dan", "p-amy"]
 
 
@@ -348,11 +446,11 @@ def test_stale_link_edit_is_refused(store, ana):
 
 def test_mood_add_change_remove(store, ana):
     gad = MoodScore(instrument=Instrument.GAD7, score=8, items=[2, 2, 1, 1, 1, 1, 0])  # 2+2+1+1+1+1+0 = 8
-    assert store.save_mood("c-ana", 1, gad, expected_version=None) == 1
+    assert store.save_mood("c-ana", 1, gad, expected_version=None) == 2  # revision 1 at import, 2 now
     lower = MoodScore(instrument="PHQ-9", score=9, items=[1] * 9)  # nine items of 1 = 9
-    assert store.save_mood("c-ana", 1, lower, expected_version=1) == 2
+    assert store.save_mood("c-ana", 1, lower, expected_version=1) == 3
     assert store.load("c-ana").document.session(1).mood == [lower, gad]
-    store.remove_mood("c-ana", 1, "GAD-7", expected_version=1)
+    store.remove_mood("c-ana", 1, "GAD-7", expected_version=2)
     assert store.load("c-ana").document.session(1).mood == [lower]
 
 
@@ -369,9 +467,10 @@ def test_mood_whose_items_do_not_add_up_is_refused(store, ana):
 
 
 def test_save_person_creates_and_updates(store, ana):
-    assert store.save_person("c-ana", Person(id="p-amy", name="Amy", role="friend"), expected_version=None) == 1
+    # Revision 1 at import, 2 for Amy, 3 for Mum's new name.
+    assert store.save_person("c-ana", Person(id="p-amy", name="Amy", role="friend"), expected_version=None) == 2
     assert store.save_person("c-ana", Person(id="p-mum", name="Mother", role="parent", notes="lives nearby"),
-                             expected_version=1) == 2
+                             expected_version=1) == 3
     people = store.load("c-ana").document.people
     assert [(p.id, p.name) for p in people] == [("p-mum", "Mother"), ("p-dan", "Dan"), ("p-amy", "Amy")]
     with pytest.raises(StaleEditError):
@@ -382,7 +481,8 @@ def test_save_person_creates_and_updates(store, ana):
 
 def test_a_deceased_person_keeps_their_history(store, ana):
     store.start_next_session("c-ana", dt.date(2026, 1, 12))
-    assert store.mark_deceased("c-ana", "p-mum", dt.date(2026, 1, 20), expected_version=1) == 2
+    # Revision 1 at import, 2 for session 2, 3 for the death; Mum's own version was still 1.
+    assert store.mark_deceased("c-ana", "p-mum", dt.date(2026, 1, 20), expected_version=1) == 3
     doc = store.load("c-ana").document
     assert doc.person("p-mum").deceased_on == dt.date(2026, 1, 20)
     assert [t.person for s in doc.sessions for t in s.ties] == ["p-mum", "p-dan", "p-mum", "p-dan"]

@@ -79,10 +79,15 @@ def test_two_writers_lose_nothing_and_raise_nothing(shared):
     assert saves == [180, 180]  # 200 actions less 20 imports (i = 0, 10, ..., 190)
     with Store.open(shared) as store:
         course = store.load("c-shared")
+        # Every save moved the client on by one revision: 1 at import + 2 x 180 saves = 361.
+        assert store.revision("c-shared") == course.revision == 361
         for person in ("p000", "p001"):
-            assert course.versions[("tie", 1, person)] == 181  # 1 at import + 180 saves
             # The last save was i = 199: support 199 % 11 = 1.
             assert next(t for t in course.document.session(1).ties if t.person == person).support == 1
+        # Each tie carries the revision of its own last save: the one saved last has 361; the other
+        # worker's last save came after its own 180 saves and the import, so at revision 181 or later.
+        earlier, later = sorted(course.versions[("tie", 1, person)] for person in ("p000", "p001"))
+        assert 181 <= earlier < later == 361
         imported = {s.id for s in store.list_clients()} - {"c-shared"}
         assert imported == {f"c-{p}-{i}" for p in ("p000", "p001") for i in range(0, ROUNDS, IMPORT_EVERY)}
 
@@ -91,8 +96,9 @@ def test_racing_edits_of_one_record_are_each_applied_or_refused(shared):
     with SPAWN.Pool(2) as pool:
         accepted = pool.starmap(contend_for_one_tie, [(shared, 100), (shared, 100)])
     with Store.open(shared) as store:
-        # Every accepted save raised the version by exactly one; a lost update would leave it lower.
-        assert store.load("c-shared").versions[("tie", 1, "p000")] == 1 + sum(accepted)
+        # Every accepted save moved the revision on by exactly one and stamped the tie with it; a lost
+        # update would leave it lower.
+        assert store.load("c-shared").versions[("tie", 1, "p000")] == store.revision("c-shared") == 1 + sum(accepted)
 
 
 def test_killing_an_import_midway_leaves_all_or_nothing(db_url, tmp_path):

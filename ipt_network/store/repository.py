@@ -5,7 +5,8 @@ part of the client is read, the change is applied to plain data, the result goes
 ``parse_document`` (the model's single door, so an edit obeys exactly the rules an import
 does), and only then are the changed rows written. An edit names the version of the record it
 started from; if the record has moved on since, it is refused rather than overwriting the
-other change.
+other change. Every write moves the client's revision on by one and stamps the rows it writes
+with it, so versions never repeat within a client.
 """
 
 from __future__ import annotations
@@ -57,10 +58,12 @@ class Course:
 
     ``versions`` keys: ``("person", id)``, ``("session", n)``, ``("tie", n, person)``,
     ``("link", n, a, b)`` with ``a < b``, ``("mood", n, instrument)`` (the instrument's text).
+    ``revision`` is the client's revision the document was read at (see ``Store.revision``).
     """
 
     document: Document
     versions: dict[tuple, int]
+    revision: int
 
 
 def _put(records: list[dict], record: dict, same: Callable[[dict], bool]) -> None:
@@ -123,15 +126,26 @@ class Store:
         """The client's document exactly as imported and edited, with record versions."""
         with transaction(self.engine, write=False) as conn:
             snapshot = rows.read_snapshot(conn, client_id)
-        return Course(snapshot.document, {key: ref.version for key, ref in snapshot.rows.items()})
+        return Course(snapshot.document, {key: ref.version for key, ref in snapshot.rows.items()}, snapshot.revision)
+
+    def revision(self, client_id: str) -> int:
+        """The client's revision: one more after every committed change, from any tab, worker or command.
+
+        A copy made from ``load`` is current exactly while this still equals its ``Course.revision``;
+        asking costs one indexed single-row read, so a cache can check before every use instead of
+        loading the whole client again.
+        """
+        with transaction(self.engine, write=False) as conn:
+            return rows.require_client(conn, client_id).revision
 
     # --- whole clients -------------------------------------------------------------------------------
 
     def import_document(self, doc: Document, replace: bool = False) -> None:
         """Store a whole client in one transaction: all of it or, on any failure, none of it.
 
-        An existing client is refused unless ``replace``; a replaced client's records start at a
-        version above any the old ones had, so a tab still showing the old data cannot save over it.
+        A new client starts at revision 1. An existing client is refused unless ``replace``; a
+        replaced client takes the next revision, above every version the old records had, so a tab
+        still showing the old data cannot save over it.
         """
         self.import_documents([doc], replace)
 
@@ -145,14 +159,14 @@ class Store:
         with transaction(self.engine, write=True) as conn:
             for doc in docs:
                 existing = rows.find_client(conn, doc.client.id, lock=True)
-                version = 1
+                revision = 1
                 if existing is not None:
                     if not replace:
                         raise ValidationError(
                             f"client '{doc.client.id}' already exists; use --replace to overwrite it")
-                    version = rows.highest_version(conn, existing) + 1
-                    rows.remove_client(conn, existing)
-                rows.insert_document(conn, doc, version)
+                    revision = existing.revision + 1
+                    rows.remove_client(conn, existing.pk)
+                rows.insert_document(conn, doc, revision)
 
     def create_client(self, client: Client) -> None:
         """A new client with no people and no sessions yet."""

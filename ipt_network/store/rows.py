@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Row, Table, delete, false, func, insert, select, union_all, update
+from sqlalchemy import Connection, Row, Table, delete, false, func, insert, select, update
 
 from ipt_network.errors import NotFoundError
 from ipt_network.model import FORMAT_NAME, FORMAT_VERSION, Document, Link, Person, Session, parse_document
@@ -34,6 +34,8 @@ class Snapshot:
     """A client as read inside one transaction: its records, plus each record's row and version."""
 
     client_pk: int
+    revision: int
+    """The client's revision when read; a write in this transaction makes it one more (``next_revision``)."""
     document: Document
     """The client with the sessions read (all of them only when all were asked for)."""
     rows: dict[Key, RowRef]
@@ -43,6 +45,14 @@ class Snapshot:
             if session.number == number:
                 return session
         raise NotFoundError(f"client '{self.document.client.id}' has no session {number}")
+
+    @property
+    def next_revision(self) -> int:
+        """The revision, and version of every row, that a write in this transaction gives.
+
+        Safe to compute from the snapshot: every write reads it with the client locked.
+        """
+        return self.revision + 1
 
     def person_pks(self) -> dict[str, int]:
         return {person.id: self.rows[person_key(person.id)].pk for person in self.document.people}
@@ -145,11 +155,21 @@ def _session_row(session: Session) -> dict:
 # --- reading ---------------------------------------------------------------------------------------
 
 
-def find_client(conn: Connection, client_id: str, *, lock: bool = False) -> int | None:
-    """The client's row key, or None. ``lock`` holds the row until commit (PostgreSQL; SQLite's
-    ``BEGIN IMMEDIATE`` already serialises writers), so edits of one client never interleave."""
-    query = select(tables.clients.c.pk).where(tables.clients.c.id == client_id)
-    return conn.execute(query.with_for_update() if lock else query).scalar_one_or_none()
+def find_client(conn: Connection, client_id: str, *, lock: bool = False) -> Row | None:
+    """The client's row key and revision (``pk``, ``revision``), or None. ``lock`` holds the row until
+    commit (PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` already serialises writers), so edits of one
+    client never interleave."""
+    c = tables.clients
+    query = select(c.c.pk, c.c.revision).where(c.c.id == client_id)
+    return conn.execute(query.with_for_update() if lock else query).one_or_none()
+
+
+def require_client(conn: Connection, client_id: str, *, lock: bool = False) -> Row:
+    """As ``find_client``, but ``NotFoundError`` if there is no such client."""
+    found = find_client(conn, client_id, lock=lock)
+    if found is None:
+        raise NotFoundError(f"no client '{client_id}'")
+    return found
 
 
 def read_snapshot(conn: Connection, client_id: str, *, sessions: Which = "all", lock: bool = False) -> Snapshot:
@@ -159,9 +179,7 @@ def read_snapshot(conn: Connection, client_id: str, *, sessions: Which = "all", 
     run in pydantic's core, far faster than a model per row), so a row edited by hand into
     something invalid is reported, not passed on.
     """
-    client_pk = find_client(conn, client_id, lock=lock)
-    if client_pk is None:
-        raise NotFoundError(f"no client '{client_id}'")
+    client_pk = require_client(conn, client_id, lock=lock).pk
     c, p, s = tables.clients, tables.people, tables.sessions
     crow = conn.execute(select(c).where(c.c.pk == client_pk)).one()
     client = {"id": crow.id, "label": crow.label, "problem_areas": crow.problem_areas,
@@ -207,7 +225,7 @@ def read_snapshot(conn: Connection, client_id: str, *, sessions: Which = "all", 
         for kind in KINDS:
             for record, ref in zip(getattr(session, kind.field), refs[session.number, kind.field], strict=True):
                 rows[kind.full_key(session.number, record)] = ref
-    return Snapshot(client_pk, document, rows)
+    return Snapshot(client_pk, crow.revision, document, rows)
 
 
 def client_rows(conn: Connection) -> list[Row]:
@@ -221,17 +239,6 @@ def client_rows(conn: Connection) -> list[Row]:
     return conn.execute(query).all()
 
 
-def highest_version(conn: Connection, client_pk: int) -> int:
-    """The highest version of any record of the client (0 if it has none)."""
-    s = tables.sessions
-    of_client = [select(func.max(table.c.version)).where(table.c.client_pk == client_pk)
-                 for table in (tables.people, s)]
-    of_sessions = [select(func.max(kind.table.c.version)).select_from(kind.table.join(s))
-                   .where(s.c.client_pk == client_pk) for kind in KINDS]
-    return max((v for v in conn.execute(union_all(*of_client, *of_sessions)).scalars() if v is not None),
-               default=0)
-
-
 # --- writing -----------------------------------------------------------------------------------------
 
 
@@ -239,70 +246,79 @@ def _next_position(conn: Connection, table: Table, where) -> int:
     return conn.execute(select(func.coalesce(func.max(table.c.position) + 1, 0)).where(where)).scalar_one()
 
 
+def _set_revision(conn: Connection, snapshot: Snapshot) -> None:
+    conn.execute(update(tables.clients).where(tables.clients.c.pk == snapshot.client_pk)
+                 .values(revision=snapshot.next_revision))
+
+
 def remove_client(conn: Connection, client_pk: int) -> None:
     """Delete a client and, by cascade, everything recorded about them (only ``import --replace``)."""
     conn.execute(delete(tables.clients).where(tables.clients.c.pk == client_pk))
 
 
-def insert_document(conn: Connection, doc: Document, version: int) -> None:
-    """Insert a whole client in a few bulk statements, every record at ``version``."""
+def insert_document(conn: Connection, doc: Document, revision: int) -> None:
+    """Insert a whole client in a few bulk statements at ``revision``, every record at that version."""
     c, p, s = tables.clients, tables.people, tables.sessions
     client = doc.client
     client_pk = conn.execute(insert(c).values(
         id=client.id, label=client.label, problem_areas=[area.value for area in client.problem_areas],
-        start_date=client.start_date, notes=client.notes)).inserted_primary_key[0]
+        start_date=client.start_date, notes=client.notes, revision=revision)).inserted_primary_key[0]
     if doc.people:
-        conn.execute(insert(p), [{**_person_row(person), "client_pk": client_pk, "position": i, "version": version}
+        conn.execute(insert(p), [{**_person_row(person), "client_pk": client_pk, "position": i, "version": revision}
                                  for i, person in enumerate(doc.people)])
     if not doc.sessions:
         return
-    conn.execute(insert(s), [{**_session_row(session), "client_pk": client_pk, "position": i, "version": version}
+    conn.execute(insert(s), [{**_session_row(session), "client_pk": client_pk, "position": i, "version": revision}
                              for i, session in enumerate(doc.sessions)])
     person_pks = dict(conn.execute(select(p.c.id, p.c.pk).where(p.c.client_pk == client_pk)).all())
     session_pks = dict(conn.execute(select(s.c.number, s.c.pk).where(s.c.client_pk == client_pk)).all())
     for kind in KINDS:
         records = [{**kind.to_row(record, person_pks), "session_pk": session_pks[session.number],
-                    "position": i, "version": version}
+                    "position": i, "version": revision}
                    for session in doc.sessions for i, record in enumerate(getattr(session, kind.field))]
         if records:
             conn.execute(insert(kind.table), records)
 
 
 def write_person(conn: Connection, snapshot: Snapshot, person: Person) -> int:
-    """Insert or update one person; returns its version (unchanged if nothing differs)."""
+    """Insert or update one person at the next revision; returns its version (unchanged if nothing differs)."""
     p = tables.people
     ref = snapshot.rows.get(person_key(person.id))
+    version = snapshot.next_revision
     if ref is None:
         position = _next_position(conn, p, p.c.client_pk == snapshot.client_pk)
         conn.execute(insert(p).values(**_person_row(person), client_pk=snapshot.client_pk, position=position,
-                                      version=1))
-        return 1
-    if person in snapshot.document.people:
+                                      version=version))
+    elif person in snapshot.document.people:
         return ref.version
-    conn.execute(update(p).where(p.c.pk == ref.pk).values(**_person_row(person), version=ref.version + 1))
-    return ref.version + 1
+    else:
+        conn.execute(update(p).where(p.c.pk == ref.pk).values(**_person_row(person), version=version))
+    _set_revision(conn, snapshot)
+    return version
 
 
 def write_session(conn: Connection, snapshot: Snapshot, old: Session | None, new: Session) -> dict[Key, int]:
     """Write the difference between a session as read (``old``, None if new) and as edited.
 
-    Only changed rows are written; each changed row's version goes up by one and new rows start
-    at 1. Returns the version of every record written, by key.
+    Only changed rows are written, each at the client's next revision, which the client then
+    takes if anything was written or removed. Returns the version of every record written, by key.
     """
     s = tables.sessions
+    version = snapshot.next_revision
     written: dict[Key, int] = {}
+    removed = False
     key = session_key(new.number)
     if old is None:
         position = _next_position(conn, s, s.c.client_pk == snapshot.client_pk)
         session_pk = conn.execute(insert(s).values(**_session_row(new), client_pk=snapshot.client_pk,
-                                                   position=position, version=1)).inserted_primary_key[0]
-        written[key] = 1
+                                                   position=position, version=version)).inserted_primary_key[0]
+        written[key] = version
     else:
         ref = snapshot.rows[key]
         session_pk = ref.pk
         if _session_row(new) != _session_row(old):
-            conn.execute(update(s).where(s.c.pk == ref.pk).values(**_session_row(new), version=ref.version + 1))
-            written[key] = ref.version + 1
+            conn.execute(update(s).where(s.c.pk == ref.pk).values(**_session_row(new), version=version))
+            written[key] = version
     person_pks = snapshot.person_pks()
     for kind in KINDS:
         before = {kind.full_key(new.number, r): r for r in (getattr(old, kind.field) if old else [])}
@@ -310,17 +326,19 @@ def write_session(conn: Connection, snapshot: Snapshot, old: Session | None, new
         gone = [snapshot.rows[k].pk for k in before.keys() - after.keys()]
         if gone:
             conn.execute(delete(kind.table).where(kind.table.c.pk.in_(gone)))
+            removed = True
         added = [k for k in after if k not in before]
         if added:
             position = _next_position(conn, kind.table, kind.table.c.session_pk == session_pk)
             conn.execute(insert(kind.table), [
                 {**kind.to_row(after[k], person_pks), "session_pk": session_pk, "position": position + i,
-                 "version": 1} for i, k in enumerate(added)])
-            written.update(dict.fromkeys(added, 1))
+                 "version": version} for i, k in enumerate(added)])
+            written.update(dict.fromkeys(added, version))
         for k in after.keys() & before.keys():
             if after[k] != before[k]:
-                ref = snapshot.rows[k]
-                conn.execute(update(kind.table).where(kind.table.c.pk == ref.pk)
-                             .values(**kind.to_row(after[k], person_pks), version=ref.version + 1))
-                written[k] = ref.version + 1
+                conn.execute(update(kind.table).where(kind.table.c.pk == snapshot.rows[k].pk)
+                             .values(**kind.to_row(after[k], person_pks), version=version))
+                written[k] = version
+    if written or removed:
+        _set_revision(conn, snapshot)
     return written

@@ -4,7 +4,9 @@ Every table below ``clients`` hangs off it with ``ON DELETE CASCADE``, so replac
 one DELETE plus inserts (the indexes on person keys keep that cascade from scanning whole
 tables). Rows keep an explicit ``position`` so a document comes back in exactly the order it was
 imported. Records the dashboard edits carry ``version`` (optimistic locking: an edit based on an
-older version is refused rather than silently overwriting).
+older version is refused rather than silently overwriting); each write stamps its rows with the
+client's new ``revision``, so a version is never reused within a client, not even by a record
+removed and added again.
 """
 
 from __future__ import annotations
@@ -56,6 +58,9 @@ clients = Table(
     Column("problem_areas", JSON, nullable=False),
     Column("start_date", Date, nullable=False),
     Column("notes", Text, nullable=False),
+    # One more after every committed change to the client. The default is there only because SQLite
+    # adds a NOT NULL column to existing rows only with one (migration 0002); every insert sets it.
+    Column("revision", Integer, nullable=False, server_default="1"),
 )
 
 people = Table(
