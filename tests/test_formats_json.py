@@ -111,7 +111,8 @@ def test_read_document_and_write_document_choose_json_by_suffix(tmp_path):
 
 def test_read_document_refuses_other_files_and_missing_paths(tmp_path):
     (tmp_path / "ana.txt").write_text(ANA_CANONICAL)
-    with pytest.raises(ValidationError, match=r"ana\.txt: is neither a \.json file, a CSV bundle \(a folder or a \.zip\) nor a \.graphml file"):
+    neither = r"ana\.txt: is neither a \.json file, a CSV bundle \(a folder or a \.zip\) nor a \.graphml file"
+    with pytest.raises(ValidationError, match=neither):
         read_document(tmp_path / "ana.txt")
     with pytest.raises(ValidationError, match=r"gone\.txt: no such file or folder"):
         read_document(tmp_path / "gone.txt")

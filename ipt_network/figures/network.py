@@ -330,7 +330,7 @@ def network_summary(doc: Document, session_number: int, *, display_name: Callabl
     session = find_session(doc, session_number)
     people = {p.id: p for p in doc.people}
     alive = [t for t in session.ties if people[t.person].alive_on(session.date)]
-    remembered = [t.person for t in session.ties if t not in alive]
+    remembered = [t.person for t in session.ties if not people[t.person].alive_on(session.date)]
     kinds = [(valence or {}).get(t.person) or tie_valence(t.support, t.conflict, thresholds) for t in alive]
     text = (f"Session {session.number} ({day(session.date)}): {plural(len(alive), 'person', 'people')}, "
             f"{sum(t.circle == 1 for t in alive)} in the inner circle; "

@@ -99,7 +99,7 @@ def comparison(course: CourseAnalysis, first: int, second: int, prefs: dict) -> 
 def register(app: dash.Dash, courses: Courses) -> None:
     @app.callback(
         Output(ids.COMPARE_PANEL, "children"),
-        Input(ids.SELECTION, "data"),
+        Input(ids.SHOWN, "data"),
         Input(ids.VOICE, "value"),
         Input(ids.HIDE_NAMES, "value"),
         Input(ids.DATA_VERSION, "data"),

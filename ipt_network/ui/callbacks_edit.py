@@ -21,7 +21,7 @@ from ipt_network.store import Store
 from ipt_network.ui import editing, ids
 from ipt_network.ui.callbacks_review import namer, view_prefs
 from ipt_network.ui.editing import ITEMS, TOTAL, Change
-from ipt_network.ui.layout_edit import GRID_COLUMNS
+from ipt_network.ui.layout_edit import CLOSE_LABEL, GRID_COLUMNS, OPEN_LABEL
 from ipt_network.ui.layout_review import names_hidden
 from ipt_network.ui.urls import Selection
 
@@ -82,6 +82,17 @@ def link_list(pairs: list[tuple[str, str, int, int]], shown: Callable[[str], str
 
 def register(app: dash.Dash, store: Store) -> None:
     @app.callback(
+        Output(ids.EDIT_PANEL, "hidden"),
+        Output(ids.EDIT_TOGGLE, "children"),
+        Output(ids.EDIT_TOGGLE, "aria-expanded"),
+        Input(ids.EDIT_TOGGLE, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def open_or_close(clicks):
+        opened = clicks % 2 == 1
+        return not opened, CLOSE_LABEL if opened else OPEN_LABEL, str(opened).lower()
+
+    @app.callback(
         Output(ids.EDIT_GRID, "data"),
         Output(ids.EDIT_GRID, "columns"),
         Output(ids.EDIT_VERSIONS, "data"),
@@ -96,18 +107,20 @@ def register(app: dash.Dash, store: Store) -> None:
         Output(ids.EDIT_SESSION_PARTS, "hidden"),
         Output(ids.EDIT_SESSION_FIELDS, "hidden"),
         Output(ids.EDIT_SESSION_NEXT, "children"),
-        Input(ids.SELECTION, "data"),
+        Input(ids.SHOWN, "data"),
         Input(ids.DATA_VERSION, "data"),
         Input(ids.VOICE, "value"),
         Input(ids.HIDE_NAMES, "value"),
+        Input(ids.EDIT_PANEL, "hidden"),
         State(ids.REVIEW_CLIENT, "data"),
         State(ids.EDIT_PEOPLE_SAVED, "data"),
         State(ids.EDIT_SESSION_SAVED, "data"),
         State(ids.EDIT_MOOD_SAVED, "data"),
     )
-    def show_course(selection, _data_version, voice, hide, client_id, people_then, session_then, mood_then):
-        """The grid, lists and stored values of the session on show, with the versions they came from."""
-        if not selection:
+    def show_course(selection, _data_version, voice, hide, closed, client_id, people_then, session_then, mood_then):
+        """The grid, lists and stored values of the session on show, with the versions they came from;
+        nothing while the panel is closed (opening it fills it)."""
+        if not selection or closed:
             raise PreventUpdate
         try:
             course = store.load(client_id)

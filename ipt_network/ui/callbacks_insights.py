@@ -188,19 +188,10 @@ def register(app: dash.Dash, courses: Courses) -> None:
         Output(ids.HIGHLIGHT, "data"),
         Input({"type": ids.HOTSPOT_PICK, "person": ALL}, "n_clicks"),
         Input(ids.HIGHLIGHT_CLEAR, "n_clicks"),
-        Input(ids.SELECTION, "data"),
         State(ids.HIGHLIGHT, "data"),
-        State(ids.REVIEW_CLIENT, "data"),
-        State(ids.DATA_VERSION, "data"),
         prevent_initial_call=True,
     )
-    def highlight(_picks, _clear, selection, current, client_id, data_version):
-        if ctx.triggered_id == ids.SELECTION:
-            number = Selection(**(selection or {})).session
-            if current is None or number is None:
-                raise PreventUpdate
-            ties = find_session(courses.get(client_id, data_version).doc, number).ties
-            return no_update if any(tie.person == current for tie in ties) else None
+    def highlight(_picks, _clear, current):
         return toggled(current, ctx.triggered_id, ctx.triggered[0]["value"])
 
     @app.callback(
@@ -215,14 +206,18 @@ def register(app: dash.Dash, courses: Courses) -> None:
     @app.callback(
         Output(ids.HOTSPOTS_TITLE, "children"),
         Output(ids.HOTSPOTS_PANEL, "children"),
-        Input(ids.SELECTION, "data"),
+        Output(ids.HIGHLIGHT, "data", allow_duplicate=True),
+        Input(ids.SHOWN, "data"),
         Input(ids.VOICE, "value"),
         Input(ids.HIDE_NAMES, "value"),
         Input(ids.DATA_VERSION, "data"),
         State(ids.HIGHLIGHT, "data"),
         State(ids.REVIEW_CLIENT, "data"),
+        prevent_initial_call=True,  # ``ids.SHOWN`` is set once the network is drawn
     )
     def show_hotspots(selection, voice, hide, data_version, highlighted, client_id):
+        """The session's flags and hotspots; a highlighted person who has left the network loses the
+        highlight (it does not come back when they do)."""
         number = Selection(**(selection or {})).session
         if number is None:
             raise PreventUpdate
@@ -230,7 +225,10 @@ def register(app: dash.Dash, courses: Courses) -> None:
         course = courses.get(client_id, data_version)
         shown = namer(course.doc, prefs)
         findings = course.findings(number, shown)
-        return TITLE[prefs["voice"]], hotspots_panel(findings, prefs["voice"], shown, highlighted)
+        present = highlighted is None or any(t.person == highlighted for t in find_session(course.doc, number).ties)
+        highlighted = highlighted if present else None
+        return (TITLE[prefs["voice"]], hotspots_panel(findings, prefs["voice"], shown, highlighted),
+                no_update if present else None)
 
     @app.callback(
         Output(ids.MOOD_INSTRUMENT, "options"),
@@ -252,7 +250,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         Output(ids.MOOD_GRAPH, "figure"),
         Output(ids.MOOD_GRAPH, "style"),
         Output(ids.MOOD_SUMMARY, "children"),
-        Input(ids.SELECTION, "data"),
+        Input(ids.SHOWN, "data"),
         Input(ids.MOOD_SERIES, "value"),
         Input(ids.VOICE, "value"),
         Input(ids.SHOW_NUMBERS, "value"),
@@ -275,7 +273,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         with_numbers = voice == THERAPIST or NUMBERS in (numbers or [])
         summary = mood_summary_words(table, derived(course, course_mood_markers), voice, numbers=with_numbers)
         summary += f" The dotted line marks session {number}."
-        if drawn and ctx.triggered_prop_ids.keys() == {f"{ids.SELECTION}.data"}:
+        if drawn and ctx.triggered_prop_ids.keys() == {f"{ids.SHOWN}.data"}:
             patch = Patch()
             patch["layout"]["shapes"][0] = session_line(number)
             patch["layout"]["annotations"][0] = session_label(number)
@@ -285,7 +283,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
 
     @app.callback(
         Output(ids.MOOD_PANEL, "children"),
-        Input(ids.SELECTION, "data"),
+        Input(ids.SHOWN, "data"),
         Input(ids.VOICE, "value"),
         Input(ids.SHOW_NUMBERS, "value"),
         Input(ids.MOOD_SERIES, "value"),

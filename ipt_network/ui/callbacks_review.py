@@ -2,7 +2,8 @@
 
 The address is the source of truth for what is on show: the slider writes ``?session=N`` and a
 pasted or back-button address moves the slider. ``ids.SELECTION`` always holds sessions that
-exist, and is what every panel listens to.
+exist. The network listens to it and, once drawn, passes it on as ``ids.SHOWN``, which every
+other panel listens to: the picture a session change is for comes first, the rest follows.
 
 The network glides from one session to the next (the figure's ``layout.transition``). Two things
 in plotly.js make that unsafe unless the figure is prepared for it: an axis animation that outlives
@@ -188,6 +189,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         Output(ids.NETWORK_GRAPH, "figure"),
         Output(ids.NETWORK_SUMMARY, "children"),
         Output(ids.SESSION_CAPTION, "children"),
+        Output(ids.SHOWN, "data"),
         Input(ids.SELECTION, "data"),
         Input(ids.VOICE, "value"),
         Input(ids.HIDE_NAMES, "value"),
@@ -197,13 +199,17 @@ def register(app: dash.Dash, courses: Courses) -> None:
         Input(ids.HIGHLIGHT, "data"),
         Input(ids.DATA_VERSION, "data"),
         State(ids.REVIEW_CLIENT, "data"),
+        State(ids.SHOWN, "data"),
     )
-    def draw_network(selection, voice, hide, numbers, arrangement, links, highlight, data_version, client_id):
+    def draw_network(selection, voice, hide, numbers, arrangement, links, highlight, data_version, client_id,
+                     shown_before):
+        """The network of the session selected, then ``ids.SHOWN`` so the other panels follow it."""
         if not selection:
             raise PreventUpdate
+        shown_now = selection if selection != shown_before else no_update
         number = Selection(**selection).session
         if number is None:
-            return BLANK_FIGURE, html.P("No sessions are recorded yet."), ""
+            return BLANK_FIGURE, html.P("No sessions are recorded yet."), "", shown_now
         prefs = view_prefs(voice, hide)
         course = courses.get(client_id, data_version)
         doc = course.doc
@@ -219,7 +225,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         caption = session_caption(number, session.date, session.phase, prefs["voice"])
         with_numbers = prefs["voice"] == THERAPIST or NUMBERS in (numbers or [])
         return (glide(figure, pseudonyms(doc) if prefs["hide_names"] else None),
-                summary_panel(course, number, shown, hotspots, numbers=with_numbers), caption)
+                summary_panel(course, number, shown, hotspots, numbers=with_numbers), caption, shown_now)
 
     @app.callback(
         Output(ids.VIEW_PREFS, "data"),

@@ -75,7 +75,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
     @app.callback(
         Output(ids.TIMELINE_GRAPH, "figure"),
         Output(ids.TIMELINE_SUMMARY, "children"),
-        Input(ids.SELECTION, "data"),
+        Input(ids.SHOWN, "data"),
         Input(ids.HIDE_NAMES, "value"),
         Input(ids.DATA_VERSION, "data"),
         State(ids.REVIEW_CLIENT, "data"),
@@ -89,7 +89,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         sessions = timeline_sessions(courses.get(client_id, data_version).doc)
         figure = timeline_figure(sessions, current=current, show_event_text=not names_hidden(hide),
                                  height=TIMELINE_HEIGHT)
-        if drawn and ctx.triggered_prop_ids.keys() == {f"{ids.SELECTION}.data"}:
+        if drawn and ctx.triggered_prop_ids.keys() == {f"{ids.SHOWN}.data"}:
             index, ring = next((i, trace) for i, trace in enumerate(figure["data"]) if trace["name"] == CURRENT_TRACE)
             patch = Patch()
             patch["data"][index]["x"] = ring["x"]

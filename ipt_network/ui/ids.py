@@ -50,7 +50,9 @@ REVIEW_AREAS = "review-areas"
 SESSION_SLIDER = "session-slider"
 SESSION_CAPTION = "session-caption"
 SELECTION = "selection"
-"""Store: ``{"session": N, "compare": M or None}``, always sessions that exist; every panel reads it."""
+"""Store: ``{"session": N, "compare": M or None}``, always sessions that exist; the network reads it."""
+SHOWN = "shown"
+"""Store: the ``SELECTION`` the network has drawn; the other panels follow it, so the picture comes first."""
 
 VOICE = "voice"
 HIDE_NAMES = "hide-names"
@@ -61,6 +63,7 @@ NETWORK_SUMMARY = "network-summary"
 MOOD_PANEL = "mood-panel"
 HOTSPOTS_PANEL = "hotspots-panel"
 COMPARE_PANEL = "compare-panel"
+EDIT_TOGGLE = "edit-toggle"
 EDIT_PANEL = "edit-panel"
 
 # --- the network's options, hotspots and mood (review page) ----------------------------------

@@ -52,13 +52,25 @@ GRID_DROPDOWNS = {
 }
 
 
+OPEN_LABEL = "Open to record ratings, mood and notes"
+CLOSE_LABEL = "Close the recording panel"
+
+
 def edit_section() -> html.Section:
-    """The full-width section mounted in the review page (it holds ``ids.EDIT_PANEL``)."""
+    """The full-width section mounted in the review page (it holds ``ids.EDIT_PANEL``).
+
+    The panel opens on request: reviewing is what most of a session is, and a closed panel is
+    neither drawn nor filled, so moving between sessions stays quick.
+    """
     return html.Section(className="col-12", **{"aria-label": "Record this session"}, children=html.Div(
         className="card card-body panel edit-panel", children=[
             html.H2("Record this session", className="h5"),
-            html.P(id=ids.EDIT_CAPTION, className="text-secondary"),
-            html.Div(id=ids.EDIT_PANEL, children=edit_panel()),
+            html.Button(OPEN_LABEL, id=ids.EDIT_TOGGLE, className="btn btn-outline-primary",
+                        **{"aria-expanded": "false", "aria-controls": ids.EDIT_PANEL}),
+            html.Div(id=ids.EDIT_PANEL, hidden=True, children=[
+                html.P(id=ids.EDIT_CAPTION, className="text-secondary mt-3"),
+                *edit_panel(),
+            ]),
         ]))
 
 

@@ -51,6 +51,7 @@ def review_page(client_id: str, prefs: dict) -> html.Div:
             dcc.Location(id=ids.REVIEW_URL, refresh="callback-nav"),
             dcc.Store(id=ids.REVIEW_CLIENT, storage_type="memory", data=client_id),
             dcc.Store(id=ids.SELECTION, storage_type="memory"),
+            dcc.Store(id=ids.SHOWN, storage_type="memory"),
             _not_found(client_id),
             html.Div(id=ids.REVIEW_BODY, children=[
                 dcc.Link("← All clients", href="/", className="back-link"),

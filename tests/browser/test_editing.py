@@ -14,6 +14,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from ipt_network.store import Store
 from ipt_network.ui import ids
+from ipt_network.ui.layout_edit import OPEN_LABEL
 from tests.browser.conftest import watch
 
 pytestmark = pytest.mark.browser
@@ -25,6 +26,7 @@ UNDO = f"#{ids.EDIT_UNDO}"
 
 def open_session(page: Page, app_url: str, number: int) -> None:
     page.goto(f"{app_url}client/{CLIENT}?session={number}")
+    page.get_by_role("button", name=OPEN_LABEL).click()
     expect(page.locator(f"#{ids.EDIT_CAPTION}")).to_contain_text(f"session {number} ")
     expect(page.locator(f"#{ids.EDIT_GRID} td[data-dash-column=name]").first).to_be_visible()
 
@@ -47,6 +49,23 @@ def tie(store: Store, number: int, person: str):
     return next((t for t in store.load(CLIENT).document.session(number).ties if t.person == person), None)
 
 
+def test_the_panel_opens_on_request_and_follows_the_session(page: Page, app_url):
+    page.goto(f"{app_url}client/{CLIENT}?session=3")
+    toggle = page.locator(f"#{ids.EDIT_TOGGLE}")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(page.locator(f"#{ids.EDIT_PANEL}")).to_be_hidden()
+    toggle.focus()
+    page.keyboard.press("Enter")  # reachable from the keyboard
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(toggle).to_have_text("Close the recording panel")
+    expect(page.locator(f"#{ids.EDIT_CAPTION}")).to_contain_text("session 3 ")
+    page.focus(f"#{ids.SESSION_SLIDER} [role=slider]")
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(f"#{ids.EDIT_CAPTION}")).to_contain_text("session 4 ")
+    toggle.click()
+    expect(page.locator(f"#{ids.EDIT_PANEL}")).to_be_hidden()
+
+
 def test_edited_rating_is_saved_and_survives_a_reload(page: Page, app_url, store):
     assert tie(store, 3, "p-pablo").support == 4
     open_session(page, app_url, 3)
@@ -59,6 +78,7 @@ def test_edited_rating_is_saved_and_survives_a_reload(page: Page, app_url, store
     expect(total_support).to_have_text(str(before + 3))  # the words beside the picture follow: 7 − 4 = 3
     assert tie(store, 3, "p-pablo").support == 7
     page.reload()
+    page.get_by_role("button", name=OPEN_LABEL).click()
     expect(cell(page, "Pablo", "support")).to_have_text("7")
 
 

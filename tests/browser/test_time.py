@@ -97,7 +97,8 @@ def test_clicking_a_session_on_the_timeline_selects_it(page: Page, app_url):
     page.wait_for_function(f"""() => document.querySelector('{TIMELINE} .js-plotly-plot').data
         .find(t => t.name === 'This session').x[0] === 5""")  # the ring moved to the session clicked
     expect(page.locator(f"#{ids.NETWORK_SUMMARY}")).to_contain_text("Session 5 (2 Mar 2026)")
-    event_dots.nth(1).hover(force=True)  # plotly reads a click from the point under the pointer
+    event_dots.nth(1).hover(force=True)  # plotly reads a click from the point it last hovered, so wait
+    expect(page.locator(f"{TIMELINE} .hoverlayer .hovertext")).to_contain_text(f"S{WITH_EVENTS[1]} ·")  # for it
     event_dots.nth(1).click(force=True)
     expect(page).to_have_url(f"{app_url}client/c-priya?session={WITH_EVENTS[1]}")  # the 2nd diamond: S8
     page.go_back()
