@@ -1,7 +1,9 @@
-"""The course cache of the dashboard, over a real SQLite database: reused within a tab's data
-version for a few seconds, read again after an edit in the tab or once that time has passed."""
+"""The course cache of the dashboard, over a real SQLite database: one read per client and
+revision, shared by the panels, and a change made anywhere seen on the next request."""
 
 from __future__ import annotations
+
+import threading
 
 import pytest
 
@@ -11,72 +13,85 @@ from ipt_network.store import Store
 from ipt_network.ui.courses import Courses
 
 
-class Clock:
-    """A clock the test moves by hand (``Courses`` takes any function returning seconds)."""
+class CountingStore(Store):
+    """The real store, counting whole-course reads (the expensive call the cache saves)."""
 
-    def __init__(self):
-        self.now = 100.0
+    reads = 0
 
-    def __call__(self) -> float:
-        return self.now
+    def load(self, client_id):
+        self.reads += 1
+        return super().load(client_id)
 
 
 @pytest.fixture
 def store(db_url, ana_data):
-    with Store.open(db_url) as opened:
-        opened.import_document(parse_document(ana_data))
-        yield opened
+    opened = CountingStore.open(db_url)
+    opened.import_document(parse_document(ana_data))
+    yield opened
+    opened.close()
 
 
 def raise_dan_support(store: Store) -> None:
-    """An edit made elsewhere: Dan's support in session 1 goes from 4 to 9."""
+    """An edit made elsewhere (another tab, the command line): Dan's support in session 1 goes 4 → 9."""
     version = store.load("c-ana").versions[("tie", 1, "p-dan")]
     store.save_tie("c-ana", 1, Tie(person="p-dan", circle=1, support=9, conflict=7), expected_version=version)
 
 
-def dan_support(courses: Courses, data_version: int) -> int:
-    ties = courses.get("c-ana", data_version).doc.session(1).ties
-    return next(tie.support for tie in ties if tie.person == "p-dan")
+def dan_support(courses: Courses) -> int:
+    return next(tie.support for tie in courses.get("c-ana").doc.session(1).ties if tie.person == "p-dan")
 
 
 def test_a_course_is_read_once_and_shared(store):
-    courses = Courses(store, clock=Clock())
-    first = courses.get("c-ana", 0)
-    assert courses.get("c-ana", 0) is first
-    assert courses.get("c-ana", None) is first  # a tab that has not edited yet counts as version 0
+    courses = Courses(store)
+    first = courses.get("c-ana")
+    assert courses.get("c-ana") is first
+    assert courses.stored("c-ana").document is first.doc
+    assert store.reads == 1
     assert first.measures(1)["total_support"] == 10  # the DESIGN example: Mum 6 + Dan 4
 
 
-def test_an_edit_in_the_tab_is_seen_at_once(store):
-    courses = Courses(store, clock=Clock())
-    assert dan_support(courses, 0) == 4
+def test_an_edit_made_anywhere_is_seen_on_the_next_request(store):
+    courses = Courses(store)
+    assert dan_support(courses) == 4
     raise_dan_support(store)
-    assert dan_support(courses, 1) == 9  # the tab bumped its data version after saving
+    assert dan_support(courses) == 9
+    assert courses.stored("c-ana").revision == 2  # imported at 1, one edit since
+    assert store.reads == 3  # the course twice, and the edit's own read of the versions
 
 
-def test_an_edit_elsewhere_is_seen_once_the_course_is_no_longer_fresh(store):
-    clock = Clock()
-    courses = Courses(store, fresh_for=5.0, clock=clock)
-    assert dan_support(courses, 0) == 4
-    raise_dan_support(store)
-    clock.now += 4.9
-    assert dan_support(courses, 0) == 4  # still within the 5 s it is trusted for
-    clock.now += 0.2
-    assert dan_support(courses, 0) == 9
+def test_panels_asking_at_once_share_one_read(store):
+    courses = Courses(store)
+    start = threading.Barrier(6)
+
+    def panel() -> None:
+        start.wait()
+        courses.get("c-ana")
+
+    panels = [threading.Thread(target=panel) for _ in range(6)]
+    for thread in panels:
+        thread.start()
+    for thread in panels:
+        thread.join()
+    assert store.reads == 1
 
 
-def test_the_least_recently_used_course_is_dropped_first(store):
-    courses = Courses(store, size=2, clock=Clock())
-    oldest, kept = courses.get("c-ana", 0), courses.get("c-ana", 1)
-    assert courses.get("c-ana", 0) is oldest  # now 1 is the least recently used
-    courses.get("c-ana", 2)
-    assert courses.get("c-ana", 0) is oldest
-    assert courses.get("c-ana", 1) is not kept
+def test_the_least_recently_used_client_is_dropped_first(store, ana_data):
+    for other in ("c-bea", "c-cal"):
+        store.import_document(parse_document({**ana_data, "client": {**ana_data["client"], "id": other}}))
+    courses = Courses(store, size=2)
+    ana = courses.get("c-ana")
+    courses.get("c-bea")
+    assert courses.get("c-ana") is ana  # now c-bea is the least recently used
+    courses.get("c-cal")
+    assert courses.get("c-ana") is ana
+    reads = store.reads
+    courses.get("c-bea")
+    assert store.reads == reads + 1
 
 
 def test_an_unknown_client_is_not_found_and_not_remembered(store):
-    courses = Courses(store, clock=Clock())
+    courses = Courses(store)
     with pytest.raises(NotFoundError):
-        courses.get("c-nobody", 0)
+        courses.get("c-nobody")
     with pytest.raises(NotFoundError):
-        courses.get("c-nobody", 0)
+        courses.stored("c-nobody")

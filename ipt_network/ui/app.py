@@ -76,7 +76,7 @@ def create_app(db_url: str | None = None) -> dash.Dash:
     courses = Courses(store)
     callbacks_review.register(app, courses)
     callbacks_insights.register(app, courses)
-    callbacks_edit.register(app, store)
+    callbacks_edit.register(app, store, courses)
     callbacks_export.register(app, store)
     callbacks_time.register(app, courses)
     callbacks_compare.register(app, courses)

@@ -105,7 +105,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         Input(ids.DATA_VERSION, "data"),
         State(ids.REVIEW_CLIENT, "data"),
     )
-    def show_comparison(selection, voice, hide, data_version, client_id):
+    def show_comparison(selection, voice, hide, _data_version, client_id):
         if not selection:
             raise PreventUpdate
         chosen = Selection(**selection)
@@ -113,4 +113,4 @@ def register(app: dash.Dash, courses: Courses) -> None:
         if chosen.session is None or chosen.compare is None:
             return html.P(PROMPT[prefs["voice"]], className="text-secondary mb-0")
         first, second = sorted((chosen.session, chosen.compare))
-        return comparison(courses.get(client_id, data_version), first, second, prefs)
+        return comparison(courses.get(client_id), first, second, prefs)

@@ -2,7 +2,7 @@
 
 Every edit callback only writes ``ids.EDIT_OUTCOME`` (what happened); ``show_outcome`` turns that
 into the status line, keeps the change for Undo, and bumps ``ids.DATA_VERSION`` so the panel and
-the rest of the page reload from the database. The forms are refilled only when the stored values
+the rest of the page redraw with the change. The forms are refilled only when the stored values
 they show have changed, so typing in one form is not lost when another form saves.
 """
 
@@ -20,6 +20,7 @@ from ipt_network.model import INSTRUMENT_ITEMS
 from ipt_network.store import Store
 from ipt_network.ui import editing, ids
 from ipt_network.ui.callbacks_review import namer, view_prefs
+from ipt_network.ui.courses import Courses
 from ipt_network.ui.editing import ITEMS, TOTAL, Change
 from ipt_network.ui.layout_edit import CLOSE_LABEL, GRID_COLUMNS, OPEN_LABEL
 from ipt_network.ui.layout_review import names_hidden
@@ -80,7 +81,7 @@ def link_list(pairs: list[tuple[str, str, int, int]], shown: Callable[[str], str
     ]) for a, b, support, conflict in pairs]
 
 
-def register(app: dash.Dash, store: Store) -> None:
+def register(app: dash.Dash, store: Store, courses: Courses) -> None:
     @app.callback(
         Output(ids.EDIT_PANEL, "hidden"),
         Output(ids.EDIT_TOGGLE, "children"),
@@ -123,7 +124,7 @@ def register(app: dash.Dash, store: Store) -> None:
         if not selection or closed:
             raise PreventUpdate
         try:
-            course = store.load(client_id)
+            course = courses.stored(client_id)
         except NotFoundError:
             raise PreventUpdate from None
         doc = course.document
@@ -178,7 +179,7 @@ def register(app: dash.Dash, store: Store) -> None:
         if "text" in outcome:
             return outcome["text"], "edit-message saved", None, True, bumped
         change = Change.from_data(outcome["change"])
-        shown = namer(store.load(client_id).document, view_prefs(voice, hide))
+        shown = namer(courses.get(client_id).doc, view_prefs(voice, hide))
         text = f"{outcome['verb']}: {editing.describe(change, shown)}."
         keep = change.to_data() if outcome["verb"] == "Saved" and change.undoable else None
         return text, "edit-message saved", keep, keep is None, bumped

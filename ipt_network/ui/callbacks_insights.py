@@ -215,14 +215,14 @@ def register(app: dash.Dash, courses: Courses) -> None:
         State(ids.REVIEW_CLIENT, "data"),
         prevent_initial_call=True,  # ``ids.SHOWN`` is set once the network is drawn
     )
-    def show_hotspots(selection, voice, hide, data_version, highlighted, client_id):
+    def show_hotspots(selection, voice, hide, _data_version, highlighted, client_id):
         """The session's flags and hotspots; a highlighted person who has left the network loses the
         highlight (it does not come back when they do)."""
         number = Selection(**(selection or {})).session
         if number is None:
             raise PreventUpdate
         prefs = view_prefs(voice, hide)
-        course = courses.get(client_id, data_version)
+        course = courses.get(client_id)
         shown = namer(course.doc, prefs)
         findings = course.findings(number, shown)
         present = highlighted is None or any(t.person == highlighted for t in find_session(course.doc, number).ties)
@@ -238,11 +238,11 @@ def register(app: dash.Dash, courses: Courses) -> None:
         State(ids.REVIEW_CLIENT, "data"),
         State(ids.MOOD_INSTRUMENT, "value"),
     )
-    def offer_instruments(marks, data_version, client_id, chosen):
+    def offer_instruments(marks, _data_version, client_id, chosen):
         """Every instrument recorded in the course; the choice is kept while it is still there."""
         if marks is None:  # the client is not loaded (yet)
             raise PreventUpdate
-        instruments = list(derived(courses.get(client_id, data_version), course_mood_table).columns)
+        instruments = list(derived(courses.get(client_id), course_mood_table).columns)
         keep = chosen if chosen in instruments else (instruments[0] if instruments else None)
         return [{"label": name, "value": name} for name in instruments], keep
 
@@ -258,14 +258,14 @@ def register(app: dash.Dash, courses: Courses) -> None:
         State(ids.REVIEW_CLIENT, "data"),
         State(ids.MOOD_SUMMARY, "children"),
     )
-    def draw_mood(selection, series, voice, numbers, data_version, client_id, drawn):
+    def draw_mood(selection, series, voice, numbers, _data_version, client_id, drawn):
         """The whole chart when the course or a choice changes; only the session line otherwise.
 
         The graph's box takes the chart's height (it grows with the rows chosen)."""
         number = Selection(**(selection or {})).session
         if number is None:
             raise PreventUpdate
-        course = courses.get(client_id, data_version)
+        course = courses.get(client_id)
         table = derived(course, course_mood_table)
         if table.columns.empty:
             return EMPTY_CHART, {}, NOTHING_RECORDED
@@ -291,11 +291,11 @@ def register(app: dash.Dash, courses: Courses) -> None:
         Input(ids.DATA_VERSION, "data"),
         State(ids.REVIEW_CLIENT, "data"),
     )
-    def tell_mood(selection, voice, numbers, series, instrument, data_version, client_id):
+    def tell_mood(selection, voice, numbers, series, instrument, _data_version, client_id):
         number = Selection(**(selection or {})).session
         if number is None:
             raise PreventUpdate
         voice = view_prefs(voice, None)["voice"]
-        return mood_words_panel(courses.get(client_id, data_version), number, voice,
+        return mood_words_panel(courses.get(client_id), number, voice,
                                 numbers=voice == THERAPIST or NUMBERS in (numbers or []),
                                 series=chosen_series(series), instrument=instrument)

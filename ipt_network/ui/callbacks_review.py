@@ -140,9 +140,9 @@ def register(app: dash.Dash, courses: Courses) -> None:
         Input(ids.HIDE_NAMES, "value"),
         Input(ids.DATA_VERSION, "data"),
     )
-    def fill_header(client_id, voice, hide, data_version):
+    def fill_header(client_id, voice, hide, _data_version):
         try:
-            doc = courses.get(client_id, data_version).doc
+            doc = courses.get(client_id).doc
         except NotFoundError:
             return "", "", None, 1, 1, True, False
         numbers = sorted(s.number for s in doc.sessions)
@@ -201,7 +201,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         State(ids.REVIEW_CLIENT, "data"),
         State(ids.SHOWN, "data"),
     )
-    def draw_network(selection, voice, hide, numbers, arrangement, links, highlight, data_version, client_id,
+    def draw_network(selection, voice, hide, numbers, arrangement, links, highlight, _data_version, client_id,
                      shown_before):
         """The network of the session selected, then ``ids.SHOWN`` so the other panels follow it."""
         if not selection:
@@ -211,7 +211,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         if number is None:
             return BLANK_FIGURE, html.P("No sessions are recorded yet."), "", shown_now
         prefs = view_prefs(voice, hide)
-        course = courses.get(client_id, data_version)
+        course = courses.get(client_id)
         doc = course.doc
         shown = namer(doc, prefs)
         hotspots = {h.person: [getattr(h, prefs["voice"])] for h in course.findings(number, shown).hotspots}

@@ -81,12 +81,12 @@ def register(app: dash.Dash, courses: Courses) -> None:
         State(ids.REVIEW_CLIENT, "data"),
         State(ids.TIMELINE_SUMMARY, "children"),
     )
-    def draw_timeline(selection, hide, data_version, client_id, drawn):
+    def draw_timeline(selection, hide, _data_version, client_id, drawn):
         """The whole strip when the course or the names switch change; only the ring otherwise."""
         current = (selection or {}).get("session")
         if current is None:
             raise PreventUpdate
-        sessions = timeline_sessions(courses.get(client_id, data_version).doc)
+        sessions = timeline_sessions(courses.get(client_id).doc)
         figure = timeline_figure(sessions, current=current, show_event_text=not names_hidden(hide),
                                  height=TIMELINE_HEIGHT)
         if drawn and ctx.triggered_prop_ids.keys() == {f"{ids.SHOWN}.data"}:
