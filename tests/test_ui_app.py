@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from importlib.resources import files
+
 import pytest
 from dash.development.base_component import Component
 
 from ipt_network.ui import create_app, ids
+from ipt_network.ui.app import ASSETS
 from ipt_network.ui.callbacks_router import page_for
 from ipt_network.ui.layout_shell import DEFAULT_PREFS, shell
 
@@ -82,3 +86,11 @@ def test_review_switches_start_from_the_preferences_so_far():
     review = page_for("/client/c-ana", {"voice": "client", "hide_names": True})
     values = {c.id: c.value for c in walk(review) if getattr(c, "id", None) in (ids.VOICE, ids.HIDE_NAMES)}
     assert values == {ids.VOICE: "client", ids.HIDE_NAMES: ["hide"]}
+
+
+def test_the_vendored_plotly_bundle_is_the_version_of_the_installed_plotly():
+    """Graphs use assets/vendor/plotly-basic.min.js; it must match the plotly.js the figures are made for."""
+    first_lines = "\n".join((ASSETS / "vendor" / "plotly-basic.min.js").read_text(encoding="utf-8").splitlines()[:3])
+    installed = (files("plotly") / "package_data" / "plotly.min.js").read_text(encoding="utf-8")[:200]
+    version = re.compile(r"plotly\.js.* v(\d+\.\d+\.\d+)")
+    assert version.search(first_lines).group(1) == version.search(installed).group(1)
