@@ -189,6 +189,15 @@ def test_hover_gives_ratings_contact_and_note(doc):
     assert "Marguerite and Dashiell know each other<br>Support 1/10 · Conflict 7/10" in links["hovertext"]
 
 
+def test_hover_without_scores_says_the_kind_of_tie_in_words(doc):
+    figure = draw(doc, 1, show_scores=False)
+    people = trace(figure, "people")
+    hover = people["hovertext"][people["ids"].index("p-mum")]
+    assert hover.startswith("<b>Marguerite</b><br>Parent · inner circle<br>")
+    assert "/10" not in json.dumps(figure)
+    assert "Marguerite and Dashiell know each other" in trace(figure, "link details")["hovertext"]
+
+
 @pytest.mark.parametrize("mode", ["initials", "roles"])
 def test_hidden_names_appear_nowhere_in_any_figure(doc, mode):
     shown = display_namer(doc, mode)

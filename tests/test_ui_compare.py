@@ -71,4 +71,7 @@ def test_hidden_names_appear_nowhere_in_the_panel(course, voice):
     shown = " | ".join(texts(comparison(course, 4, 8, {"voice": voice, "hide_names": True})))
     names = [person.name for person in course.doc.people] + [course.doc.client.label]
     assert [name for name in names if re.search(rf"\b{re.escape(name)}\b", shown)] == []
+    # ids are typed by people too (p-claire), and the figures would otherwise carry them as keys
+    typed_ids = [person.id for person in course.doc.people] + [course.doc.client.id]
+    assert [typed for typed in typed_ids if typed in shown] == []
     assert "Colleague" in shown  # Claire, by her role

@@ -126,10 +126,10 @@ def _label_position(x: float, y: float) -> str:
 
 
 def _hover(person: Person, tie: Tie, shown_name: str, kind: str, *, deceased: bool,
-           attention: Sequence[str] | None, with_notes: bool) -> str:
-    lines = [f"<b>{escape(shown_name)}</b>",
-             f"{ROLE_WORDS[person.role]} · {RING_WORDS[tie.circle].lower()}",
-             f"Support {tie.support}/10 · Conflict {tie.conflict}/10"]
+           attention: Sequence[str] | None, with_notes: bool, with_scores: bool) -> str:
+    lines = [f"<b>{escape(shown_name)}</b>", f"{ROLE_WORDS[person.role]} · {RING_WORDS[tie.circle].lower()}"]
+    if with_scores:
+        lines.append(f"Support {tie.support}/10 · Conflict {tie.conflict}/10")
     if deceased:
         lines.append(f"Remembered: died {day(person.deceased_on)}")
     else:
@@ -148,8 +148,8 @@ def _hover(person: Person, tie: Tie, shown_name: str, kind: str, *, deceased: bo
 def network_figure(doc: Document, session_number: int, *, positions: Mapping[str, Point],
                    display_name: Callable[[str], str], hotspots: Hotspots = (),
                    valence: Mapping[str, str] | None = None, highlight: str | None = None,
-                   show_links: bool = True, show_rings: bool = True, title: str | None = None,
-                   thresholds: Thresholds = DEFAULT, height: int = 640) -> dict:
+                   show_links: bool = True, show_rings: bool = True, show_scores: bool = True,
+                   title: str | None = None, thresholds: Thresholds = DEFAULT, height: int = 640) -> dict:
     """One session's network as a plotly figure dict.
 
     Parameters
@@ -171,6 +171,9 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
         A person drawn larger and outlined in ink (the one selected in the dashboard).
     show_links, show_rings
         Links between people; the three closeness rings (off for the force-directed view).
+    show_scores
+        Support and conflict ratings on hover; off in the client's words unless scores are asked
+        for (the kind of tie is said in words either way).
 
     Returns
     -------
@@ -217,7 +220,7 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
         marker["text_color"].append(MUTED if deceased else INK)
         marker["hovertext"].append(_hover(person, tie, name, kind, deceased=deceased,
                                           attention=reasons.get(tie.person) if tie.person in reasons else None,
-                                          with_notes=with_notes))
+                                          with_notes=with_notes, with_scores=show_scores))
         if tie.person in reasons:
             ring_x.append(x)
             ring_y.append(y)
@@ -233,7 +236,7 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
             link_hover["y"].append((ay + by) / 2)
             link_hover["hovertext"].append(
                 f"{escape(names[link.a])} and {escape(names[link.b])} know each other"
-                f"<br>Support {link.support}/10 · Conflict {link.conflict}/10")
+                + (f"<br>Support {link.support}/10 · Conflict {link.conflict}/10" if show_scores else ""))
 
     data = [
         _line_trace("links", calm_links, width=1, dash="solid", colour=LINK_COLOUR),
@@ -355,7 +358,7 @@ def comparison_figures(doc: Document, first: int, second: int, *, display_name: 
     In the closeness circle a person keeps their angle and shows any move between rings; in the
     force-directed view (``force=True``) both sessions share one layout of their joint network.
     ``hotspots`` and ``valence`` are keyed by session number; ``options`` go to
-    ``network_figure`` (``show_links``, ``thresholds``, ``height``, ``highlight``).
+    ``network_figure`` (``show_links``, ``show_scores``, ``thresholds``, ``height``, ``highlight``).
     """
     shared = force_positions(doc, (first, second), seed=seed) if force else None
     figures = []

@@ -18,10 +18,10 @@ from ipt_network.change import SessionChange
 from ipt_network.figures.network import comparison_figures, network_summary
 from ipt_network.overview import CourseAnalysis
 from ipt_network.ui import ids
-from ipt_network.ui.callbacks_review import namer, still, view_prefs
+from ipt_network.ui.callbacks_review import namer, pseudonyms, rekey, still, view_prefs
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.labels import CHANGE_TABLE_NAMES, CLIENT, THERAPIST, measure_change, measure_value
-from ipt_network.ui.layout_review import GRAPH_CONFIG
+from ipt_network.ui.layout_review import GRAPH_CONFIG, scores_shown
 from ipt_network.ui.urls import Selection
 from ipt_network.words import plural
 
@@ -64,35 +64,38 @@ def measure_table(course: CourseAnalysis, change: SessionChange) -> html.Table:
 
 
 def side_by_side(course: CourseAnalysis, first: int, second: int, shown: Callable[[str], str],
-                 voice: str) -> html.Div:
+                 voice: str, *, hide_names: bool, show_scores: bool) -> html.Div:
     """Both networks, each with its summary in words under it; people keep their places, and the
-    people needing attention in each session are ringed as in the main picture."""
+    people needing attention in each session are ringed as in the main picture. With names hidden
+    the figures carry neutral keys instead of the people's ids."""
     hotspots = {number: {h.person: [getattr(h, voice)] for h in course.findings(number, shown).hotspots}
                 for number in (first, second)}
     figures = comparison_figures(course.doc, first, second, display_name=shown, hotspots=hotspots,
-                                 thresholds=course.thresholds, height=COMPARE_HEIGHT)
+                                 show_scores=show_scores, thresholds=course.thresholds, height=COMPARE_HEIGHT)
+    key_of = pseudonyms(course.doc) if hide_names else None
     columns = []
     for graph_id, number, figure in ((ids.COMPARE_BEFORE, first, figures[0]), (ids.COMPARE_AFTER, second, figures[1])):
         config = {**GRAPH_CONFIG, "toImageButtonOptions": {"format": "png", "filename": f"session-{number}"}}
         summary = network_summary(course.doc, number, display_name=shown, hotspots=hotspots[number],
                                   thresholds=course.thresholds)
         columns.append(html.Div(className="col-lg-6", children=[
-            html.Div(className="graph-card compare-graph", children=dcc.Graph(id=graph_id, figure=still(figure),
-                                                                                config=config)),
+            html.Div(className="graph-card compare-graph", children=dcc.Graph(
+                id=graph_id, figure=still(rekey(figure, key_of) if key_of else figure), config=config)),
             html.P(summary, className="graph-summary"),
         ]))
     return html.Div(className="row g-3", children=columns)
 
 
-def comparison(course: CourseAnalysis, first: int, second: int, prefs: dict) -> list:
-    """The whole panel for sessions ``first`` < ``second``."""
+def comparison(course: CourseAnalysis, first: int, second: int, prefs: dict, *, show_scores: bool = True) -> list:
+    """The whole panel for sessions ``first`` < ``second``; ``show_scores`` puts ratings on hover."""
     shown = namer(course.doc, prefs)
     voice = prefs["voice"]
     change = course.change(first, second, name_of=shown)
     words = html.Div(className="col-lg-6", children=[html.H3(change_heading(change, voice), className="h6"),
                                                      change_list(change, voice)])
     details = [html.Div(className="col-lg-6", children=measure_table(course, change))] if voice == THERAPIST else []
-    return [side_by_side(course, first, second, shown, voice),
+    return [side_by_side(course, first, second, shown, voice, hide_names=prefs["hide_names"],
+                         show_scores=show_scores),
             html.Div(className="row g-3 mt-1", children=[words, *details])]
 
 
@@ -102,10 +105,11 @@ def register(app: dash.Dash, courses: Courses) -> None:
         Input(ids.SHOWN, "data"),
         Input(ids.VOICE, "value"),
         Input(ids.HIDE_NAMES, "value"),
+        Input(ids.SHOW_NUMBERS, "value"),
         Input(ids.DATA_VERSION, "data"),
         State(ids.REVIEW_CLIENT, "data"),
     )
-    def show_comparison(selection, voice, hide, _data_version, client_id):
+    def show_comparison(selection, voice, hide, numbers, _data_version, client_id):
         if not selection:
             raise PreventUpdate
         chosen = Selection(**selection)
@@ -113,4 +117,5 @@ def register(app: dash.Dash, courses: Courses) -> None:
         if chosen.session is None or chosen.compare is None:
             return html.P(PROMPT[prefs["voice"]], className="text-secondary mb-0")
         first, second = sorted((chosen.session, chosen.compare))
-        return comparison(courses.get(client_id), first, second, prefs)
+        return comparison(courses.get(client_id), first, second, prefs,
+                          show_scores=scores_shown(prefs["voice"], numbers))

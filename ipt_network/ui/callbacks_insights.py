@@ -26,12 +26,12 @@ from ipt_network.linkage import SERIES, linkage_from_tables, network_series
 from ipt_network.overview import CourseAnalysis
 from ipt_network.scales import MoodResult, mood_table
 from ipt_network.ui import ids
-from ipt_network.ui.callbacks_review import namer, view_prefs
+from ipt_network.ui.callbacks_review import findings_in_view, namer, view_prefs
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.derived import derived
 from ipt_network.ui.labels import CLIENT, THERAPIST
 from ipt_network.ui.layout_insights import EMPTY_CHART
-from ipt_network.ui.layout_review import NUMBERS
+from ipt_network.ui.layout_review import scores_shown
 from ipt_network.ui.plain_words import chart_without_scores, linkage_words, mood_summary_words, mood_words
 from ipt_network.ui.urls import Selection
 
@@ -224,7 +224,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         prefs = view_prefs(voice, hide)
         course = courses.get(client_id)
         shown = namer(course.doc, prefs)
-        findings = course.findings(number, shown)
+        findings = findings_in_view(course, number, prefs)
         present = highlighted is None or any(t.person == highlighted for t in find_session(course.doc, number).ties)
         highlighted = highlighted if present else None
         return (TITLE[prefs["voice"]], hotspots_panel(findings, prefs["voice"], shown, highlighted),
@@ -270,7 +270,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         if table.columns.empty:
             return EMPTY_CHART, {}, NOTHING_RECORDED
         voice = view_prefs(voice, None)["voice"]
-        with_numbers = voice == THERAPIST or NUMBERS in (numbers or [])
+        with_numbers = scores_shown(voice, numbers)
         summary = mood_summary_words(table, derived(course, course_mood_markers), voice, numbers=with_numbers)
         summary += f" The dotted line marks session {number}."
         if drawn and ctx.triggered_prop_ids.keys() == {f"{ids.SHOWN}.data"}:
@@ -297,5 +297,5 @@ def register(app: dash.Dash, courses: Courses) -> None:
             raise PreventUpdate
         voice = view_prefs(voice, None)["voice"]
         return mood_words_panel(courses.get(client_id), number, voice,
-                                numbers=voice == THERAPIST or NUMBERS in (numbers or []),
+                                numbers=scores_shown(voice, numbers),
                                 series=chosen_series(series), instrument=instrument)

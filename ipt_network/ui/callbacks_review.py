@@ -25,6 +25,7 @@ from ipt_network.errors import NotFoundError
 from ipt_network.figures.names import display_namer
 from ipt_network.figures.network import network_figure, network_summary
 from ipt_network.graph import find_session
+from ipt_network.hotspots import Findings
 from ipt_network.layout import Point, force_positions, ring_positions
 from ipt_network.metrics import tie_valences
 from ipt_network.model import Document
@@ -32,9 +33,9 @@ from ipt_network.overview import CourseAnalysis
 from ipt_network.ui import ids
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.derived import derived
-from ipt_network.ui.labels import CLIENT, THERAPIST, measure_rows, problem_areas, session_caption, voice_or_default
+from ipt_network.ui.labels import CLIENT, measure_rows, problem_areas, session_caption, voice_or_default
 from ipt_network.ui.layout_compare import compare_options
-from ipt_network.ui.layout_review import BLANK_FIGURE, FORCE, LINKS, NUMBERS, names_hidden
+from ipt_network.ui.layout_review import BLANK_FIGURE, FORCE, LINKS, names_hidden, scores_shown
 from ipt_network.ui.urls import Selection, nearest_session, selection_from_search
 
 
@@ -48,25 +49,34 @@ def still(figure: dict) -> dict:
     return figure
 
 
+def rekey(figure: dict, key_of: Callable[[str], str]) -> dict:
+    """The network figure with the people's and the client's ids replaced by ``key_of`` wherever it
+    holds them (see ``pseudonyms``)."""
+    for trace in figure["data"]:
+        if "ids" not in trace:
+            continue
+        trace["ids"] = [key_of(key) for key in trace["ids"]]
+        if "customdata" in trace:
+            trace["customdata"] = trace["ids"]
+        if trace["name"] == "client":
+            figure["layout"]["uirevision"] = f"network:{trace['ids'][0]}"
+    return figure
+
+
 def glide(figure: dict, key_of: Callable[[str], str] | None = None) -> dict:
     """The network figure ready to move smoothly from the one drawn before it.
 
     A person's key (``ids``) gains their marker shape, so a person whose shape changes (say from
     supportive to mixed) is redrawn in place: plotly.js would otherwise morph a diamond into a
-    circle through invalid SVG paths, an error in the console at every frame. ``key_of`` replaces
-    the people's and the client's ids wherever the figure holds them (see ``pseudonyms``).
+    circle through invalid SVG paths, an error in the console at every frame. ``key_of`` first
+    replaces the ids (``rekey``).
     """
+    if key_of:
+        rekey(figure, key_of)
     for trace in figure["data"]:
-        if "ids" not in trace:
-            continue
-        keys = [key_of(key) for key in trace["ids"]] if key_of else trace["ids"]
-        if "customdata" in trace:
-            trace["customdata"] = keys
-        if trace["name"] == "people":
-            keys = [f"{key} {symbol}" for key, symbol in zip(keys, trace["marker"]["symbol"], strict=True)]
-        elif trace["name"] == "client" and key_of:
-            figure["layout"]["uirevision"] = f"network:{keys[0]}"
-        trace["ids"] = keys
+        if trace.get("name") == "people":
+            trace["ids"] = [f"{key} {symbol}" for key, symbol in zip(trace["ids"], trace["marker"]["symbol"],
+                                                                      strict=True)]
     return figure
 
 
@@ -106,6 +116,16 @@ def namer(doc: Document, prefs: dict) -> Callable[[str], str]:
     hide = prefs["hide_names"]
     client_label = "You" if prefs["voice"] == CLIENT else "Client" if hide else doc.client.label
     return display_namer(doc, "roles" if hide else "names", client_label=client_label)
+
+
+def session_findings(course: CourseAnalysis, number: int, voice: str, hide_names: bool) -> Findings:
+    """The session's flags and hotspots in the words of this view (see ``derived``)."""
+    return course.findings(number, namer(course.doc, {"voice": voice, "hide_names": hide_names}))
+
+
+def findings_in_view(course: CourseAnalysis, number: int, prefs: dict) -> Findings:
+    """``session_findings``, made once per course, session and view."""
+    return derived(course, session_findings, number, prefs["voice"], prefs["hide_names"])
 
 
 def header_label(doc: Document, prefs: dict) -> str:
@@ -214,16 +234,16 @@ def register(app: dash.Dash, courses: Courses) -> None:
         course = courses.get(client_id)
         doc = course.doc
         shown = namer(doc, prefs)
-        hotspots = {h.person: [getattr(h, prefs["voice"])] for h in course.findings(number, shown).hotspots}
+        hotspots = {h.person: [getattr(h, prefs["voice"])] for h in findings_in_view(course, number, prefs).hotspots}
         force = arrangement == FORCE
+        with_numbers = scores_shown(prefs["voice"], numbers)
         figure = network_figure(
             doc, number, display_name=shown, hotspots=hotspots, highlight=highlight,
             positions=derived(course, course_force_positions) if force else ring_positions(doc, number),
             valence=tie_valences(course.graph(number), course.thresholds), show_links=LINKS in (links or []),
-            show_rings=not force, thresholds=course.thresholds)
+            show_rings=not force, show_scores=with_numbers, thresholds=course.thresholds)
         session = find_session(doc, number)
         caption = session_caption(number, session.date, session.phase, prefs["voice"])
-        with_numbers = prefs["voice"] == THERAPIST or NUMBERS in (numbers or [])
         return (glide(figure, pseudonyms(doc) if prefs["hide_names"] else None),
                 summary_panel(course, number, shown, hotspots, numbers=with_numbers), caption, shown_now)
 

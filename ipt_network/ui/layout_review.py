@@ -10,7 +10,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from ipt_network.ui import ids
-from ipt_network.ui.labels import CLIENT, VOICE_CHOICES
+from ipt_network.ui.labels import CLIENT, THERAPIST, VOICE_CHOICES
 from ipt_network.ui.layout_compare import compare_section
 from ipt_network.ui.layout_edit import edit_section
 from ipt_network.ui.layout_export import export_section
@@ -35,6 +35,12 @@ def names_hidden(switch_value: list | None) -> bool:
 
 NUMBERS = "numbers"
 """The value of the "Show scores" switch (client's view) when it is on."""
+
+
+def scores_shown(voice: str, switch_value: list | None) -> bool:
+    """Whether ratings and scores are on show: always in the therapist's words, in the client's
+    only when the "Show scores" switch (with this value) is on."""
+    return voice == THERAPIST or NUMBERS in (switch_value or [])
 LINKS = "links"
 """The value of the "Who knows whom" switch when it is on."""
 CIRCLE, FORCE = "circle", "force"

@@ -208,9 +208,12 @@ def test_the_client_voice_speaks_plainly_and_shows_scores_only_when_asked(page: 
     expect(words).not_to_contain_text("rho")
     assert not re.search(r"\b16\b", words.inner_text())  # Priya's PHQ-9 at session 6 is 16
     expect(page.locator(f"#{ids.NETWORK_SUMMARY} .measures")).to_have_count(0)
+    ratings_on_hover = f"() => {PEOPLE_TRACE}.hovertext.some(text => text.includes('/10'))"
+    page.wait_for_function(f"() => !({ratings_on_hover})()")
     page.get_by_label("Show scores", exact=True).check()
     expect(words).to_contain_text("Your PHQ-9 score is 16, in the moderately severe range.")
     expect(page.locator(f"#{ids.NETWORK_SUMMARY} .measures")).to_contain_text("Total support")
+    page.wait_for_function(ratings_on_hover)
 
 
 def test_a_safety_check_is_shown_to_the_therapist_only(page: Page, app_url):
