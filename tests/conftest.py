@@ -43,3 +43,14 @@ def ana_data() -> dict:
 def db_url(tmp_path) -> str:
     """A SQLite database URL in a fresh temporary folder."""
     return f"sqlite:///{tmp_path / 'ipt.db'}"
+
+
+CHROME_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Every test that opens a page gets Debian's Chromium, one browser for the whole run."""
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "headless": True,
+            "args": CHROME_FLAGS}

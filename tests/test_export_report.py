@@ -150,26 +150,17 @@ def test_html_is_self_contained_with_plotly_inline():
 
 
 @pytest.mark.browser
-def test_html_opens_offline_in_chromium_and_draws_the_network(tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_html_opens_offline_in_chromium_and_draws_the_network(tmp_path, page):
     path = tmp_path / "note.html"
     path.write_bytes(note_file(sample("rosa"), "html", number=9).content)
     outside, errors = [], []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                             args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
-        try:
-            page = browser.new_page()
-            page.on("request", lambda r: r.url.startswith(("file:", "data:", "blob:")) or outside.append(r.url))
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(path.as_uri())
-            page.wait_for_function("() => document.querySelector('#network')?.data?.length > 0", timeout=20_000)
-            page.wait_for_function("() => document.querySelector('#mood')?.data?.length > 0", timeout=20_000)
-            labels = page.evaluate("() => Array.from(document.querySelectorAll('#network .textpoint text'), "
-                                   "text => text.textContent)")
-        finally:
-            browser.close()
+    page.on("request", lambda r: r.url.startswith(("file:", "data:", "blob:")) or outside.append(r.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(path.as_uri())
+    page.wait_for_function("() => document.querySelector('#network')?.data?.length > 0", timeout=20_000)
+    page.wait_for_function("() => document.querySelector('#mood')?.data?.length > 0", timeout=20_000)
+    labels = page.evaluate("() => Array.from(document.querySelectorAll('#network .textpoint text'), "
+                           "text => text.textContent)")
     assert outside == [] and errors == []
     assert {"Inés", "Bereavement group", "Rosa"} <= set(labels)
 

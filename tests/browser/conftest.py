@@ -18,17 +18,8 @@ from ipt_network.store import Store
 from ipt_network.ui import create_app
 from tests.conftest import SAMPLES
 
-CHROME_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
 GRAPH_DRAWN = "() => document.querySelector('#network-graph .js-plotly-plot')?.data?.length > 0"
 """True once plotly has drawn the network (it loads asynchronously)."""
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "headless": True,
-            "args": CHROME_FLAGS}
 
 
 @pytest.fixture
