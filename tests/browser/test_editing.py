@@ -195,3 +195,36 @@ def test_start_next_session_copies_the_last_and_shows_it(page: Page, app_url, st
     expect(page.locator(f"#{ids.EDIT_CAPTION}")).to_contain_text("session 17 ")
     new = store.load(CLIENT).document.session(17)
     assert (new.ties, new.links) == (last.ties, last.links)
+
+
+def test_a_new_client_gets_a_first_session_and_a_first_person(page: Page, app_url, store):
+    page.goto(app_url)
+    page.fill(f"#{ids.NEW_LABEL}", "J. K.")
+    page.get_by_role("option", name="Grief").click()
+    page.fill(f"#{ids.NEW_START}", "2026-11-02")
+    page.click(f"#{ids.NEW_CREATE}")
+    page.get_by_role("link", name="J. K.", exact=True).click()
+    expect(page).to_have_url(f"{app_url}client/c-j-k")
+    expect(page.locator(f"#{ids.NETWORK_SUMMARY}")).to_have_text("No sessions are recorded yet.")
+    page.get_by_role("button", name=OPEN_LABEL).click()
+    page.get_by_role("button", name="Start the first session").click()
+    expect(page.locator(MESSAGE)).to_have_text("Started session 1.")
+    expect(page).to_have_url(f"{app_url}client/c-j-k?session=1")
+    page.fill(f"#{ids.EDIT_PERSON_NAME}", "Mum")
+    page.click(f"#{ids.EDIT_PERSON_ROLE}")
+    page.get_by_role("option", name="Parent", exact=True).click()
+    page.click(f"#{ids.EDIT_PERSON_SAVE}")
+    expect(page.locator(MESSAGE)).to_have_text("Saved: Mum added.")
+    choice = cell(page, "Mum", "in_session")
+    choice.click()
+    choice.get_by_role("option", name="Yes").click()
+    expect(page.locator(MESSAGE)).to_have_text("Saved: Mum is in session 1: outer ring, support 0, conflict 0.")
+    expect(cell(page, "Mum", "circle")).to_contain_text("3 outer")
+    type_into(page, cell(page, "Mum", "support"), "6")
+    expect(page.locator(MESSAGE)).to_have_text("Saved: support for Mum 0 → 6.")
+    expect(page.locator(f"#{ids.NETWORK_SUMMARY}")).to_contain_text("1 person, 0 in the inner circle")
+    page.wait_for_function(  # the picture follows: Mum is drawn in the network
+        "() => JSON.stringify(document.querySelector('#network-graph .js-plotly-plot')?.data).includes('Mum')")
+    doc = store.load("c-j-k").document
+    assert [(doc.person(t.person).name, t.circle, t.support, t.conflict) for t in doc.session(1).ties] == [
+        ("Mum", 3, 6, 0)]
