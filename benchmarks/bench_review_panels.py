@@ -1,4 +1,4 @@
-"""Server time of the review page's network, hotspots and mood callbacks per session change.
+"""Server time of every review page callback a session change runs, one request at a time.
 
 Run from the repository root: ``.venv/bin/python -m benchmarks.bench_review_panels``. The app's
 own Flask server answers the same callback requests the page sends when the session moves on a
@@ -6,9 +6,9 @@ own Flask server answers the same callback requests the page sends when the sess
 time, so each time is that callback's alone (``bench_dashboard`` measures the whole page in
 Chromium, where the panels' requests overlap and share two cores). Prints medians:
 
-- a session change with the course already analysed (target: all five requests ≤ 30 ms);
-- the same callbacks right after an edit (a new data version: the course is read and analysed
-  again; no target, shown for scale).
+- a session change with the course already analysed (target: all its requests together ≤ 30 ms);
+- the same callbacks right after a saved rating (the client's revision moves on, so the course is
+  read and analysed again; no target, shown for scale).
 """
 
 from __future__ import annotations
@@ -26,64 +26,76 @@ CLIENT = "c-bench"
 CHANGES = 20
 WARM_ROUNDS = 3
 
-TRIGGERED_BY_SESSION = {
-    "network": ("..network-graph.figure...network-summary.children...session-caption.children..",
-                [ids.NETWORK_GRAPH, "figure", ids.NETWORK_SUMMARY, "children", ids.SESSION_CAPTION, "children"]),
-    "hotspots": ("..hotspots-title.children...hotspots-panel.children..",
-                 [ids.HOTSPOTS_TITLE, "children", ids.HOTSPOTS_PANEL, "children"]),
-    "highlight": ("highlight.data", [ids.HIGHLIGHT, "data"]),
-    "mood chart": ("..mood-graph.figure...mood-graph.style...mood-summary.children..",
-                   [ids.MOOD_GRAPH, "figure", ids.MOOD_GRAPH, "style", ids.MOOD_SUMMARY, "children"]),
-    "mood words": ("mood-panel.children", [ids.MOOD_PANEL, "children"]),
+FOLLOWERS = (f"{ids.SELECTION}.data", f"{ids.SHOWN}.data")
+"""A callback reading either of these runs when the session on show changes."""
+
+HELD = {
+    f"{ids.VOICE}.value": "therapist", f"{ids.HIDE_NAMES}.value": [], f"{ids.SHOW_NUMBERS}.value": [],
+    f"{ids.NETWORK_ARRANGEMENT}.value": "circle", f"{ids.NETWORK_LINKS}.value": ["links"],
+    f"{ids.REVIEW_CLIENT}.data": CLIENT, f"{ids.MOOD_SERIES}.value": ["total_support"],
+    f"{ids.MOOD_INSTRUMENT}.value": "PHQ-9", f"{ids.MOOD_SUMMARY}.children": "drawn",
+    f"{ids.TIMELINE_SUMMARY}.children": "drawn", f"{ids.EDIT_PANEL}.hidden": True,
 }
-"""Callback (as Dash names its outputs) → its outputs as id, property pairs."""
+"""What the page holds for the other inputs and states (anything else: nothing yet)."""
 
 
-def values(session: int, data_version: int) -> dict[tuple[str, str], object]:
-    """What the page holds for every input and state these callbacks read."""
-    return {
-        (ids.SELECTION, "data"): {"session": session, "compare": None}, (ids.VOICE, "value"): "therapist",
-        (ids.HIDE_NAMES, "value"): [], (ids.SHOW_NUMBERS, "value"): [], (ids.NETWORK_ARRANGEMENT, "value"): "circle",
-        (ids.NETWORK_LINKS, "value"): ["links"], (ids.HIGHLIGHT, "data"): None,
-        (ids.DATA_VERSION, "data"): data_version, (ids.REVIEW_CLIENT, "data"): CLIENT,
-        (ids.HIGHLIGHT_CLEAR, "n_clicks"): None, (ids.MOOD_SERIES, "value"): ["total_support"],
-        (ids.MOOD_INSTRUMENT, "value"): "PHQ-9", (ids.MOOD_SUMMARY, "children"): "drawn",
-    }
+def followers(app) -> dict[str, dict]:
+    """The callbacks a session change runs, by the name Dash gives their outputs."""
+    return {output: spec for output, spec in app.callback_map.items()
+            if any(f"{d['id']}.{d['property']}" in FOLLOWERS for d in spec["inputs"] if isinstance(d["id"], str))}
 
 
-def request(app, output: str, pairs: list[str], held: dict) -> dict:
-    """The body the page posts for callback ``output`` after a session change."""
-    spec = app.callback_map[output]
+def outputs(output: str) -> list[dict]:
+    """Dash's name of a callback's outputs (``a.b`` or ``..a.b...c.d..``) as id, property pairs."""
+    names = output[2:-2].split("...") if output.startswith("..") else [output]
+    return [dict(zip(("id", "property"), name.rsplit(".", 1), strict=True)) for name in names]
+
+
+def request(output: str, spec: dict, session: int, data_version: int) -> dict:
+    """The body the page posts for callback ``output`` after a move to ``session``."""
+    held = {**HELD, **{key: {"session": session, "compare": None} for key in FOLLOWERS},
+            f"{ids.DATA_VERSION}.data": data_version}
 
     def dep(d: dict) -> dict | list:
-        if d["id"].startswith("{"):
-            return []  # the hotspot buttons (pattern-matching): none pressed
-        return {"id": d["id"], "property": d["property"], "value": held[d["id"], d["property"]]}
+        if not isinstance(d["id"], str):
+            return []  # pattern-matching controls (hotspot buttons): none pressed
+        return {**d, "value": held.get(f"{d['id']}.{d['property']}")}
 
-    outputs = [{"id": i, "property": p} for i, p in zip(pairs[::2], pairs[1::2], strict=True)]
-    return {"output": output, "outputs": outputs if len(outputs) > 1 else outputs[0],
+    changed = [f"{d['id']}.{d['property']}" for d in spec["inputs"]
+               if isinstance(d["id"], str) and f"{d['id']}.{d['property']}" in FOLLOWERS]
+    out = outputs(output)
+    return {"output": output, "outputs": out if len(out) > 1 else out[0],
             "inputs": [dep(d) for d in spec["inputs"]], "state": [dep(d) for d in spec["state"]],
-            "changedPropIds": [f"{ids.SELECTION}.data"]}
+            "changedPropIds": changed}
 
 
-def session_change(client, app, session: int, data_version: int) -> dict[str, float]:
+def session_change(client, callbacks: dict[str, dict], session: int, data_version: int) -> dict[str, float]:
     """Milliseconds of each callback a move to ``session`` runs."""
-    held, times = values(session, data_version), {}
-    for name, (output, pairs) in TRIGGERED_BY_SESSION.items():
-        body = json.dumps(request(app, output, pairs, held))
+    times = {}
+    for output, spec in callbacks.items():
+        body = json.dumps(request(output, spec, session, data_version))
         start = time.perf_counter()
         response = client.post("/_dash-update-component", data=body, content_type="application/json")
-        times[name] = (time.perf_counter() - start) * 1000
-        assert response.status_code in (200, 204), (name, response.status_code, response.data[:300])
+        times[output] = (time.perf_counter() - start) * 1000
+        assert response.status_code in (200, 204), (output, response.status_code, response.data[:300])
     return times
+
+
+def edit(db_url: str, support: int) -> None:
+    """One saved rating, as the recording panel makes it: the client's revision moves on."""
+    with Store.open(db_url) as store:
+        course = store.load(CLIENT)
+        tie = course.document.session(8).ties[0]
+        store.save_tie(CLIENT, 8, tie.model_copy(update={"support": support}),
+                       expected_version=course.versions[("tie", 8, tie.person)])
 
 
 def report(title: str, changes: list[dict[str, float]], target: float | None) -> None:
     total = statistics.median(sum(change.values()) for change in changes)
     verdict = "" if target is None else f"   (target <= {target:.0f} ms: {'ok' if total <= target else 'MISSED'})"
     print(f"{title} (n={len(changes)}): median {total:6.1f} ms{verdict}")
-    for name in TRIGGERED_BY_SESSION:
-        print(f"    {name:<11} {statistics.median(change[name] for change in changes):6.1f} ms")
+    for output in changes[0]:
+        print(f"    {statistics.median(change[output] for change in changes):6.1f} ms  {output[:90]}")
 
 
 def main() -> None:
@@ -94,17 +106,18 @@ def main() -> None:
         with Store.open(db_url) as store:
             store.import_document(doc)
         app = create_app(db_url)
-        client = app.server.test_client()
+        client, callbacks = app.server.test_client(), followers(app)
         after_edit = []
         for version in range(1, WARM_ROUNDS + 1):
-            after_edit.append(session_change(client, app, 8, version))
+            edit(db_url, version)
+            after_edit.append(session_change(client, callbacks, 8, version))
             for number in numbers:  # every session analysed once, as after a first look through
-                session_change(client, app, number, version)
-        warm = [session_change(client, app, 8 + i % 2, WARM_ROUNDS) for i in range(CHANGES)]
+                session_change(client, callbacks, number, version)
+        warm = [session_change(client, callbacks, 8 + i % 2, WARM_ROUNDS) for i in range(CHANGES)]
     print(f"Synthetic client: {len(doc.people)} people ({len(doc.session(8).ties)} in session 8), "
           f"{len(doc.sessions)} sessions")
     report("session change, course analysed", warm, 30)
-    report("first session change after an edit", after_edit, None)
+    report("first session change after a saved rating", after_edit, None)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ import json
 import pandas as pd
 import pytest
 from dash.development.base_component import Component
-from dash.exceptions import PreventUpdate
 
 from ipt_network.figures.mood import mood_figure
 from ipt_network.figures.network import network_figure
@@ -28,7 +27,6 @@ from ipt_network.ui.callbacks_insights import (
     hotspots_panel,
     mood_chart,
     mood_words_panel,
-    toggled,
 )
 from ipt_network.ui.callbacks_review import glide, header_label, namer, pseudonyms
 from ipt_network.ui.derived import derived
@@ -200,16 +198,6 @@ def test_hotspot_buttons_come_in_rank_order_with_reasons_and_pressed_state():
     assert findings.hotspots[0].client in text_of(panel)
     assert "No isolation flags" not in text_of(panel)  # client's words: no clinical heading
     assert "Nothing in this session's picture suggests you are cut off." in text_of(panel)
-
-
-def test_a_press_turns_a_person_on_another_press_or_clear_turns_it_off():
-    pick = {"type": "hotspot-pick", "person": "p-asha"}
-    assert toggled(None, pick, 1) == "p-asha"
-    assert toggled("p-arjun", pick, 1) == "p-asha"
-    assert toggled("p-asha", pick, 3) is None
-    assert toggled("p-asha", "highlight-clear", 1) is None
-    with pytest.raises(PreventUpdate):
-        toggled("p-asha", pick, None)  # buttons redrawn, nothing pressed
 
 
 # --- mood panel ----------------------------------------------------------------------------------

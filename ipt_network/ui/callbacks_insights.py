@@ -2,9 +2,10 @@
 
 Both follow the session on show, the voice and the names switch. A hotspot's button highlights that
 person in the network (``ids.HIGHLIGHT``, which ``callbacks_review.draw_network`` draws): pressing
-it again or "Clear highlight" removes the highlight, and it stays from session to session while
-that person is in the network. A press changes only the buttons' ``aria-pressed``, never the list
-itself: redrawn buttons would take the keyboard focus away from the one just pressed.
+it again or "Clear highlight" removes the highlight (decided in the page, ``assets/hotspots.js``),
+and it stays from session to session while that person is in the network. A press changes only
+the buttons' ``aria-pressed``, never the list itself: redrawn buttons would take the keyboard
+focus away from the one just pressed.
 
 The mood chart is drawn once per course and choice of series; a session change only moves its
 "this session" line (a ``Patch``), so it costs next to nothing.
@@ -16,7 +17,7 @@ from collections.abc import Callable
 
 import dash
 import pandas as pd
-from dash import ALL, Input, Output, Patch, State, ctx, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
 from ipt_network.figures.mood import mood_figure, mood_markers
@@ -86,23 +87,6 @@ def hotspots_panel(findings: Findings, voice: str, shown: Callable[[str], str], 
             html.H3(HOTSPOTS_HEADING[voice], className="h6 mt-3"), *hotspots]
 
 
-def toggled(current: str | None, trigger: str | dict, value: int | None) -> str | None:
-    """The highlight after a press: a hotspot's button turns its person on or off, "Clear" turns off.
-
-    ``value`` is the pressed control's click count: ``None`` when buttons were only redrawn.
-
-    >>> toggled(None, {"type": "hotspot-pick", "person": "p-dan"}, 1)
-    'p-dan'
-    >>> toggled("p-dan", {"type": "hotspot-pick", "person": "p-dan"}, 2), toggled("p-dan", "highlight-clear", 1)
-    (None, None)
-    """
-    if not value:
-        raise PreventUpdate
-    if isinstance(trigger, dict):
-        return None if trigger["person"] == current else trigger["person"]
-    return None
-
-
 # --- mood -------------------------------------------------------------------------------------
 
 def course_mood_table(course: CourseAnalysis) -> pd.DataFrame:
@@ -111,6 +95,12 @@ def course_mood_table(course: CourseAnalysis) -> pd.DataFrame:
 
 def course_mood_markers(course: CourseAnalysis) -> dict:
     return mood_markers({number: course.mood(number) for number in course.numbers})
+
+
+def session_linkage(course: CourseAnalysis, number: int, instrument: str, series: tuple[str, ...]) -> list:
+    """How each of ``series`` moved with ``instrument`` over sessions 1 to ``number``."""
+    mood = derived(course, course_mood_table).loc[:number, [instrument]]
+    return linkage_from_tables(course.measure_table(number), mood, course.thresholds, series_wanted=list(series))
 
 
 def session_line(number: int) -> dict:
@@ -166,8 +156,7 @@ def mood_words_panel(course: CourseAnalysis, number: int, voice: str, *, numbers
     elif not series:
         children.append(html.P(NO_SERIES[voice]))
     else:
-        mood = derived(course, course_mood_table).loc[:number, [instrument]]
-        links = linkage_from_tables(course.measure_table(number), mood, course.thresholds, series_wanted=series)
+        links = derived(course, session_linkage, number, instrument, tuple(series))
         children.append(html.Ul(className="linkage-list", children=[
             html.Li(linkage_words(link, voice, numbers=numbers, min_n=course.thresholds.min_n)) for link in links]))
     return children
@@ -184,24 +173,21 @@ def register(app: dash.Dash, courses: Courses) -> None:
         """The therapist's view always has the numbers; only the client's offers the switch."""
         return voice != CLIENT
 
-    @app.callback(
+    app.clientside_callback(  # assets/hotspots.js
+        ClientsideFunction(namespace="hotspots", function_name="toggle"),
         Output(ids.HIGHLIGHT, "data"),
         Input({"type": ids.HOTSPOT_PICK, "person": ALL}, "n_clicks"),
         Input(ids.HIGHLIGHT_CLEAR, "n_clicks"),
         State(ids.HIGHLIGHT, "data"),
         prevent_initial_call=True,
     )
-    def highlight(_picks, _clear, current):
-        return toggled(current, ctx.triggered_id, ctx.triggered[0]["value"])
-
-    @app.callback(
+    app.clientside_callback(
+        ClientsideFunction(namespace="hotspots", function_name="pressed"),
         Output({"type": ids.HOTSPOT_PICK, "person": ALL}, "aria-pressed"),
         Output(ids.HIGHLIGHT_CLEAR, "hidden"),
         Input(ids.HIGHLIGHT, "data"),
         State({"type": ids.HOTSPOT_PICK, "person": ALL}, "id"),
     )
-    def show_pressed(highlighted, buttons):
-        return [pressed(button["person"] == highlighted) for button in buttons], highlighted is None
 
     @app.callback(
         Output(ids.HOTSPOTS_TITLE, "children"),

@@ -2,8 +2,9 @@
 
 ``Courses`` hands out one ``CourseAnalysis`` per client and revision. Some of what the panels
 draw is slow to make at 60 people and asked for more than once: the force-directed layout of
-the whole course (about 50 ms), the mood table (about 15 ms), or a session's hotspots in the
-words on show (the network and the hotspot list both need them). They are kept beside the course
+the whole course (about 50 ms), the mood table (about 15 ms), a session's hotspots in the
+words on show (the network and the hotspot list both need them), or how the network moved with
+mood up to a session (about 4 ms, asked again each time the slider comes back). They are kept beside the course
 they came from, and go when it goes.
 """
 
