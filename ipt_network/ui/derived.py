@@ -4,8 +4,8 @@
 draw is slow to make at 60 people and asked for more than once: the force-directed layout of
 the whole course (about 50 ms), the mood table (about 15 ms), a session's hotspots in the
 words on show (the network and the hotspot list both need them), or how the network moved with
-mood up to a session (about 4 ms, asked again each time the slider comes back). They are kept beside the course
-they came from, and go when it goes.
+mood up to a session (about 4 ms, asked again each time the slider comes back). They are kept
+beside the course they came from, and go when it goes.
 """
 
 from __future__ import annotations
