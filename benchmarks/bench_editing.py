@@ -28,11 +28,14 @@ def main() -> None:
         client_id = doc.client.id
         values = iter(range(10**6))
         versions = editing.page_versions(store.load(client_id))
+        shown = [doc.session(number).ties[0].support]
 
         def edit_cell() -> None:
             """As the page does: the versions it holds, updated from the version the save returns."""
-            change = editing.save_cell(store, client_id, number, versions, person, "support", str(next(values) % 11))
+            typed = str(next(values) % 11)
+            change = editing.save_cell(store, client_id, number, versions, person, "support", typed, shown[0])
             versions[editing.version_key(change.key)] = change.version
+            shown[0] = typed
 
         def reload_panel() -> None:
             course = store.load(client_id)

@@ -224,30 +224,41 @@ def grid_rows(doc: Document, number: int, display_name: Namer, *, notes: bool = 
     ties = {tie.person: tie for tie in doc.session(number).ties}
     rows = []
     for person in doc.people:
-        tie = ties.get(person.id)
         name = display_name(person.id)
         if person.deceased_on:
             name += f" (died {day(person.deceased_on)})"
-        row = {"id": person.id, "name": name, "in_session": YES if tie else NO}
-        values = tie.model_dump(mode="json") if tie else {}
-        row.update({field: values.get(field) for field in ("circle", "support", "conflict", "contact")})
-        if notes:
-            row["note"] = values.get("note", "")
-        rows.append(row)
+        cells = tie_cells(ties.get(person.id))
+        if not notes:
+            del cells["note"]
+        rows.append({"id": person.id, "name": name, **cells})
     return rows
 
 
-def changed_cell(previous: list[dict] | None, current: list[dict]) -> tuple[str, str, Any] | None:
-    """The one cell a person changed: ``(person id, column, new value)``; ``None`` if nothing changed.
+def tie_cells(tie: Tie | None) -> dict[str, Any]:
+    """A tie as its grid row shows it (``None``: the person is not in this session)."""
+    values = tie.model_dump(mode="json") if tie else {}
+    return {"in_session": YES if tie else NO,
+            **{field: values.get(field) for field in ("circle", "support", "conflict", "contact")},
+            "note": values.get("note", "")}
+
+
+def changed_cell(previous: list[dict] | None, current: list[dict]) -> tuple[str, str, Any, Any] | None:
+    """The one cell a person changed: ``(person id, column, new value, value shown before)``; ``None``
+    if nothing changed.
 
     Raises ``ValidationError`` when several cells changed at once (a paste over many cells).
     """
     before = {row["id"]: row for row in previous or []}
-    changes = [(row["id"], column, value) for row in current for column, value in row.items()
-               if row["id"] in before and before[row["id"]].get(column) != value]
+    changes = [(row["id"], column, value, before[row["id"]].get(column)) for row in current
+               for column, value in row.items() if row["id"] in before and before[row["id"]].get(column) != value]
     if len(changes) > 1:
         raise ValidationError("please change one cell at a time")
     return changes[0] if changes else None
+
+
+def _as_cell(value: Any) -> str:
+    """A cell's value as text, so a typed "7" and a stored 7 (or an empty cell and no value) compare equal."""
+    return "" if value is None else str(value).strip()
 
 
 def tie_after_cell(tie: Tie | None, person_id: str, column: str, value: Any) -> dict | None:
@@ -278,16 +289,26 @@ def tie_after_cell(tie: Tie | None, person_id: str, column: str, value: Any) -> 
 
 
 def save_cell(store: Store, client_id: str, number: int, versions: dict[str, int], person_id: str,
-              column: str, value: Any) -> Change:
-    """Save one changed grid cell as the tie it describes (added, changed or taken out of the session)."""
-    session = store.load(client_id).document.session(number)
+              column: str, value: Any, shown: Any) -> Change:
+    """Save one changed grid cell as the tie it describes (added, changed or taken out of the session).
+
+    ``shown`` is the value the cell showed before the change. A tie saved since the page read it is
+    still changed when this cell holds what the page showed: the earlier save changed another cell
+    (ratings typed one after another reach the store faster than the page learns the new version),
+    and only this cell is written. A cell that was changed elsewhere is refused as stale.
+    """
+    course = store.load(client_id)
+    session = course.document.session(number)
     tie = next((t for t in session.ties if t.person == person_id), None)
+    key = ("tie", number, person_id)
+    if _as_cell(tie_cells(tie).get(column)) == _as_cell(shown):
+        versions = {**versions, version_key(key): course.versions.get(key)}
     after = tie_after_cell(tie, person_id, column, value)
     removed = ()
     if after is None and tie is not None:
         removed = tuple(link.model_dump(mode="json") for link in session.links if person_id in (link.a, link.b))
     before = tie.model_dump(mode="json") if tie else None
-    return _save(store, client_id, versions, "tie", number, ("tie", number, person_id), before, after, removed)
+    return _save(store, client_id, versions, "tie", number, key, before, after, removed)
 
 
 # --- links between two people ----------------------------------------------------------------

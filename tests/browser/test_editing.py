@@ -228,3 +228,11 @@ def test_a_new_client_gets_a_first_session_and_a_first_person(page: Page, app_ur
     doc = store.load("c-j-k").document
     assert [(doc.person(t.person).name, t.circle, t.support, t.conflict) for t in doc.session(1).ties] == [
         ("Mum", 3, 6, 0)]
+
+
+def test_ratings_typed_one_after_another_are_all_saved(page: Page, app_url, store):
+    open_session(page, app_url, 3)
+    type_into(page, cell(page, "Pablo", "support"), "7")
+    type_into(page, cell(page, "Pablo", "conflict"), "3")  # at once, before the first save is confirmed
+    expect(page.locator(MESSAGE)).to_have_text("Saved: conflict for Pablo 1 → 3.")
+    assert (tie(store, 3, "p-pablo").support, tie(store, 3, "p-pablo").conflict) == (7, 3)
