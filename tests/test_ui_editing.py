@@ -96,6 +96,14 @@ def test_changed_cell_is_the_one_difference():
         editing.changed_cell(before, [{**before[0], "support": 1}, {**before[1], "support": 2}])
 
 
+def test_a_grid_holding_the_stored_values_is_the_same_as_typed():
+    stored = [{"id": "a", "support": 7, "contact": None, "note": ""}]
+    assert editing.same_cells(stored, [{"id": "a", "support": "7", "contact": "", "note": ""}])  # typed "7"
+    assert not editing.same_cells(stored, [{"id": "a", "support": "12", "contact": "", "note": ""}])  # refused
+    assert not editing.same_cells(stored, [{"id": "a", "support": 7, "contact": None}])  # notes hidden since
+    assert not editing.same_cells(stored, None)  # nothing drawn yet
+
+
 def test_saving_a_cell_changes_only_that_field_and_can_be_undone(store):
     change = editing.save_cell(store, CLIENT, 1, versions(store), "p-dan", "support", "7", 4)
     saved = tie(store, "p-dan")

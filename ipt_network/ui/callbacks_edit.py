@@ -117,10 +117,13 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         State(ids.EDIT_PEOPLE_SAVED, "data"),
         State(ids.EDIT_SESSION_SAVED, "data"),
         State(ids.EDIT_MOOD_SAVED, "data"),
+        State(ids.EDIT_GRID, "data"),
     )
-    def show_course(selection, _data_version, voice, hide, closed, client_id, people_then, session_then, mood_then):
+    def show_course(selection, _data_version, voice, hide, closed, client_id, people_then, session_then, mood_then,
+                    grid_then):
         """The grid, lists and stored values of the session on show, with the versions they came from;
-        nothing while the panel is closed (opening it fills it)."""
+        nothing while the panel is closed (opening it fills it). A grid already showing what is stored
+        (as after a cell saved as typed) is left alone, so typing in the next cell is not interrupted."""
         if not selection or closed:
             raise PreventUpdate
         try:
@@ -141,8 +144,9 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         tied = [{"label": shown(t.person), "value": t.person} for t in doc.session(number).ties]
         session_now = {"session": number, **editing.saved_session(doc, number)}
         mood_now = {"session": number, "scores": editing.saved_mood(doc, number)}
+        rows = editing.grid_rows(doc, number, shown, notes=notes)
         return (
-            editing.grid_rows(doc, number, shown, notes=notes),
+            no_update if editing.same_cells(rows, grid_then) else rows,
             columns,
             editing.page_versions(course),
             tied, tied,

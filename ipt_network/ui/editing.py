@@ -261,6 +261,13 @@ def _as_cell(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
+def same_cells(rows: list[dict], shown: list[dict] | None) -> bool:
+    """Whether the grid ``shown`` already holds ``rows``, cell for cell, as a person would read them."""
+    def cells(table: list[dict]) -> list[dict[str, str]]:
+        return [{column: _as_cell(value) for column, value in row.items()} for row in table]
+    return shown is not None and cells(rows) == cells(shown)
+
+
 def tie_after_cell(tie: Tie | None, person_id: str, column: str, value: Any) -> dict | None:
     """The tie as it becomes when one grid cell is set: JSON data, or ``None`` for "not in this session"."""
     if column == "in_session":
