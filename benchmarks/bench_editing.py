@@ -28,14 +28,15 @@ def main() -> None:
         client_id = doc.client.id
         values = iter(range(10**6))
         versions = editing.page_versions(store.load(client_id))
-        shown = [doc.session(number).ties[0].support]
+        shown = doc.session(number).ties[0].support
 
         def edit_cell() -> None:
             """As the page does: the versions it holds, updated from the version the save returns."""
+            nonlocal shown
             typed = str(next(values) % 11)
-            change = editing.save_cell(store, client_id, number, versions, person, "support", typed, shown[0])
+            change = editing.save_cell(store, client_id, number, versions, person, "support", typed, shown)
             versions[editing.version_key(change.key)] = change.version
-            shown[0] = typed
+            shown = typed
 
         def reload_panel() -> None:
             course = store.load(client_id)
