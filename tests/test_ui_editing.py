@@ -105,7 +105,7 @@ def test_a_grid_holding_the_stored_values_is_the_same_as_typed():
 
 
 def test_saving_a_cell_changes_only_that_field_and_can_be_undone(store):
-    change = editing.save_cell(store, CLIENT, 1, versions(store), "p-dan", "support", "7", 4)
+    change = editing.save_cell(store, CLIENT, 1, "p-dan", "support", "7", 4)
     saved = tie(store, "p-dan")
     assert (saved.support, saved.conflict, saved.focus, saved.note) == (7, 7, "role_dispute", "arguments about money")
     assert editing.describe(change, names) == "support for Dan 4 → 7"
@@ -117,30 +117,28 @@ def test_saving_a_cell_changes_only_that_field_and_can_be_undone(store):
 def test_a_refused_cell_saves_nothing(store):
     before = store.load(CLIENT)
     with pytest.raises(ValidationError):
-        editing.save_cell(store, CLIENT, 1, versions(store), "p-dan", "support", "12", 4)
+        editing.save_cell(store, CLIENT, 1, "p-dan", "support", "12", 4)
     assert store.load(CLIENT) == before
 
 
 def test_an_edit_from_a_stale_page_is_refused(store):
-    page = versions(store)
-    editing.save_cell(store, CLIENT, 1, page, "p-dan", "support", "7", 4)
+    editing.save_cell(store, CLIENT, 1, "p-dan", "support", "7", 4)
     with pytest.raises(StaleEditError):
-        editing.save_cell(store, CLIENT, 1, page, "p-dan", "support", "9", 4)  # the page still shows 4
+        editing.save_cell(store, CLIENT, 1, "p-dan", "support", "9", 4)  # the page still shows 4
     assert tie(store, "p-dan").support == 7
 
 
 def test_cells_typed_one_after_another_on_one_page_are_all_saved(store):
-    page = versions(store)  # not yet told the version the first save made
-    editing.save_cell(store, CLIENT, 1, page, "p-dan", "support", "7", 4)
-    editing.save_cell(store, CLIENT, 1, page, "p-dan", "conflict", "3", 7)
-    editing.save_cell(store, CLIENT, 1, page, "p-dan", "support", "8", "7")  # the cell still holds the typed text
+    editing.save_cell(store, CLIENT, 1, "p-dan", "support", "7", 4)
+    editing.save_cell(store, CLIENT, 1, "p-dan", "conflict", "3", 7)
+    editing.save_cell(store, CLIENT, 1, "p-dan", "support", "8", "7")  # the cell still holds the typed text
     saved = tie(store, "p-dan")
     assert (saved.support, saved.conflict, saved.note) == (8, 3, "arguments about money")
 
 
 def test_undo_after_someone_else_changed_the_record_is_refused(store):
-    change = editing.save_cell(store, CLIENT, 1, versions(store), "p-dan", "support", "7", 4)
-    editing.save_cell(store, CLIENT, 1, versions(store), "p-dan", "support", "8", 7)
+    change = editing.save_cell(store, CLIENT, 1, "p-dan", "support", "7", 4)
+    editing.save_cell(store, CLIENT, 1, "p-dan", "support", "8", 7)
     with pytest.raises(StaleEditError):
         editing.undo(store, CLIENT, change)
     assert tie(store, "p-dan").support == 8
@@ -148,7 +146,7 @@ def test_undo_after_someone_else_changed_the_record_is_refused(store):
 
 def test_taking_someone_out_and_undoing_brings_back_their_links(store):
     original = store.load(CLIENT).document
-    change = editing.save_cell(store, CLIENT, 1, versions(store), "p-dan", "in_session", "no", "yes")
+    change = editing.save_cell(store, CLIENT, 1, "p-dan", "in_session", "no", "yes")
     session = store.load(CLIENT).document.session(1)
     assert ([t.person for t in session.ties], session.links) == (["p-mum"], [])
     assert editing.describe(change, names) == "Dan is out of session 1, along with 1 link to others"
@@ -160,14 +158,14 @@ def test_adding_someone_to_the_session_starts_in_the_outer_ring_with_zeros(store
     ana_data["people"].append({"id": "p-jo", "name": "Jo", "role": "friend"})
     store.import_document(parse_document(ana_data), replace=True)
     with pytest.raises(ValidationError, match="not in this session"):
-        editing.save_cell(store, CLIENT, 1, versions(store), "p-jo", "support", "5", None)
-    change = editing.save_cell(store, CLIENT, 1, versions(store), "p-jo", "in_session", "yes", "no")
+        editing.save_cell(store, CLIENT, 1, "p-jo", "support", "5", None)
+    change = editing.save_cell(store, CLIENT, 1, "p-jo", "in_session", "yes", "no")
     assert (tie(store, "p-jo").circle, tie(store, "p-jo").support, tie(store, "p-jo").conflict) == (3, 0, 0)
     assert editing.describe(change, names) == "p-jo is in session 1: outer ring, support 0, conflict 0"
 
 
 def test_change_survives_the_trip_through_the_pages_memory(store):
-    change = editing.save_cell(store, CLIENT, 1, versions(store), "p-dan", "in_session", "no", "yes")
+    change = editing.save_cell(store, CLIENT, 1, "p-dan", "in_session", "no", "yes")
     assert Change.from_data(json.loads(json.dumps(change.to_data()))) == change
 
 

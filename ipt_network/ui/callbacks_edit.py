@@ -2,8 +2,8 @@
 
 Every edit callback only writes ``ids.EDIT_OUTCOME`` (what happened); ``show_outcome`` turns that
 into the status line, keeps the change for Undo, and bumps ``ids.DATA_VERSION`` so the panel and
-the rest of the page redraw with the change. The forms are refilled only when the stored values
-they show have changed, so typing in one form is not lost when another form saves.
+the rest of the page redraw with the change. The forms and the grid are refilled only when the
+stored values they show have changed, so typing in one place is not lost when another saves.
 """
 
 from __future__ import annotations
@@ -210,10 +210,9 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         State(ids.EDIT_GRID, "data_previous"),
         State(ids.SELECTION, "data"),
         State(ids.REVIEW_CLIENT, "data"),
-        State(ids.EDIT_VERSIONS, "data"),
         prevent_initial_call=True,
     )
-    def save_grid_cell(_timestamp, rows, previous, selection, client_id, versions):
+    def save_grid_cell(_timestamp, rows, previous, selection, client_id):
         number = session_of(selection)
         try:
             cell = editing.changed_cell(previous, rows)
@@ -221,7 +220,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
             return {"problem": refusal(exc)}
         if cell is None:
             raise PreventUpdate
-        return attempt(lambda: editing.save_cell(store, client_id, number, versions, *cell))
+        return attempt(lambda: editing.save_cell(store, client_id, number, *cell))
 
     # --- links --------------------------------------------------------------------------------------
 

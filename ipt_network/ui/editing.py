@@ -2,8 +2,10 @@
 
 Every edit here starts from the record as stored now, changes only what the person changed,
 and saves it with the version the page was showing, so the store refuses it when another tab
-saved first. Each saved edit is returned as a ``Change``: enough to say what happened in plain
-words and to put the previous value back (Undo), again only if nobody changed it since.
+saved first. A grid cell is checked more finely: refused when the stored cell no longer holds
+what the page showed (see ``save_cell``). Each saved edit is returned as a ``Change``: enough to
+say what happened in plain words and to put the previous value back (Undo), again only if nobody
+changed it since.
 Nothing here knows about Dash; the callbacks pass plain values in and show the results.
 """
 
@@ -19,7 +21,7 @@ from typing import Any
 
 import pydantic
 
-from ipt_network.errors import ValidationError
+from ipt_network.errors import StaleEditError, ValidationError
 from ipt_network.figures.style import day
 from ipt_network.model import (
     INSTRUMENT_ITEMS,
@@ -34,7 +36,7 @@ from ipt_network.model import (
     Tie,
 )
 from ipt_network.scales import band
-from ipt_network.store import Course, Store
+from ipt_network.store import STALE_MESSAGE, Course, Store
 from ipt_network.words import plural
 
 YES, NO = "yes", "no"
@@ -295,21 +297,22 @@ def tie_after_cell(tie: Tie | None, person_id: str, column: str, value: Any) -> 
     return data
 
 
-def save_cell(store: Store, client_id: str, number: int, versions: dict[str, int], person_id: str,
-              column: str, value: Any, shown: Any) -> Change:
+def save_cell(store: Store, client_id: str, number: int, person_id: str, column: str, value: Any,
+              shown: Any) -> Change:
     """Save one changed grid cell as the tie it describes (added, changed or taken out of the session).
 
-    ``shown`` is the value the cell showed before the change. A tie saved since the page read it is
-    still changed when this cell holds what the page showed: the earlier save changed another cell
-    (ratings typed one after another reach the store faster than the page learns the new version),
-    and only this cell is written. A cell that was changed elsewhere is refused as stale.
+    ``shown`` is what the cell showed before the change. The edit is stale, and refused, exactly when
+    the stored cell no longer holds it: someone changed this cell elsewhere. A save of another cell
+    of the same tie since the page was drawn is no reason to refuse (ratings typed one after another
+    reach the store before the page hears back), and only this cell is written.
     """
     course = store.load(client_id)
     session = course.document.session(number)
     tie = next((t for t in session.ties if t.person == person_id), None)
+    if _as_cell(tie_cells(tie).get(column)) != _as_cell(shown):
+        raise StaleEditError(STALE_MESSAGE)
     key = ("tie", number, person_id)
-    if _as_cell(tie_cells(tie).get(column)) == _as_cell(shown):
-        versions = {**versions, version_key(key): course.versions.get(key)}
+    versions = {version_key(key): course.versions.get(key)}  # still refused if it moves on before the write
     after = tie_after_cell(tie, person_id, column, value)
     removed = ()
     if after is None and tie is not None:
