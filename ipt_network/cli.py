@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from importlib.resources import files
 from pathlib import Path
 
 import click
@@ -15,6 +16,7 @@ import click
 from ipt_network import __version__
 from ipt_network.errors import IPTNetworkError, NotFoundError, ValidationError
 from ipt_network.store import Store, default_db_url, demo_db_url
+from ipt_network.store.backup import DAILY_KEPT
 
 EXIT_INVALID = 2
 EXIT_FAILED = 1
@@ -162,34 +164,63 @@ def metrics(ctx: click.Context, client_id: str, session: int | None, as_json: bo
 
 
 
-SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+SAMPLES = files("ipt_network.samples")
+"""The synthetic sample clients: the top-level ``data/samples/`` of the repository, installed as the
+package ``ipt_network.samples`` (setup.py)."""
 
 
-def serve_app(db_url: str, host: str, port: int) -> None:
-    """Run the dashboard; only this machine can reach it unless ``host`` says otherwise."""
-    from ipt_network.ui import create_app
+def server_options(command):
+    """The options of every command that serves the dashboard."""
+    options = [
+        click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on."),
+        click.option("--port", default=8050, show_default=True, type=int,
+                     help="Port to listen on (0: any free port)."),
+        click.option("--token", envvar="IPT_NETWORK_TOKEN", default=None,
+                     help="The token that opens the dashboard. Default: $IPT_NETWORK_TOKEN, else a new "
+                          "random one each launch."),
+        click.option("--allow-host", "allowed_hosts", multiple=True, envvar="IPT_NETWORK_ALLOW_HOST",
+                     metavar="NAME", help="Also answer to this host name (besides 127.0.0.1, localhost and [::1]); "
+                                          "repeat for more."),
+        click.option("--no-browser", is_flag=True, help="Do not open the dashboard in the browser."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
-    shown = "localhost" if host in ("127.0.0.1", "localhost") else host
-    click.echo(f"ipt-network is running at http://{shown}:{port}/  (Ctrl+C to stop)")
-    create_app(db_url).run(host=host, port=port, debug=False, dev_tools_disable_version_check=True)
+
+def serve_app(db_url: str, host: str, port: int, token: str | None, allowed_hosts: tuple[str, ...],
+              no_browser: bool, daily_backups: int = 0) -> None:
+    """Run the dashboard until Ctrl+C; only this machine can reach it unless ``host`` says otherwise."""
+    from ipt_network.ui.door import new_token
+    from ipt_network.ui.server import serve
+
+    serve(db_url, host=host, port=port, token=token or new_token(), allowed_hosts=allowed_hosts,
+          open_browser=not no_browser, daily_backups=daily_backups, say=lambda line: click.echo(line))
 
 
 @main.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8050, show_default=True, type=int, help="Port to listen on.")
+@server_options
+@click.option("--keep-backups", default=DAILY_KEPT, show_default=True, type=click.IntRange(min=1),
+              help="How many daily backups to keep in the backups folder beside the database.")
+@click.option("--no-backup", is_flag=True, help="Do not make the daily backup.")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int) -> None:
-    """Start the dashboard in your browser's reach (this machine only, by default)."""
+def serve(ctx: click.Context, host: str, port: int, token: str | None, allowed_hosts: tuple[str, ...],
+          no_browser: bool, keep_backups: int, no_backup: bool) -> None:
+    """Start the dashboard and open it in the browser (this machine only, by default).
+
+    It prints the address to open: it carries a token, and only a browser that brought it gets in.
+    Once a day (at start and after midnight) a backup is made beside the database, unless --no-backup.
+    """
     open_store(ctx)  # fail early, with a clear message, if the database cannot be opened
-    serve_app(ctx.obj["db"], host, port)
+    serve_app(ctx.obj["db"], host, port, token, allowed_hosts, no_browser, 0 if no_backup else keep_backups)
 
 
 @main.command("demo")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8050, show_default=True, type=int, help="Port to listen on.")
+@server_options
 @click.option("--no-serve", is_flag=True, help="Only load the sample clients, then stop.")
 @click.pass_context
-def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
+def demo(ctx: click.Context, host: str, port: int, token: str | None, allowed_hosts: tuple[str, ...],
+         no_browser: bool, no_serve: bool) -> None:
     """Load the synthetic sample clients (resetting them if present), then serve.
 
     Without --db this uses a separate demo database, never your real one.
@@ -198,11 +229,40 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
 
     if ctx.parent.params["db"] is None:
         ctx.obj["db"] = demo_db_url()
-    documents = [read_document(path) for path in sorted(SAMPLES.glob("*.json"))]
+    documents = [read_document(path) for path in sorted(SAMPLES.iterdir(), key=lambda p: p.name)
+                 if path.name.endswith(".json")]
     store = open_store(ctx)
     store.import_documents(documents, replace=True)
     click.echo(f"Demo database: {ctx.obj['db']}")
     for summary in store.list_clients():
         click.echo(f"  {summary.id}  {summary.label}  ({summary.session_count} sessions)")
     if not no_serve:
-        serve_app(ctx.obj["db"], host, port)
+        serve_app(ctx.obj["db"], host, port, token, allowed_hosts, no_browser)
+
+
+@main.command("backup")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the copy. Default: a dated file in the backups folder beside the database.")
+@click.pass_context
+def backup(ctx: click.Context, output: Path | None) -> None:
+    """Copy the database, safely while the dashboard runs, and check the copy; print where it is."""
+    from ipt_network.store.backup import backup as back_up
+
+    click.echo(str(back_up(ctx.obj["db"], output)))
+
+
+@main.command("restore")
+@click.argument("source", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def restore(ctx: click.Context, source: Path) -> None:
+    """Replace the database with a backup (stop the dashboard first).
+
+    The file must be an intact ipt-network database; a backup from an older version is brought up
+    to date. The database it replaces is kept in the backups folder first.
+    """
+    from ipt_network.store.backup import restore as restore_from
+
+    kept = restore_from(ctx.obj["db"], source)
+    if kept:
+        click.echo(f"The database as it was before: {kept}")
+    click.echo(f"Restored {source}")

@@ -39,7 +39,7 @@ def ids_on(page) -> list[str]:
 
 @pytest.fixture
 def app(db_url):
-    return create_app(db_url)
+    return create_app(db_url, token="t")
 
 
 def test_every_callback_names_components_of_one_page(app):

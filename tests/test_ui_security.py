@@ -14,14 +14,20 @@ from ipt_network.ui import create_app
 from ipt_network.ui.security import MAX_REQUEST_BYTES
 
 
+TOKEN = "t0ken"
+
+
 @pytest.fixture
 def app(db_url):
-    return create_app(db_url)
+    return create_app(db_url, token=TOKEN)
 
 
 @pytest.fixture
 def client(app):
-    return app.server.test_client()
+    """A client past the door (ui/door.py, tested over HTTP in test_ui_door.py): it brought the token once."""
+    signed_in = app.server.test_client()
+    assert signed_in.get(f"/?token={TOKEN}").status_code == 302
+    return signed_in
 
 
 def policy(response) -> dict[str, list[str]]:

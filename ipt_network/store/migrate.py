@@ -15,6 +15,11 @@ from ipt_network.errors import StorageError
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this version can read (and bring up to date)."""
+    return {script.revision for script in ScriptDirectory.from_config(Config(str(ALEMBIC_INI))).walk_revisions()}
+
+
 def upgrade_to_head(conn: Connection) -> None:
     """Apply every migration the database lacks, inside the caller's (write) transaction.
 
@@ -23,8 +28,7 @@ def upgrade_to_head(conn: Connection) -> None:
     """
     config = Config(str(ALEMBIC_INI))
     config.attributes["connection"] = conn
-    known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
-    unknown = set(MigrationContext.configure(conn).get_current_heads()) - known
+    unknown = set(MigrationContext.configure(conn).get_current_heads()) - known_revisions()
     if unknown:
         raise StorageError(
             f"this database was written by a newer version of ipt-network (schema {', '.join(sorted(unknown))}). "

@@ -7,6 +7,8 @@ pools connections; writes take ``BEGIN IMMEDIATE``, so threads are safe).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from importlib.resources import files
 from pathlib import Path
 
 import dash
@@ -23,11 +25,13 @@ from ipt_network.ui import (
     callbacks_time,
 )
 from ipt_network.ui.courses import Courses
+from ipt_network.ui.door import install_door
 from ipt_network.ui.layout_shell import FAVICON, shell
 from ipt_network.ui.security import protect
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
-"""Vendored Bootstrap CSS, the app's own style and favicon."""
+ASSETS = Path(str(files("ipt_network.assets")))
+"""Vendored Bootstrap CSS, the app's own style and favicon: the top-level ``assets/`` of the
+repository, installed as the package ``ipt_network.assets`` (setup.py)."""
 
 BOOTSTRAP = "bootstrap.min.css"
 
@@ -51,8 +55,12 @@ INDEX = f"""<!DOCTYPE html>
 """Dash's page with a language for screen readers and our own favicon, and nothing else added."""
 
 
-def create_app(db_url: str | None = None) -> dash.Dash:
-    """The dashboard over the database at ``db_url`` (``None``: ``IPT_NETWORK_DB`` or the per-user file)."""
+def create_app(db_url: str | None = None, *, token: str, allowed_hosts: Iterable[str] = ()) -> dash.Dash:
+    """The dashboard over the database at ``db_url`` (``None``: ``IPT_NETWORK_DB`` or the per-user file).
+
+    Only a browser that brought ``token`` once gets in, and only under a loopback name or one of
+    ``allowed_hosts`` (``ui/door.py``).
+    """
     store = Store.open(db_url)
     app = dash.Dash(
         __name__,
@@ -80,5 +88,6 @@ def create_app(db_url: str | None = None) -> dash.Dash:
     callbacks_export.register(app, store)
     callbacks_time.register(app, courses)
     callbacks_compare.register(app, courses)
+    install_door(app.server, token, allowed_hosts)
     protect(app)
     return app

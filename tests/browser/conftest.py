@@ -18,6 +18,9 @@ from ipt_network.store import Store
 from ipt_network.ui import create_app
 from tests.conftest import SAMPLES
 
+TOKEN = "browser-test-token"
+"""The launch token the served app expects (``ipt-network serve`` would print it in the address)."""
+
 GRAPH_DRAWN = "() => document.querySelector('#network-graph .js-plotly-plot')?.data?.length > 0"
 """True once plotly has drawn the network (it loads asynchronously)."""
 
@@ -34,12 +37,19 @@ def store(db_url) -> Iterator[Store]:
 @pytest.fixture
 def app_url(store, db_url) -> Iterator[str]:
     """The dashboard served on a free loopback port, over the test's database."""
-    server = make_server("127.0.0.1", 0, create_app(db_url).server, threaded=True)
+    server = make_server("127.0.0.1", 0, create_app(db_url, token=TOKEN).server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
     thread.join(5)
+
+
+@pytest.fixture(autouse=True)
+def signed_in(context, app_url) -> None:
+    """Each browser context opens the address with the token once, as a person opens the printed
+    address; the door answers with its cookie, which the context's pages then carry."""
+    assert context.request.get(f"{app_url}?token={TOKEN}").ok
 
 
 @pytest.fixture(autouse=True)
