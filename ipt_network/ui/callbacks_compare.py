@@ -21,7 +21,8 @@ from ipt_network.ui import ids
 from ipt_network.ui.callbacks_review import namer, pseudonyms, rekey, still, view_prefs
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.labels import CHANGE_TABLE_NAMES, CLIENT, THERAPIST, measure_change, measure_value
-from ipt_network.ui.layout_review import GRAPH_CONFIG, scores_shown
+from ipt_network.ui.layout_review import scores_shown
+from ipt_network.ui.modebar import download_only
 from ipt_network.ui.urls import Selection
 from ipt_network.words import plural
 
@@ -75,12 +76,12 @@ def side_by_side(course: CourseAnalysis, first: int, second: int, shown: Callabl
     key_of = pseudonyms(course.doc) if hide_names else None
     columns = []
     for graph_id, number, figure in ((ids.COMPARE_BEFORE, first, figures[0]), (ids.COMPARE_AFTER, second, figures[1])):
-        config = {**GRAPH_CONFIG, "toImageButtonOptions": {"format": "png", "filename": f"session-{number}"}}
         summary = network_summary(course.doc, number, display_name=shown, hotspots=hotspots[number],
                                   thresholds=course.thresholds)
         columns.append(html.Div(className="col-lg-6", children=[
             html.Div(className="graph-card compare-graph", children=dcc.Graph(
-                id=graph_id, figure=still(rekey(figure, key_of) if key_of else figure), config=config)),
+                id=graph_id, figure=still(rekey(figure, key_of) if key_of else figure),
+                config=download_only(f"session-{number}"))),
             html.P(summary, className="graph-summary"),
         ]))
     return html.Div(className="row g-3", children=columns)

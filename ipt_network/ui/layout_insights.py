@@ -12,15 +12,7 @@ from dash import dcc, html
 from ipt_network.figures.trends import measure_words
 from ipt_network.linkage import SERIES
 from ipt_network.ui import ids
-
-MOOD_CONFIG = {
-    "displaylogo": False,
-    "responsive": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines", "zoom2d", "pan2d",
-                               "zoomIn2d", "zoomOut2d", "resetScale2d"],
-    "toImageButtonOptions": {"format": "png", "filename": "mood"},
-}
-"""Plotly's toolbar with only the picture download: the chart's axes are fixed."""
+from ipt_network.ui.modebar import download_only
 
 DEFAULT_SERIES = ["total_support"]
 """The network series drawn under mood until others are chosen."""
@@ -61,7 +53,7 @@ def mood_section() -> html.Section:
                                            className="choice-row"),
                         ]),
                     ]),
-                    dcc.Graph(id=ids.MOOD_GRAPH, figure=EMPTY_CHART, config=MOOD_CONFIG),
+                    dcc.Graph(id=ids.MOOD_GRAPH, figure=EMPTY_CHART, config=download_only("mood")),
                     html.P(id=ids.MOOD_SUMMARY, className="graph-summary", **{"aria-live": "polite"}),
                 ]),
                 html.Div(id=ids.MOOD_PANEL, className="col-lg-4 mood-words", **{"aria-live": "polite"}),

@@ -16,14 +16,7 @@ from ipt_network.ui.layout_edit import edit_section
 from ipt_network.ui.layout_export import export_section
 from ipt_network.ui.layout_insights import hotspots_card, mood_section
 from ipt_network.ui.layout_time import play_button, timeline_strip
-
-GRAPH_CONFIG = {
-    "displaylogo": False,
-    "responsive": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
-    "toImageButtonOptions": {"format": "png", "filename": "network"},
-}
-"""Plotly's toolbar without the logo (a link to an outside site) or tools that do not apply here."""
+from ipt_network.ui.modebar import download_only
 
 HIDE = "hide"
 """The value of the "Hide names" switch when it is on."""
@@ -70,7 +63,8 @@ def review_page(client_id: str, prefs: dict) -> html.Div:
                     html.Section(className="col-lg-8", **{"aria-label": "Network picture"}, children=
                                  html.Div(className="card graph-card", children=[
                                      _network_options(),
-                                     dcc.Graph(id=ids.NETWORK_GRAPH, figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+                                     dcc.Graph(id=ids.NETWORK_GRAPH, figure=BLANK_FIGURE,
+                                               config=download_only("network")),
                                  ])),
                     html.Div(className="col-lg-4 side-column", children=[
                         html.Section(className="card card-body", **{"aria-label": "The network in words"}, children=[
