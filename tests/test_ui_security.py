@@ -13,7 +13,6 @@ from ipt_network.formats.limits import MAX_FILE_BYTES
 from ipt_network.ui import create_app
 from ipt_network.ui.security import MAX_REQUEST_BYTES
 
-
 TOKEN = "t0ken"
 
 
