@@ -209,9 +209,9 @@ def serve(ctx: click.Context, host: str, port: int, token: str | None, allowed_h
     """Start the dashboard and open it in the browser (this machine only, by default).
 
     It prints the address to open: it carries a token, and only a browser that brought it gets in.
-    Once a day (at start and after midnight) a backup is made beside the database, unless --no-backup.
+    Once a day (at start, before an upgrade touches the database, and after midnight) a backup is
+    made in the backups folder beside the database, unless --no-backup.
     """
-    open_store(ctx)  # fail early, with a clear message, if the database cannot be opened
     serve_app(ctx.obj["db"], host, port, token, allowed_hosts, no_browser, 0 if no_backup else keep_backups)
 
 

@@ -44,6 +44,12 @@ def database_file(url: str | None) -> Path:
     return Path(parsed.database)
 
 
+def is_file_database(url: str | None) -> bool:
+    """Whether ``url`` is a SQLite file, which these backups are for."""
+    parsed = make_url(resolve_url(url))
+    return parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
+
+
 def backup_folder(database: Path) -> Path:
     return database.parent / BACKUP_FOLDER
 
