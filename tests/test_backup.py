@@ -46,6 +46,14 @@ def sqlite_answer(path: Path, sql: str) -> list:
         return [row[0] for row in connection.execute(sql)]
 
 
+def as_first_version_left_it(db_url: str) -> None:
+    """Take the schema back to revision 0001, as the first version of ipt-network wrote it."""
+    config = Config(str(ALEMBIC_INI))
+    with Store.open(db_url) as store, store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+
+
 @pytest.fixture
 def samples_db(tmp_path) -> str:
     """A database with every sample client; connections closed again."""
@@ -140,10 +148,7 @@ def test_a_backup_from_a_newer_version_is_refused(samples_db, backup_file):
 
 def test_a_backup_from_an_older_version_is_brought_up_to_date(samples_db, backup_file, tmp_path):
     expected = clients_in(samples_db)
-    config = Config(str(ALEMBIC_INI))
-    with Store.open(f"sqlite:///{backup_file}") as old, old.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0001")
+    as_first_version_left_it(f"sqlite:///{backup_file}")
     assert sqlite_answer(backup_file, "SELECT version_num FROM alembic_version") == ["0001"]
     fresh = f"sqlite:///{tmp_path / 'new.db'}"
     assert run(fresh, "restore", backup_file).exit_code == 0
@@ -201,3 +206,19 @@ def test_a_kill_during_the_daily_backup_of_serve_leaves_database_and_last_backup
     assert daily_backup(samples_db) == today
     assert sqlite_answer(today, "PRAGMA integrity_check") == ["ok"]
     assert not partial.exists()
+
+
+def test_serve_backs_the_database_up_before_an_upgrade_changes_it(samples_db, tmp_path):
+    database = tmp_path / "clinic" / "ipt.db"
+    head = sqlite_answer(database, "SELECT version_num FROM alembic_version")
+    as_first_version_left_it(samples_db)
+    serve = subprocess.Popen([sys.executable, "-m", "ipt_network", "--db", samples_db, "serve", "--no-browser",
+                              "--port", "0", "--token", "t"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert "running at" in serve.stdout.readline() + serve.stdout.readline()
+    finally:
+        serve.terminate()
+        serve.wait(30)
+    today = tmp_path / "clinic" / "backups" / f"ipt-daily-{dt.date.today().isoformat()}.db"
+    assert sqlite_answer(today, "SELECT version_num FROM alembic_version") == ["0001"]
+    assert sqlite_answer(database, "SELECT version_num FROM alembic_version") == head
