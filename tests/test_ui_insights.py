@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from dash.development.base_component import Component
 
+from ipt_network.figures.keys import glide, pseudonyms
 from ipt_network.figures.mood import mood_figure
 from ipt_network.figures.network import network_figure
 from ipt_network.formats import read_document
@@ -28,7 +29,7 @@ from ipt_network.ui.callbacks_insights import (
     mood_chart,
     mood_words_panel,
 )
-from ipt_network.ui.callbacks_review import glide, header_label, namer, pseudonyms
+from ipt_network.ui.callbacks_review import header_label
 from ipt_network.ui.derived import derived
 from ipt_network.ui.plain_words import (
     chart_without_scores,
@@ -38,6 +39,7 @@ from ipt_network.ui.plain_words import (
     plain_mood,
     plain_mood_summary,
 )
+from ipt_network.ui.view import namer
 from tests.conftest import ROOT
 
 PRIYA = read_document(ROOT / "data" / "samples" / "priya_role_dispute.json")
