@@ -22,7 +22,6 @@ from ipt_network.figures import (
     timeline_figure,
     timeline_sessions,
     timeline_summary,
-    trend_figure,
 )
 from ipt_network.figures.network import tie_width
 from ipt_network.layout import RING_RADIUS, force_positions, ring_positions
@@ -94,8 +93,7 @@ def test_every_figure_is_valid_plotly(doc):
                *comparison_figures(doc, 1, 3, display_name=display_namer(doc), force=True),
                mood_figure(table, phases=[(1, "initial"), (2, "initial"), (3, "middle")],
                            network_series=pd.DataFrame({"size": [4.0, 5.0, 2.0]}, index=table.index)),
-               timeline_figure(timeline_sessions(doc), current=2),
-               trend_figure(pd.DataFrame({"size": [4.0, 5.0, 2.0]}, index=table.index), ["size"])]
+               timeline_figure(timeline_sessions(doc), current=2)]
     for figure in figures:
         go.Figure(figure)  # raises on any property plotly does not know
         assert "http" not in json.dumps(figure)  # nothing fetched from outside
