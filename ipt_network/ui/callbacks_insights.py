@@ -31,7 +31,7 @@ from ipt_network.ui.courses import Courses
 from ipt_network.ui.derived import derived
 from ipt_network.ui.labels import CLIENT, THERAPIST
 from ipt_network.ui.layout_insights import EMPTY_CHART
-from ipt_network.ui.plain_words import chart_without_scores, linkage_words, mood_summary_words, mood_words
+from ipt_network.ui.plain_words import linkage_words, mood_summary_words, mood_words
 from ipt_network.ui.view import findings_in_view, namer, scores_shown, session_on_show, view_prefs
 
 TITLE = {THERAPIST: "Isolation and conflict", CLIENT: "Support and strain"}
@@ -121,13 +121,13 @@ def mood_chart(course: CourseAnalysis, series: list[str], current: int, *, numbe
     network = network_series(course.measure_table())[series] if series else None
     figure = mood_figure(derived(course, course_mood_table), phases=[(s.number, s.phase.value) for s in doc.sessions],
                          markers=derived(course, course_mood_markers), network_series=network,
-                         dates={s.number: s.date for s in doc.sessions})
+                         dates={s.number: s.date for s in doc.sessions}, show_scores=numbers)
     layout = figure["layout"]
     layout["shapes"].insert(0, session_line(current))
     layout["annotations"].insert(0, session_label(current))
     layout["margin"]["t"] += LABEL_ROOM
     layout["height"] += LABEL_ROOM
-    return figure if numbers else chart_without_scores(figure)
+    return figure
 
 
 def safety_note(result: MoodResult, number: int) -> html.Div:
