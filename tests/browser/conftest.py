@@ -17,12 +17,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from ipt_network.formats import read_document
 from ipt_network.store import Store
 from ipt_network.ui import create_app
 from tests.conftest import SAMPLES
+
+# Assertions wait for their condition up to 15 s (Playwright's default is 5 s): a passing test is as
+# fast as before, and one on a machine busy with other work does not fail for want of patience.
+expect.set_options(timeout=15_000)
 
 GRAPH_DRAWN = "() => document.querySelector('#network-graph .js-plotly-plot')?.data?.length > 0"
 """True once plotly has drawn the network (it loads asynchronously)."""
