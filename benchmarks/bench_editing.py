@@ -14,7 +14,7 @@ from benchmarks.bench_figures import median_ms
 from benchmarks.synthetic import make_document
 from ipt_network.store import Store
 from ipt_network.ui import editing
-from ipt_network.ui.callbacks_review import namer
+from ipt_network.ui.view import namer
 
 REPEATS = 40
 

@@ -22,9 +22,17 @@ from ipt_network.figures import (
     timeline_figure,
     timeline_sessions,
     timeline_summary,
-    trend_figure,
 )
-from ipt_network.figures.network import tie_width
+from ipt_network.figures.network import (
+    MARKER_SIZE,
+    attention_trace,
+    legend,
+    link_traces,
+    people_trace,
+    scene,
+    tie_traces,
+    tie_width,
+)
 from ipt_network.layout import RING_RADIUS, force_positions, ring_positions
 from ipt_network.model import parse_document
 from ipt_network.scales import mood_results, mood_table
@@ -94,8 +102,7 @@ def test_every_figure_is_valid_plotly(doc):
                *comparison_figures(doc, 1, 3, display_name=display_namer(doc), force=True),
                mood_figure(table, phases=[(1, "initial"), (2, "initial"), (3, "middle")],
                            network_series=pd.DataFrame({"size": [4.0, 5.0, 2.0]}, index=table.index)),
-               timeline_figure(timeline_sessions(doc), current=2),
-               trend_figure(pd.DataFrame({"size": [4.0, 5.0, 2.0]}, index=table.index), ["size"])]
+               timeline_figure(timeline_sessions(doc), current=2)]
     for figure in figures:
         go.Figure(figure)  # raises on any property plotly does not know
         assert "http" not in json.dumps(figure)  # nothing fetched from outside
@@ -322,3 +329,66 @@ def test_rendered_image_shows_the_words_a_person_reads(doc):
     for words in ("Inner circle", "Outer circle", "Parent", "Partner", "You", "Mixed (support and conflict)"):
         assert words in svg
     assert not any(name in svg for name in REAL_NAMES)
+
+
+# --- the network figure's steps, one at a time ------------------------------------------------------
+
+def scene_of(doc, number, mode="names", **options):
+    return scene(doc, number, positions=ring_positions(doc, number), display_name=display_namer(doc, mode), **options)
+
+
+def test_the_scene_classifies_each_tie_under_the_thresholds(doc):
+    # Session 1: Mum 6/8 (support ≥ 5 and conflict ≥ 5: mixed), Dan 4/7 (conflict only: mostly conflict),
+    # Oksana 9/0 and Bartholomew 7/1 (support only: supportive); Bartholomew dies on 10 Jan, after it.
+    drawn = {d.tie.person: (d.kind, d.deceased, d.style[1]) for d in scene_of(doc, 1).drawn}
+    assert drawn == {"p-mum": ("ambivalent", False, "diamond"), "p-dan": ("aversive", False, "square"),
+                     "p-oks": ("supportive", False, "circle"), "p-bart": ("supportive", False, "circle")}
+    assert {d.tie.person: d.deceased for d in scene_of(doc, 2).drawn}["p-bart"]  # session 2 is on 12 Jan
+
+
+def test_client_ties_go_to_the_trace_of_their_conflict_level_and_support_step(doc):
+    # Conflict ≥ 7 is "strong", ≥ 5 "some"; the support step is support // 2: Mum 6/8 → strong 3,
+    # Dan 4/7 → strong 2, Oksana 9/0 → calm 4, Bartholomew 7/1 → calm 3.
+    traces = tie_traces(scene_of(doc, 1))
+    assert len(traces) == 15  # every level and step, drawn or not, so traces keep their places
+    centre, places = (0.0, 0.0), ring_positions(doc, 1)
+    drawn = {t["name"]: t for t in traces if t["x"]}
+    assert set(drawn) == {"ties strong 3", "ties strong 2", "ties calm 4", "ties calm 3"}
+    assert drawn["ties strong 2"]["x"] == [centre[0], places["p-dan"][0], None]
+    assert drawn["ties strong 2"]["line"] == {"width": 1 + 1.25 * 2, "dash": "dot", "color": "#B0623F"}
+
+
+def test_links_split_by_conflict_and_carry_scores_only_when_shown(doc):
+    # Mum–Dan has conflict 7 (≥ 5: a dotted, tense link), Mum–Oksana conflict 1 (calm).
+    (calm, tense), details = link_traces(scene_of(doc, 1))
+    assert (len(calm["x"]), len(tense["x"])) == (3, 3)
+    assert details["hovertext"] == ["Marguerite and Dashiell know each other<br>Support 1/10 · Conflict 7/10",
+                                    "Marguerite and Oksana know each other<br>Support 6/10 · Conflict 1/10"]
+    (_, _), plain = link_traces(scene_of(doc, 1, show_scores=False))
+    assert plain["hovertext"] == ["Marguerite and Dashiell know each other", "Marguerite and Oksana know each other"]
+    (calm, tense), details = link_traces(scene_of(doc, 1, show_links=False))
+    assert calm["x"] == tense["x"] == details["x"] == []
+
+
+def test_attention_rings_circle_exactly_the_people_named(doc):
+    ring = attention_trace(scene_of(doc, 1, hotspots={"p-dan": ["conflict rose"]}))
+    assert ring["ids"] == ["p-dan"]
+    assert ring["marker"]["size"] == MARKER_SIZE + 14
+
+
+def test_people_carry_shape_name_and_hover_in_the_words_of_the_view(doc):
+    people = people_trace(scene_of(doc, 1, hotspots={"p-dan": ["conflict rose"]}, show_scores=False))
+    assert people["ids"] == people["customdata"] == ["p-mum", "p-dan", "p-oks", "p-bart"]
+    assert people["marker"]["symbol"] == ["diamond", "square", "circle", "circle"]
+    assert people["hovertext"][1] == ("<b>Dashiell</b><br>Partner · inner circle<br>Mostly conflict<br>"
+                                      "Needs attention: conflict rose<br><i>arguments about money with Dashiell</i>")
+    roles = people_trace(scene_of(doc, 2, "roles"))
+    assert roles["text"] == ["Parent", "Partner", "Friend", "Family (in memory)", "Colleague"]
+    assert not any("<i>" in text for text in roles["hovertext"])  # notes may name people: not with roles
+
+
+def test_the_legend_lists_only_what_the_picture_holds(doc):
+    # Session 2 without links: Bartholomew remembered, Wilhelmina 2/4 neither strong, Dan 4/6 some conflict.
+    shown = {key["name"] for key in legend(scene_of(doc, 2, show_links=False)) if key["showlegend"]}
+    assert shown == {"Supportive", "Mixed (support and conflict)", "Mostly conflict", "Neither strong",
+                     "Remembered (died)", "Thicker line: more support", "Dashed line: some conflict"}

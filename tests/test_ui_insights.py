@@ -9,11 +9,13 @@ data/samples/priya_role_dispute.json and rosa_grief.json (see their README).
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
 from dash.development.base_component import Component
 
+from ipt_network.figures.keys import glide, pseudonyms
 from ipt_network.figures.mood import mood_figure
 from ipt_network.figures.network import network_figure
 from ipt_network.formats import read_document
@@ -28,16 +30,16 @@ from ipt_network.ui.callbacks_insights import (
     mood_chart,
     mood_words_panel,
 )
-from ipt_network.ui.callbacks_review import glide, header_label, namer, pseudonyms
+from ipt_network.ui.callbacks_review import header_label
 from ipt_network.ui.derived import derived
 from ipt_network.ui.plain_words import (
-    chart_without_scores,
     client_linkage,
     linkage_words,
     mood_words,
     plain_mood,
     plain_mood_summary,
 )
+from ipt_network.ui.view import namer
 from tests.conftest import ROOT
 
 PRIYA = read_document(ROOT / "data" / "samples" / "priya_role_dispute.json")
@@ -147,13 +149,30 @@ def test_plain_mood_summary_names_ranges_only():
 
 def test_the_chart_without_scores_keeps_ranges_and_words():
     table = pd.DataFrame({"PHQ-9": [17.0, 12.0]}, index=pd.Index([1, 2], name="session"))
-    figure = mood_figure(table, phases=[(1, "initial"), (2, "initial")])
-    plain = chart_without_scores(figure)
+    phases = [(1, "initial"), (2, "initial")]
+    plain = mood_figure(table, phases=phases, show_scores=False)
+    scored = mood_figure(table, phases=phases)
     line = next(t for t in plain["data"] if t["name"] == "PHQ-9")
     assert line["hovertext"] == ["S1<br>PHQ-9 (moderately severe)", "S2<br>PHQ-9 (moderate)"]
+    scored_line = next(t for t in scored["data"] if t["name"] == "PHQ-9")
+    assert scored_line["hovertext"][0] == "S1<br>PHQ-9: 17 (moderately severe)"
     assert all(not value["showticklabels"] for key, value in plain["layout"].items() if key.startswith("yaxis"))
-    assert plain["layout"]["shapes"] == figure["layout"]["shapes"]  # the bands stay
-    assert "17" in next(t for t in figure["data"] if t["name"] == "PHQ-9")["hovertext"][0]  # the original is untouched
+    assert plain["layout"]["shapes"] == scored["layout"]["shapes"]  # the bands stay
+
+
+def test_the_clients_mood_chart_holds_no_rating_in_any_hover_text():
+    # Priya's PHQ-9 and GAD-7 scores and her network's total support, drawn for the client without scores.
+    course = CourseAnalysis(PRIYA)
+    series = ["total_support", "size"]
+    hovers = [text for trace in mood_chart(course, series, 6, numbers=False)["data"]
+              for text in trace.get("hovertext", [])]
+    scored = [text for trace in mood_chart(course, series, 6, numbers=True)["data"]
+              for text in trace.get("hovertext", [])]
+    instruments = re.compile(r"PHQ-9|GAD-7|HAM-D-17|mood-0-10")
+    # What follows the session (``S4 · 26 Jan 2026<br>``), instrument names aside, holds no number.
+    assert len(hovers) == len(scored) > 30
+    assert [text for text in hovers if re.search(r"\d", instruments.sub("", text.split("<br>", 1)[1]))] == []
+    assert [text for text in scored if re.search(r"\d", instruments.sub("", text.split("<br>", 1)[1]))]
 
 
 # --- the network figure on screen ---------------------------------------------------------------

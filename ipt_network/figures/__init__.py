@@ -9,10 +9,8 @@ from .mood import mood_figure, mood_markers, mood_summary
 from .names import display_namer
 from .network import comparison_figures, network_figure, network_summary
 from .timeline import timeline_figure, timeline_sessions, timeline_summary
-from .trends import trend_figure, trend_summary
 
 __all__ = [
     "comparison_figures", "display_namer", "mood_figure", "mood_markers", "mood_summary", "network_figure",
-    "network_summary", "timeline_figure", "timeline_sessions", "timeline_summary", "trend_figure",
-    "trend_summary",
+    "network_summary", "timeline_figure", "timeline_sessions", "timeline_summary",
 ]

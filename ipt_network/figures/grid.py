@@ -75,15 +75,17 @@ def stacked_figure(rows: Sequence[Row], *, sessions: Sequence[int], phases: Sequ
 
 
 def series_trace(values: pd.Series, label: str, *, dates: Mapping[int, dt.date] | None = None,
-                 colour: str = BLUE, dash: str = "solid", show_legend: bool = False) -> dict:
-    """A measure over sessions as a line with points; sessions without a value are skipped."""
+                 colour: str = BLUE, dash: str = "solid", show_legend: bool = False, show_values: bool = True) -> dict:
+    """A measure over sessions as a line with points; sessions without a value are skipped. The hover
+    text names the session and the measure, and gives the value when ``show_values``."""
     present = values.dropna()
     numbers = [int(n) for n in present.index]
-    shown = [f"{v:g}" if float(v).is_integer() else f"{v:.2f}" for v in present.to_numpy()]
+    shown = [(f": {v:g}" if float(v).is_integer() else f": {v:.2f}") if show_values else ""
+             for v in present.to_numpy()]
     return {"type": "scatter", "mode": "lines+markers", "name": escape(label), "xaxis": "x?", "yaxis": "y?",
             "x": numbers, "y": [float(v) for v in present.to_numpy()], "showlegend": show_legend,
-            "hovertext": [f"{session_hover(n, dates)}<br>{escape(label)}: {v}" for n, v in zip(numbers, shown,
-                                                                                                   strict=True)],
+            "hovertext": [f"{session_hover(n, dates)}<br>{escape(label)}{v}" for n, v in zip(numbers, shown,
+                                                                                                 strict=True)],
             "hovertemplate": "%{hovertext}<extra></extra>", "connectgaps": True, "cliponaxis": False,
             "line": {"color": colour, "width": 2.5, "dash": dash}, "marker": {"color": colour, "size": 7}}
 

@@ -127,7 +127,7 @@ def _flag_traces(name: str, scores: pd.Series, flags: Mapping[int, Collection[st
 def mood_figure(mood_table: pd.DataFrame, *, phases: Sequence[tuple[int, str]],
                 instrument_bands: Bands = BANDS, markers: Markers | None = None,
                 network_series: pd.DataFrame | None = None, dates: Mapping[int, dt.date] | None = None,
-                title: str | None = None) -> dict:
+                title: str | None = None, show_scores: bool = True) -> dict:
     """Mood scores over sessions as a plotly figure dict.
 
     Parameters
@@ -145,6 +145,10 @@ def mood_figure(mood_table: pd.DataFrame, *, phases: Sequence[tuple[int, str]],
         Optional network measures (a column each, same session index), drawn in rows below.
     dates
         Session number → date, for hover text.
+    show_scores
+        Scores and measure values on hover and on the y axes; without them (the client's view
+        unless scores are asked for) the hover text keeps the range in words, and bands, phases
+        and markers stay.
     """
     rows: list[Row] = []
     legend_done: set[str] = set()
@@ -156,9 +160,9 @@ def mood_figure(mood_table: pd.DataFrame, *, phases: Sequence[tuple[int, str]],
         bands = instrument_bands.get(name, ())
         shapes, labels = _band_shapes(bands, top) if bands else ([], [])
         line = series_trace(scores, name, dates=dates, colour=SLATE)
-        line["hovertext"] = [f"{session_hover(int(n), dates)}<br>{escape(name)}: {score:g}"
-                             + (f" ({band_of(bands, score)})" if bands else "")
-                             for n, score in scores.items()]
+        line["hovertext"] = [f"{session_hover(int(n), dates)}<br>{escape(name)}"
+                             + (f": {score:g}" if show_scores else "")
+                             + (f" ({band_of(bands, score)})" if bands else "") for n, score in scores.items()]
         line["marker"]["size"] = 8
         flags = _flag_traces(name, scores, (markers or {}).get(name, {}), top, dates, legend_done)
         rows.append(Row(INSTRUMENT_WORDS[Instrument(name)], INSTRUMENT_ROW, [-0.5, top + 0.5],
@@ -167,10 +171,14 @@ def mood_figure(mood_table: pd.DataFrame, *, phases: Sequence[tuple[int, str]],
         values = network_series[column]
         label = MEASURE_WORDS.get(column, column.replace("_", " ").capitalize())
         trace = series_trace(values, label, dates=dates, colour=SERIES_COLOURS[index % len(SERIES_COLOURS)],
-                             dash=SERIES_DASHES[index % len(SERIES_DASHES)])
+                             dash=SERIES_DASHES[index % len(SERIES_DASHES)], show_values=show_scores)
         rows.append(Row(label, NETWORK_ROW, padded_range(values), [trace]))
     sessions = sorted({int(n) for n in mood_table.index} | {n for n, _ in phases})
-    return stacked_figure(rows, sessions=sessions, phases=phases, title=title, right_margin=130)
+    figure = stacked_figure(rows, sessions=sessions, phases=phases, title=title, right_margin=130)
+    for key, axis in figure["layout"].items():
+        if key.startswith("yaxis") and not show_scores:
+            axis["showticklabels"] = False
+    return figure
 
 
 def mood_summary(mood_table: pd.DataFrame, *, instrument_bands: Bands = BANDS,

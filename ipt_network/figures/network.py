@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 from ipt_network.graph import find_session
 from ipt_network.layout import OUTER_RADIUS, RING_RADIUS, Point, force_positions, ring_positions
 from ipt_network.metrics import valence as tie_valence
-from ipt_network.model import Document, Person, Session, Tie
+from ipt_network.model import Document, Link, Person, Session, Tie
 from ipt_network.settings import DEFAULT, Thresholds
 from ipt_network.words import list_in_words, plural
 
@@ -145,6 +146,145 @@ def _hover(person: Person, tie: Tie, shown_name: str, kind: str, *, deceased: bo
     return "<br>".join(lines)
 
 
+@dataclass(frozen=True)
+class Drawn:
+    """One tied person as drawn: where, and what kind of tie (``valence``) they have with the client."""
+
+    tie: Tie
+    person: Person
+    x: float
+    y: float
+    deceased: bool
+    kind: str
+
+    @property
+    def style(self) -> tuple[str, str, str]:
+        """Legend words, marker symbol and colour."""
+        return REMEMBERED if self.deceased else VALENCE_STYLE[self.kind]
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One session ready to draw: every step of ``network_figure`` reads it, none changes it."""
+
+    session: Session
+    centre: Point
+    drawn: list[Drawn]
+    names: Mapping[str, str]
+    """Tied person id → the text shown for them."""
+    reasons: Mapping[str, Sequence[str]]
+    """People needing attention → why, in words (may be empty)."""
+    positions: Mapping[str, Point]
+    links: Sequence[Link]
+    """The links to draw (none when links are not on show)."""
+    highlight: str | None = None
+    show_scores: bool = True
+    with_notes: bool = True
+    thresholds: Thresholds = DEFAULT
+
+    @property
+    def crowded(self) -> bool:
+        return len(self.drawn) > CROWDED
+
+    @property
+    def size(self) -> int:
+        return CROWDED_MARKER_SIZE if self.crowded else MARKER_SIZE
+
+
+def scene(doc: Document, session_number: int, *, positions: Mapping[str, Point],
+          display_name: Callable[[str], str], hotspots: Hotspots = (), valence: Mapping[str, str] | None = None,
+          highlight: str | None = None, show_links: bool = True, show_scores: bool = True,
+          thresholds: Thresholds = DEFAULT) -> Scene:
+    """The session's people placed and classified, as every step of ``network_figure`` needs them
+    (the parameters are those of ``network_figure``)."""
+    session = find_session(doc, session_number)
+    people = {p.id: p for p in doc.people}
+    names = {tie.person: display_name(tie.person) for tie in session.ties}
+    drawn = [Drawn(tie, people[tie.person], *positions[tie.person], deceased=not people[tie.person].alive_on(
+                       session.date),
+                   kind=(valence or {}).get(tie.person) or tie_valence(tie.support, tie.conflict, thresholds))
+             for tie in session.ties]
+    return Scene(session=session, centre=positions[doc.client.id], drawn=drawn, names=names,
+                 reasons=hotspots if isinstance(hotspots, Mapping) else dict.fromkeys(hotspots, ()),
+                 positions=positions, links=session.links if show_links else (), highlight=highlight,
+                 show_scores=show_scores, with_notes=all(names[pid] == people[pid].name for pid in names),
+                 thresholds=thresholds)
+
+
+def tie_traces(scene: Scene) -> list[dict]:
+    """The client's ties, one trace per conflict level and support step (always all of them, so the
+    traces keep their places from session to session)."""
+    pairs: dict[tuple[str, int], list] = {(level, b): [] for level in CONFLICT_STYLE for b in range(SUPPORT_BUCKETS)}
+    for d in scene.drawn:
+        pairs[conflict_level(d.tie.conflict, scene.thresholds), support_bucket(d.tie.support)].append(
+            (scene.centre, (d.x, d.y)))
+    return [_line_trace(f"ties {level} {bucket}", segments, width=tie_width(2 * bucket),
+                        dash=CONFLICT_STYLE[level][1], colour=CONFLICT_STYLE[level][2])
+            for (level, bucket), segments in pairs.items()]
+
+
+def link_traces(scene: Scene) -> tuple[list[dict], dict]:
+    """Links between people: the calm and the tense lines, and the invisible midpoints carrying
+    their hover text (a line is hoverable only at its ends)."""
+    calm, tense = [], []
+    details: dict[str, list] = {"x": [], "y": [], "hovertext": []}
+    for link in scene.links:
+        (ax, ay), (bx, by) = scene.positions[link.a], scene.positions[link.b]
+        (tense if link.conflict >= scene.thresholds.high else calm).append(((ax, ay), (bx, by)))
+        details["x"].append((ax + bx) / 2)
+        details["y"].append((ay + by) / 2)
+        details["hovertext"].append(
+            f"{escape(scene.names[link.a])} and {escape(scene.names[link.b])} know each other"
+            + (f"<br>Support {link.support}/10 · Conflict {link.conflict}/10" if scene.show_scores else ""))
+    lines = [_line_trace("links", calm, width=1, dash="solid", colour=LINK_COLOUR),
+             _line_trace("conflicted links", tense, width=1.3, dash="dot", colour=LINK_COLOUR)]
+    hover = {"type": "scatter", "mode": "markers", "name": "link details", "showlegend": False, **details,
+             "hovertemplate": "%{hovertext}<extra></extra>", "marker": {"size": 10, "opacity": 0}}
+    return lines, hover
+
+
+def attention_trace(scene: Scene) -> dict:
+    """A ring around each person needing attention."""
+    ringed = [d for d in scene.drawn if d.tie.person in scene.reasons]
+    return {"type": "scatter", "mode": "markers", "name": "needs attention", "showlegend": False,
+            "x": [d.x for d in ringed], "y": [d.y for d in ringed], "ids": [d.tie.person for d in ringed],
+            "hoverinfo": "skip", "marker": {"symbol": "circle-open", "size": scene.size + 14, "color": PURPLE,
+                                            "line": {"width": 3, "color": PURPLE}}}
+
+
+def people_trace(scene: Scene) -> dict:
+    """The people: shape and colour by kind of tie, names beside them (only the ones that matter
+    when crowded), hover text in the words and with the scores this view allows."""
+    marker: dict[str, list] = {key: [] for key in ("text", "hovertext", "textposition", "symbol", "color", "size",
+                                                   "line_width", "line_color", "text_color")}
+    for d in scene.drawn:
+        person_id = d.tie.person
+        _, symbol, colour = d.style
+        chosen = person_id == scene.highlight
+        labelled = not scene.crowded or person_id in scene.reasons or chosen
+        name = scene.names[person_id]
+        marker["text"].append((escape(name) + (" (in memory)" if d.deceased else "")) if labelled else "")
+        marker["textposition"].append(_label_position(d.x - scene.centre[0], d.y - scene.centre[1]))
+        marker["symbol"].append(symbol)
+        marker["color"].append(colour)
+        marker["size"].append(HIGHLIGHT_SIZE if chosen else scene.size)
+        marker["line_width"].append((2.5 if symbol.endswith("open") else 1.5) + (1.5 if chosen else 0))
+        marker["line_color"].append(INK if chosen else "white")
+        marker["text_color"].append(MUTED if d.deceased else INK)
+        marker["hovertext"].append(_hover(d.person, d.tie, name, d.kind, deceased=d.deceased,
+                                          attention=scene.reasons.get(person_id) if person_id in scene.reasons
+                                          else None, with_notes=scene.with_notes, with_scores=scene.show_scores))
+    keys = [d.tie.person for d in scene.drawn]
+    return {"type": "scatter", "mode": "markers+text", "name": "people", "showlegend": False,
+            "x": [d.x for d in scene.drawn], "y": [d.y for d in scene.drawn], "ids": keys, "customdata": keys,
+            "text": marker["text"], "textposition": marker["textposition"],
+            "textfont": {"size": 12, "color": marker["text_color"]},
+            "hovertext": marker["hovertext"], "hovertemplate": "%{hovertext}<extra></extra>",
+            # opacity 1 stated: plotly makes markers with per-point sizes translucent by default
+            "marker": {"symbol": marker["symbol"], "color": marker["color"], "size": marker["size"], "opacity": 1,
+                       "line": {"width": marker["line_width"], "color": marker["line_color"]}}, "cliponaxis": False}
+
+
 def network_figure(doc: Document, session_number: int, *, positions: Mapping[str, Point],
                    display_name: Callable[[str], str], hotspots: Hotspots = (),
                    valence: Mapping[str, str] | None = None, highlight: str | None = None,
@@ -179,89 +319,16 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
     -------
     dict
         ``{"data": [...], "layout": {...}}``. People carry their id in ``ids`` and
-        ``customdata``; the trace order is the same for every session.
+        ``customdata``; the trace order is the same for every session: links, ties, link hover,
+        attention rings, people, client, legend keys.
     """
-    session = find_session(doc, session_number)
-    people = {p.id: p for p in doc.people}
+    drawing = scene(doc, session_number, positions=positions, display_name=display_name, hotspots=hotspots,
+                    valence=valence, highlight=highlight, show_links=show_links, show_scores=show_scores,
+                    thresholds=thresholds)
+    links, link_hover = link_traces(drawing)
     client = doc.client.id
-    centre = positions[client]
-    names = {tie.person: display_name(tie.person) for tie in session.ties}
-    with_notes = all(names[pid] == people[pid].name for pid in names)
-    reasons = hotspots if isinstance(hotspots, Mapping) else dict.fromkeys(hotspots, ())
-    crowded = len(session.ties) > CROWDED
-    size = CROWDED_MARKER_SIZE if crowded else MARKER_SIZE
-
-    tie_pairs: dict[tuple[str, int], list] = {(level, b): [] for level in CONFLICT_STYLE
-                                              for b in range(SUPPORT_BUCKETS)}
-    marker = {"x": [], "y": [], "ids": [], "text": [], "hovertext": [], "textposition": [],
-              "symbol": [], "color": [], "size": [], "line_width": [], "line_color": [], "text_color": []}
-    ring_x, ring_y, ring_ids = [], [], []
-    for tie in session.ties:
-        person = people[tie.person]
-        x, y = positions[tie.person]
-        deceased = not person.alive_on(session.date)
-        kind = (valence or {}).get(tie.person) or tie_valence(tie.support, tie.conflict, thresholds)
-        level = conflict_level(tie.conflict, thresholds)
-        tie_pairs[level, support_bucket(tie.support)].append((centre, (x, y)))
-        _, symbol, colour = REMEMBERED if deceased else VALENCE_STYLE[kind]
-        name = names[tie.person]
-        labelled = not crowded or tie.person in reasons or tie.person == highlight
-        marker["x"].append(x)
-        marker["y"].append(y)
-        marker["ids"].append(tie.person)
-        marker["text"].append((escape(name) + (" (in memory)" if deceased else "")) if labelled else "")
-        marker["textposition"].append(_label_position(x - centre[0], y - centre[1]))
-        marker["symbol"].append(symbol)
-        marker["color"].append(colour)
-        chosen = tie.person == highlight
-        marker["size"].append(HIGHLIGHT_SIZE if chosen else size)
-        marker["line_width"].append((2.5 if symbol.endswith("open") else 1.5) + (1.5 if chosen else 0))
-        marker["line_color"].append(INK if chosen else "white")
-        marker["text_color"].append(MUTED if deceased else INK)
-        marker["hovertext"].append(_hover(person, tie, name, kind, deceased=deceased,
-                                          attention=reasons.get(tie.person) if tie.person in reasons else None,
-                                          with_notes=with_notes, with_scores=show_scores))
-        if tie.person in reasons:
-            ring_x.append(x)
-            ring_y.append(y)
-            ring_ids.append(tie.person)
-
-    calm_links, tense_links, link_hover = [], [], {"x": [], "y": [], "hovertext": []}
-    if show_links:
-        for link in session.links:
-            (ax, ay), (bx, by) = positions[link.a], positions[link.b]
-            tense = link.conflict >= thresholds.high
-            (tense_links if tense else calm_links).append(((ax, ay), (bx, by)))
-            link_hover["x"].append((ax + bx) / 2)
-            link_hover["y"].append((ay + by) / 2)
-            link_hover["hovertext"].append(
-                f"{escape(names[link.a])} and {escape(names[link.b])} know each other"
-                + (f"<br>Support {link.support}/10 · Conflict {link.conflict}/10" if show_scores else ""))
-
-    data = [
-        _line_trace("links", calm_links, width=1, dash="solid", colour=LINK_COLOUR),
-        _line_trace("conflicted links", tense_links, width=1.3, dash="dot", colour=LINK_COLOUR),
-        *(_line_trace(f"ties {level} {bucket}", pairs, width=tie_width(2 * bucket),
-                      dash=CONFLICT_STYLE[level][1], colour=CONFLICT_STYLE[level][2])
-          for (level, bucket), pairs in tie_pairs.items()),
-        {"type": "scatter", "mode": "markers", "name": "link details", "showlegend": False,
-         "x": link_hover["x"], "y": link_hover["y"], "hovertext": link_hover["hovertext"],
-         "hovertemplate": "%{hovertext}<extra></extra>", "marker": {"size": 10, "opacity": 0}},
-        {"type": "scatter", "mode": "markers", "name": "needs attention", "showlegend": False,
-         "x": ring_x, "y": ring_y, "ids": ring_ids, "hoverinfo": "skip",
-         "marker": {"symbol": "circle-open", "size": size + 14, "color": PURPLE,
-                    "line": {"width": 3, "color": PURPLE}}},
-        {"type": "scatter", "mode": "markers+text", "name": "people", "showlegend": False,
-         "x": marker["x"], "y": marker["y"], "ids": marker["ids"], "customdata": marker["ids"],
-         "text": marker["text"], "textposition": marker["textposition"],
-         "textfont": {"size": 12, "color": marker["text_color"]},
-         "hovertext": marker["hovertext"], "hovertemplate": "%{hovertext}<extra></extra>",
-         # opacity 1 stated: plotly makes markers with per-point sizes translucent by default
-         "marker": {"symbol": marker["symbol"], "color": marker["color"], "size": marker["size"], "opacity": 1,
-                    "line": {"width": marker["line_width"], "color": marker["line_color"]}}, "cliponaxis": False},
-        _client_trace(client, centre, display_name(client)),
-        *_legend(session, marker["symbol"], bool(ring_ids), bool(calm_links or tense_links), thresholds),
-    ]
+    data = [*links, *tie_traces(drawing), link_hover, attention_trace(drawing), people_trace(drawing),
+            _client_trace(client, drawing.centre, display_name(client)), *legend(drawing)]
     layout = base_layout(height=height, title=title)
     reach = AXIS_REACH
     # "domain": the drawing area shrinks to keep circles round, so the axis ranges never change and
@@ -287,21 +354,20 @@ def _client_trace(client: str, centre: Point, label: str) -> dict:
             "marker": {"size": 38, "color": SLATE, "line": {"width": 2, "color": "white"}}, "cliponaxis": False}
 
 
-def _legend(session: Session, symbols: list[str], any_attention: bool, any_links: bool,
-            thresholds: Thresholds) -> list[dict]:
+def legend(scene: Scene) -> list[dict]:
     """Plain-word keys, shown only for what this picture contains."""
-    present = set(symbols)
+    present = {d.style[1] for d in scene.drawn}
     keys = [_key(words, symbol in present, marker={"symbol": symbol, "color": colour, "size": 12,
                                                     "line": {"width": 2 if symbol.endswith("open") else 0}})
             for words, symbol, colour in (*VALENCE_STYLE.values(), REMEMBERED)]
-    keys.append(_key(ATTENTION[0], any_attention, marker={"symbol": "circle-open", "color": PURPLE,
-                                                          "size": 14, "line": {"width": 3}}))
-    levels = {conflict_level(t.conflict, thresholds) for t in session.ties}
-    keys.append(_key("Thicker line: more support", bool(session.ties),
+    keys.append(_key(ATTENTION[0], any(d.tie.person in scene.reasons for d in scene.drawn),
+                     marker={"symbol": "circle-open", "color": PURPLE, "size": 14, "line": {"width": 3}}))
+    levels = {conflict_level(d.tie.conflict, scene.thresholds) for d in scene.drawn}
+    keys.append(_key("Thicker line: more support", bool(scene.drawn),
                      line={"width": 5, "color": CONFLICT_STYLE["calm"][2]}))
     keys += [_key(words, level in levels, line={"width": 2.5, "dash": dash, "color": colour})
              for level, (words, dash, colour) in CONFLICT_STYLE.items() if words]
-    keys.append(_key("Grey line: these two know each other", any_links,
+    keys.append(_key("Grey line: these two know each other", bool(scene.links),
                      line={"width": 1.5, "color": LINK_COLOUR}))
     return keys
 

@@ -28,7 +28,6 @@ VERMILLION = "#D55E00"
 SKY = "#56B4E9"
 BLUE = "#0072B2"
 PURPLE = "#CC79A7"
-YELLOW = "#F0E442"
 SLATE = "#3B4A63"
 GREY = "#8A929C"
 
@@ -137,18 +136,6 @@ def phase_dividers(phases: Sequence[tuple[int, str]], *, y0: float, y1: float) -
     return [{"type": "line", "xref": "x", "yref": "paper", "x0": first - 0.5, "x1": first - 0.5,
              "y0": y0, "y1": y1, "line": {"width": 1, "color": HAIRLINE, "dash": "dot"}, "layer": "below"}
             for _, first, _ in phase_runs(phases)[1:]]
-
-
-def stacked_rows(weights: Sequence[float], *, top: float, bottom: float = 0.0, gap: float = 0.05) -> list[
-        tuple[float, float]]:
-    """Vertical domains ``(y0, y1)`` of rows stacked top to bottom, heights in proportion to ``weights``."""
-    usable = top - bottom - gap * (len(weights) - 1)
-    domains, cursor = [], top
-    for weight in weights:
-        height = usable * weight / sum(weights)
-        domains.append((cursor - height, cursor))
-        cursor -= height + gap
-    return domains
 
 
 def row_axes(index: int, domain: tuple[float, float], *, last: bool, sessions: Sequence[int],

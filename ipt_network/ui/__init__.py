@@ -1,5 +1,28 @@
-"""The Dash dashboard: ``create_app(db_url, token=...)`` builds it; ``ipt-network serve`` (``server.py``)
-and ``app.py`` at the top serve it."""
+"""The Dash dashboard: ``create_app(db_url, token=...)`` builds it; ``ipt-network serve``
+(``server.py``) and ``app.py`` at the top serve it.
+
+Each panel has a skeleton (``layout_*``), its callbacks and the renderers they return
+(``callbacks_*``), its ids (a section of ``ids``), its styles (``assets/``) and a browser test
+(``tests/browser/``). What every panel shares is in ``view``; see docs/architecture.md.
+
+====================  ===============  ==================  ==================  ================  ==================
+Panel                 Layout           Callbacks           ids section         CSS               Browser test
+====================  ===============  ==================  ==================  ================  ==================
+Shell, failure alert  layout_shell     callbacks_router    the shell           app.css           test_failures
+Client list           layout_clients   callbacks_clients   client list page    app.css           test_client_list
+Header, network       layout_review    callbacks_review    review page         app.css           test_review_panels
+Hotspots, mood        layout_insights  callbacks_insights  network's options…  insights.css      test_review_panels
+Play, timeline        layout_time      callbacks_time      time                time-compare.css  test_time
+Comparison            layout_compare   callbacks_compare   comparison          time-compare.css  test_compare
+Export                layout_export    callbacks_export    export              app.css           test_export
+Editing               layout_edit      callbacks_edit      editing             edit.css          test_editing
+====================  ===============  ==================  ==================  ================  ==================
+
+Beside them: ``editing`` and ``forms`` (from form fields to saved records), ``courses`` and
+``derived`` (the caches), ``labels`` and ``plain_words`` (the words in both voices), ``urls``,
+``upload``, ``security`` (CSP, caching), ``door`` (the launch token, Host and Origin checks),
+``server`` (waitress, the browser, the daily backup) and ``modebar`` (the charts' one button).
+"""
 
 from ipt_network.ui.app import create_app
 

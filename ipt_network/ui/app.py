@@ -28,6 +28,7 @@ from ipt_network.ui.courses import Courses
 from ipt_network.ui.door import install_door
 from ipt_network.ui.layout_shell import FAVICON, shell
 from ipt_network.ui.security import protect
+from ipt_network.ui.view import show_failure
 
 ASSETS = Path(str(files("ipt_network.assets")))
 """Vendored Bootstrap CSS, the app's own style and favicon: the top-level ``assets/`` of the
@@ -76,6 +77,8 @@ def create_app(db_url: str | None = None, *, token: str, allowed_hosts: Iterable
         # Pages are swapped in by the router, so callbacks name components not yet on screen;
         # tests/test_ui_app.py checks that every id they name exists in some page.
         suppress_callback_exceptions=True,
+        # An unexpected exception in any callback is logged and told in the page (ui/view.py).
+        on_error=show_failure,
     )
     app.enable_dev_tools(debug=False, dev_tools_disable_version_check=True)
     app.layout = shell()

@@ -10,7 +10,7 @@ import dash
 from dash import Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from ipt_network.errors import IPTNetworkError, ValidationError
+from ipt_network.errors import IPTNetworkError
 from ipt_network.model import Document
 from ipt_network.store import ClientSummary, Store
 from ipt_network.ui import ids
@@ -18,6 +18,7 @@ from ipt_network.ui.forms import client_from_form, suggest_client_id
 from ipt_network.ui.labels import optional_day, problem_areas
 from ipt_network.ui.upload import read_upload
 from ipt_network.ui.urls import client_path
+from ipt_network.ui.view import refusal
 from ipt_network.words import plural
 
 
@@ -27,15 +28,6 @@ def client_row(summary: ClientSummary) -> html.Tr:
         html.Td(problem_areas(summary.problem_areas)),
         html.Td(summary.session_count, className="text-end"),
         html.Td(optional_day(summary.last_session_date)),
-    ])
-
-
-def refusal(error: IPTNetworkError, intro: str) -> html.Div:
-    """Every problem of a refusal, one per line, as the CLI prints them."""
-    lines = error.message.splitlines() if isinstance(error, ValidationError) else [str(error)]
-    return html.Div(className="alert alert-warning mb-0", role="alert", children=[
-        html.P(intro, className="mb-1"),
-        html.Ul([html.Li(line) for line in lines], className="problems mb-0"),
     ])
 
 

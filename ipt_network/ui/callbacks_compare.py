@@ -12,18 +12,16 @@ from collections.abc import Callable
 
 import dash
 from dash import Input, Output, State, dcc, html
-from dash.exceptions import PreventUpdate
 
 from ipt_network.change import SessionChange
+from ipt_network.figures.keys import pseudonyms, rekey, still
 from ipt_network.figures.network import comparison_figures, network_summary
 from ipt_network.overview import CourseAnalysis
 from ipt_network.ui import ids
-from ipt_network.ui.callbacks_review import namer, pseudonyms, rekey, still, view_prefs
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.labels import CHANGE_TABLE_NAMES, CLIENT, THERAPIST, measure_change, measure_value
-from ipt_network.ui.layout_review import scores_shown
 from ipt_network.ui.modebar import download_only
-from ipt_network.ui.urls import Selection
+from ipt_network.ui.view import namer, scores_shown, selection_of, view_prefs
 from ipt_network.words import plural
 
 COMPARE_HEIGHT = 600
@@ -111,9 +109,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         State(ids.REVIEW_CLIENT, "data"),
     )
     def show_comparison(selection, voice, hide, numbers, _data_version, client_id):
-        if not selection:
-            raise PreventUpdate
-        chosen = Selection(**selection)
+        chosen = selection_of(selection)
         prefs = view_prefs(voice, hide)
         if chosen.session is None or chosen.compare is None:
             return html.P(PROMPT[prefs["voice"]], className="text-secondary mb-0")

@@ -11,8 +11,7 @@ from ipt_network.errors import IPTNetworkError
 from ipt_network.store import Store
 from ipt_network.ui import ids
 from ipt_network.ui.labels import voice_or_default
-from ipt_network.ui.layout_review import names_hidden
-from ipt_network.ui.urls import Selection
+from ipt_network.ui.view import names_hidden, selection_of
 
 
 def make_download(store: Store, client_id: str, key: str, number: int, *, hide_names: bool, voice: str,
@@ -40,9 +39,9 @@ def register(app: dash.Dash, store: Store) -> None:
         prevent_initial_call=True,
     )
     def download(clicks, client_id, selection, hide, voice, paper):
-        if not ctx.triggered_id or not any(clicks) or not selection:
+        if not ctx.triggered_id or not any(clicks):
             raise PreventUpdate
-        number = Selection(**selection).session
+        number = selection_of(selection).session
         try:
             made = make_download(store, client_id, ctx.triggered_id["export"], number,
                                  hide_names=names_hidden(hide), voice=voice_or_default(voice), paper=paper)

@@ -27,14 +27,12 @@ from ipt_network.linkage import SERIES, linkage_from_tables, network_series
 from ipt_network.overview import CourseAnalysis
 from ipt_network.scales import MoodResult, mood_table
 from ipt_network.ui import ids
-from ipt_network.ui.callbacks_review import findings_in_view, namer, view_prefs
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.derived import derived
 from ipt_network.ui.labels import CLIENT, THERAPIST
 from ipt_network.ui.layout_insights import EMPTY_CHART
-from ipt_network.ui.layout_review import scores_shown
-from ipt_network.ui.plain_words import chart_without_scores, linkage_words, mood_summary_words, mood_words
-from ipt_network.ui.urls import Selection
+from ipt_network.ui.plain_words import linkage_words, mood_summary_words, mood_words
+from ipt_network.ui.view import findings_in_view, namer, scores_shown, session_on_show, view_prefs
 
 TITLE = {THERAPIST: "Isolation and conflict", CLIENT: "Support and strain"}
 FLAGS_HEADING = {THERAPIST: "Isolation", CLIENT: "Support around you"}
@@ -123,13 +121,13 @@ def mood_chart(course: CourseAnalysis, series: list[str], current: int, *, numbe
     network = network_series(course.measure_table())[series] if series else None
     figure = mood_figure(derived(course, course_mood_table), phases=[(s.number, s.phase.value) for s in doc.sessions],
                          markers=derived(course, course_mood_markers), network_series=network,
-                         dates={s.number: s.date for s in doc.sessions})
+                         dates={s.number: s.date for s in doc.sessions}, show_scores=numbers)
     layout = figure["layout"]
     layout["shapes"].insert(0, session_line(current))
     layout["annotations"].insert(0, session_label(current))
     layout["margin"]["t"] += LABEL_ROOM
     layout["height"] += LABEL_ROOM
-    return figure if numbers else chart_without_scores(figure)
+    return figure
 
 
 def safety_note(result: MoodResult, number: int) -> html.Div:
@@ -204,9 +202,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
     def show_hotspots(selection, voice, hide, _data_version, highlighted, client_id):
         """The session's flags and hotspots; a highlighted person who has left the network loses the
         highlight (it does not come back when they do)."""
-        number = Selection(**(selection or {})).session
-        if number is None:
-            raise PreventUpdate
+        number = session_on_show(selection)
         prefs = view_prefs(voice, hide)
         course = courses.get(client_id)
         shown = namer(course.doc, prefs)
@@ -248,9 +244,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         """The whole chart when the course or a choice changes; only the session line otherwise.
 
         The graph's box takes the chart's height (it grows with the rows chosen)."""
-        number = Selection(**(selection or {})).session
-        if number is None:
-            raise PreventUpdate
+        number = session_on_show(selection)
         course = courses.get(client_id)
         table = derived(course, course_mood_table)
         if table.columns.empty:
@@ -278,9 +272,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         State(ids.REVIEW_CLIENT, "data"),
     )
     def tell_mood(selection, voice, numbers, series, instrument, _data_version, client_id):
-        number = Selection(**(selection or {})).session
-        if number is None:
-            raise PreventUpdate
+        number = session_on_show(selection)
         voice = view_prefs(voice, None)["voice"]
         return mood_words_panel(courses.get(client_id), number, voice,
                                 numbers=scores_shown(voice, numbers),

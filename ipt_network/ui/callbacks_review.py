@@ -8,8 +8,8 @@ other panel listens to: the picture a session change is for comes first, the res
 The network glides from one session to the next (the figure's ``layout.transition``). Two things
 in plotly.js make that unsafe unless the figure is prepared for it: an axis animation that outlives
 a graph removed mid-transition (the network figure keeps its axis ranges fixed, so there is none),
-and a marker whose shape changes being morphed into invalid SVG (``glide`` gives such a person a
-new key, so they are redrawn in place while everyone else moves).
+and a marker whose shape changes being morphed into invalid SVG (``figures.keys.glide`` gives such
+a person a new key, so they are redrawn in place while everyone else moves).
 """
 
 from __future__ import annotations
@@ -22,10 +22,9 @@ from dash import Input, Output, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
 from ipt_network.errors import NotFoundError
-from ipt_network.figures.names import display_namer
+from ipt_network.figures.keys import glide, pseudonyms
 from ipt_network.figures.network import network_figure, network_summary
 from ipt_network.graph import find_session
-from ipt_network.hotspots import Findings
 from ipt_network.layout import Point, force_positions, ring_positions
 from ipt_network.metrics import tie_valences
 from ipt_network.model import Document
@@ -33,67 +32,11 @@ from ipt_network.overview import CourseAnalysis
 from ipt_network.ui import ids
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.derived import derived
-from ipt_network.ui.labels import CLIENT, measure_rows, problem_areas, session_caption, voice_or_default
+from ipt_network.ui.labels import measure_rows, problem_areas, session_caption
 from ipt_network.ui.layout_compare import compare_options
-from ipt_network.ui.layout_review import BLANK_FIGURE, FORCE, LINKS, names_hidden, scores_shown
-from ipt_network.ui.urls import Selection, nearest_session, selection_from_search
-
-
-def still(figure: dict) -> dict:
-    """The figure without its animated transition.
-
-    plotly.js throws ("reading '_plots'") when a graph is removed mid-transition, as when the
-    therapist leaves the page within half a second of a redraw; a page error is never acceptable.
-    """
-    figure["layout"].pop("transition", None)
-    return figure
-
-
-def rekey(figure: dict, key_of: Callable[[str], str]) -> dict:
-    """The network figure with the people's and the client's ids replaced by ``key_of`` wherever it
-    holds them (see ``pseudonyms``)."""
-    for trace in figure["data"]:
-        if "ids" not in trace:
-            continue
-        trace["ids"] = [key_of(key) for key in trace["ids"]]
-        if "customdata" in trace:
-            trace["customdata"] = trace["ids"]
-        if trace["name"] == "client":
-            figure["layout"]["uirevision"] = f"network:{trace['ids'][0]}"
-    return figure
-
-
-def glide(figure: dict, key_of: Callable[[str], str] | None = None) -> dict:
-    """The network figure ready to move smoothly from the one drawn before it.
-
-    A person's key (``ids``) gains their marker shape, so a person whose shape changes (say from
-    supportive to mixed) is redrawn in place: plotly.js would otherwise morph a diamond into a
-    circle through invalid SVG paths, an error in the console at every frame. ``key_of`` first
-    replaces the ids (``rekey``).
-    """
-    if key_of:
-        rekey(figure, key_of)
-    for trace in figure["data"]:
-        if trace.get("name") == "people":
-            trace["ids"] = [f"{key} {symbol}" for key, symbol in zip(trace["ids"], trace["marker"]["symbol"],
-                                                                      strict=True)]
-    return figure
-
-
-def pseudonyms(doc: Document) -> Callable[[str], str]:
-    """Keys that name nobody, for the figure's ids when names are hidden (ids are typed by people:
-    ``p-arjun``). Numbered in the order people were recorded, so the same in every session.
-
-    >>> from ipt_network.model import parse_document
-    >>> doc = parse_document({"format": "ipt-network", "version": 1,
-    ...     "client": {"id": "c-ana", "label": "Ana", "start_date": "2026-01-05"},
-    ...     "people": [{"id": "p-dan", "name": "Dan", "role": "partner"}], "sessions": []})
-    >>> key = pseudonyms(doc)
-    >>> key("c-ana"), key("p-dan")
-    ('client', 'person-1')
-    """
-    keys = {doc.client.id: "client", **{person.id: f"person-{i}" for i, person in enumerate(doc.people, 1)}}
-    return keys.__getitem__
+from ipt_network.ui.layout_review import BLANK_FIGURE, FORCE, LINKS
+from ipt_network.ui.urls import nearest_session, selection_from_search
+from ipt_network.ui.view import findings_in_view, namer, scores_shown, selection_of, view_prefs
 
 
 def course_force_positions(course: CourseAnalysis) -> dict[str, Point]:
@@ -104,28 +47,6 @@ def course_force_positions(course: CourseAnalysis) -> dict[str, Point]:
 
 def session_marks(numbers: list[int]) -> dict[int, str]:
     return {number: f"S{number}" for number in numbers}
-
-
-def view_prefs(voice: str | None, hide: list[str] | None) -> dict:
-    """The switches' values as the preferences of ``ids.VIEW_PREFS``."""
-    return {"voice": voice_or_default(voice), "hide_names": names_hidden(hide)}
-
-
-def namer(doc: Document, prefs: dict) -> Callable[[str], str]:
-    """How people are shown: names, or roles when hidden; the client is "You" in the client's words."""
-    hide = prefs["hide_names"]
-    client_label = "You" if prefs["voice"] == CLIENT else "Client" if hide else doc.client.label
-    return display_namer(doc, "roles" if hide else "names", client_label=client_label)
-
-
-def session_findings(course: CourseAnalysis, number: int, voice: str, hide_names: bool) -> Findings:
-    """The session's flags and hotspots in the words of this view (see ``derived``)."""
-    return course.findings(number, namer(course.doc, {"voice": voice, "hide_names": hide_names}))
-
-
-def findings_in_view(course: CourseAnalysis, number: int, prefs: dict) -> Findings:
-    """``session_findings``, made once per course, session and view."""
-    return derived(course, session_findings, number, prefs["voice"], prefs["hide_names"])
 
 
 def header_label(doc: Document, prefs: dict) -> str:
@@ -224,10 +145,8 @@ def register(app: dash.Dash, courses: Courses) -> None:
     def draw_network(selection, voice, hide, numbers, arrangement, links, highlight, _data_version, client_id,
                      shown_before):
         """The network of the session selected, then ``ids.SHOWN`` so the other panels follow it."""
-        if not selection:
-            raise PreventUpdate
+        number = selection_of(selection).session
         shown_now = selection if selection != shown_before else no_update
-        number = Selection(**selection).session
         if number is None:
             return BLANK_FIGURE, html.P("No sessions are recorded yet."), "", shown_now
         prefs = view_prefs(voice, hide)

@@ -14,8 +14,8 @@ from dash.exceptions import PreventUpdate
 from ipt_network.figures.timeline import timeline_figure, timeline_sessions, timeline_summary
 from ipt_network.ui import ids
 from ipt_network.ui.courses import Courses
-from ipt_network.ui.layout_review import names_hidden
 from ipt_network.ui.layout_time import PLAY_LABEL, TIMELINE_HEIGHT
+from ipt_network.ui.view import names_hidden, session_on_show
 
 CURRENT_TRACE = "This session"
 """The timeline trace that rings the session on show (``timeline_figure`` names it so)."""
@@ -83,9 +83,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
     )
     def draw_timeline(selection, hide, _data_version, client_id, drawn):
         """The whole strip when the course or the names switch change; only the ring otherwise."""
-        current = (selection or {}).get("session")
-        if current is None:
-            raise PreventUpdate
+        current = session_on_show(selection)
         sessions = timeline_sessions(courses.get(client_id).doc)
         figure = timeline_figure(sessions, current=current, show_event_text=not names_hidden(hide),
                                  height=TIMELINE_HEIGHT)

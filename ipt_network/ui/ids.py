@@ -8,6 +8,8 @@ with ``#`` + the same value. Ids are grouped by the page (or shell) whose layout
 # --- the shell: present on every page ------------------------------------------------------
 URL = "url"
 PAGE = "page"
+FAILURE = "failure"
+"""The alert shown when a callback fails unexpectedly (``view.show_failure``)."""
 VIEW_PREFS = "view-prefs"
 """Memory-only store: ``{"voice": "therapist"|"client", "hide_names": bool}``, carried from page to page.
 

@@ -10,30 +10,16 @@ from __future__ import annotations
 from dash import dcc, html
 
 from ipt_network.ui import ids
-from ipt_network.ui.labels import CLIENT, THERAPIST, VOICE_CHOICES
+from ipt_network.ui.labels import CLIENT, VOICE_CHOICES
 from ipt_network.ui.layout_compare import compare_section
 from ipt_network.ui.layout_edit import edit_section
 from ipt_network.ui.layout_export import export_section
 from ipt_network.ui.layout_insights import hotspots_card, mood_section
 from ipt_network.ui.layout_time import play_button, timeline_strip
 from ipt_network.ui.modebar import download_only
+from ipt_network.ui.view import HIDE, NUMBERS
+from ipt_network.ui.view import names_hidden as names_hidden  # still imported from here by callbacks_edit
 
-HIDE = "hide"
-"""The value of the "Hide names" switch when it is on."""
-
-
-def names_hidden(switch_value: list | None) -> bool:
-    """Whether the "Hide names" switch, with this value, is on."""
-    return HIDE in (switch_value or [])
-
-NUMBERS = "numbers"
-"""The value of the "Show scores" switch (client's view) when it is on."""
-
-
-def scores_shown(voice: str, switch_value: list | None) -> bool:
-    """Whether ratings and scores are on show: always in the therapist's words, in the client's
-    only when the "Show scores" switch (with this value) is on."""
-    return voice == THERAPIST or NUMBERS in (switch_value or [])
 LINKS = "links"
 """The value of the "Who knows whom" switch when it is on."""
 CIRCLE, FORCE = "circle", "force"

@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from ipt_network.ui import ids
 from ipt_network.ui.labels import THERAPIST
+from ipt_network.ui.view import failure_alert
 
 FAVICON = "/assets/favicon.svg"
 
@@ -18,7 +19,8 @@ DEFAULT_PREFS = {"voice": THERAPIST, "hide_names": False}
 
 
 def shell() -> html.Div:
-    """The app layout: pages are swapped inside ``ids.PAGE``; preferences outlive page changes."""
+    """The app layout: pages are swapped inside ``ids.PAGE``; preferences and the failure alert
+    outlive page changes."""
     return html.Div(
         className="app",
         children=[
@@ -37,6 +39,7 @@ def shell() -> html.Div:
                     ],
                 ),
             ),
+            html.Div(className="container", children=failure_alert()),
             html.Main(id=ids.PAGE, className="container py-4"),
         ],
     )

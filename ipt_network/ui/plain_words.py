@@ -4,14 +4,11 @@ The core tells every mood score and every linkage result in the therapist's word
 score also in the client's; all of them quote numbers. A client looking at the screen should see
 what their answers mean without seeing scores unless they ask for them ("Show scores"): these
 sentences keep the meaning (the range, the direction, how many sessions it rests on) and drop the
-rest, and ``chart_without_scores`` does the same for the mood chart. Like the core's sentences,
-they say things "moved together", never that one caused the other, and always give n.
+rest, as the mood chart drawn with ``show_scores=False`` does. Like the core's sentences, they say
+things "moved together", never that one caused the other, and always give n.
 """
 
 from __future__ import annotations
-
-import re
-from collections.abc import Mapping
 
 import pandas as pd
 
@@ -151,22 +148,3 @@ def plain_mood_summary(table: pd.DataFrame) -> str:
 def mood_summary_words(table: pd.DataFrame, markers: Markers, voice: str, *, numbers: bool) -> str:
     """The mood chart in a sentence or two: with scores for the therapist or when asked for."""
     return mood_summary(table, markers=markers) if voice == THERAPIST or numbers else plain_mood_summary(table)
-
-
-_VALUE = re.compile(r": -?\d+(\.\d+)?")
-
-
-def chart_without_scores(figure: Mapping) -> dict:
-    """The mood chart with no score on its axes or in its hover text; ranges, phases and markers stay.
-
-    Hover texts of the lines read ``S4 · 26 Jan 2026<br>PHQ-9: 12 (moderate)``: the value after
-    the colon goes, the range in words stays.
-    """
-    layout = {key: ({**value, "showticklabels": False} if key.startswith("yaxis") else value)
-              for key, value in figure["layout"].items()}
-    data = []
-    for trace in figure["data"]:
-        if "lines" in trace.get("mode", ""):
-            trace = {**trace, "hovertext": [_VALUE.sub("", text) for text in trace["hovertext"]]}
-        data.append(trace)
-    return {"data": data, "layout": layout}

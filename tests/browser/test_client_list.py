@@ -29,6 +29,7 @@ def upload(page: Page, name: str, document: dict) -> None:
         "name": name, "mimeType": "application/json", "buffer": json.dumps(document).encode()}])
 
 
+@pytest.mark.reads_only
 def test_list_shows_the_sample_clients(page: Page, app_url):
     page.goto(app_url)
     rows = page.locator(ROWS)
@@ -43,6 +44,7 @@ def test_list_shows_the_sample_clients(page: Page, app_url):
     expect(rows.nth(2).get_by_role("link", name="Rosa")).to_have_attribute("href", "/client/c-rosa")
 
 
+@pytest.mark.reads_only
 def test_search_filters_the_list(page: Page, app_url):
     page.goto(app_url)
     expect(page.locator(ROWS)).to_have_count(4)
@@ -54,6 +56,7 @@ def test_search_filters_the_list(page: Page, app_url):
     expect(page.locator(ROWS)).to_have_text("No client matches this search.")
 
 
+@pytest.mark.reads_only
 def test_deep_link_opens_the_session_and_draws_the_network(page: Page, app_url):
     page.goto(f"{app_url}client/c-rosa?session=3")
     expect(page.locator(f"#{ids.REVIEW_LABEL}")).to_have_text("Rosa")
@@ -66,6 +69,7 @@ def test_deep_link_opens_the_session_and_draws_the_network(page: Page, app_url):
     assert page.url.endswith("/client/c-rosa?session=3")
 
 
+@pytest.mark.reads_only
 def test_moving_the_slider_updates_the_address(page: Page, app_url):
     page.goto(f"{app_url}client/c-rosa?session=3")
     expect(page.locator(SLIDER_THUMB)).to_have_attribute("aria-valuenow", "3")
@@ -82,6 +86,7 @@ def test_moving_the_slider_updates_the_address(page: Page, app_url):
     expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text("Session 4 ·")
 
 
+@pytest.mark.reads_only
 def test_an_address_without_a_session_shows_the_latest(page: Page, app_url):
     page.goto(f"{app_url}client/c-kit?session=99")
     # Kit has 12 sessions; an unknown one falls back to the latest, and the address says so.
@@ -89,6 +94,7 @@ def test_an_address_without_a_session_shows_the_latest(page: Page, app_url):
     expect(page.locator(SLIDER_THUMB)).to_have_attribute("aria-valuenow", "12")
 
 
+@pytest.mark.reads_only
 def test_unknown_client_gets_a_kind_message(page: Page, app_url):
     page.goto(f"{app_url}client/c-nobody")
     notice = page.locator(f"#{ids.REVIEW_NOT_FOUND}")
@@ -192,6 +198,7 @@ def test_a_label_with_markup_is_shown_as_text(page: Page, app_url):
     assert dialogs == []
 
 
+@pytest.mark.reads_only
 def test_hide_names_reaches_the_words_and_carries_to_the_next_client(page: Page, app_url):
     page.goto(f"{app_url}client/c-rosa?session=3")
     summary = page.locator(f"#{ids.NETWORK_SUMMARY}")
@@ -206,6 +213,7 @@ def test_hide_names_reaches_the_words_and_carries_to_the_next_client(page: Page,
     expect(summary).to_contain_text("Remembered: Partner and Neighbour.")
 
 
+@pytest.mark.reads_only
 def test_keyboard_reaches_a_client_with_a_visible_focus_ring(page: Page, app_url):
     page.goto(app_url)
     expect(page.locator(ROWS)).to_have_count(4)
@@ -217,6 +225,7 @@ def test_keyboard_reaches_a_client_with_a_visible_focus_ring(page: Page, app_url
     assert outline == "solid 3px"
 
 
+@pytest.mark.reads_only
 @pytest.mark.parametrize("path", ["", "client/c-tom?session=2"])
 def test_pages_fit_a_tablet_without_sideways_scrolling(page: Page, app_url, path):
     page.set_viewport_size({"width": 768, "height": 1024})
@@ -225,6 +234,7 @@ def test_pages_fit_a_tablet_without_sideways_scrolling(page: Page, app_url, path
     assert page.evaluate("document.documentElement.scrollWidth") <= 768
 
 
+@pytest.mark.reads_only
 def test_the_browser_enforces_the_policy(page: Page, app_url, watch_page):
     """An injected inline script is refused, and the refusal is an error the watcher catches."""
     page.goto(app_url)

@@ -20,7 +20,7 @@ from ipt_network.overview import CourseAnalysis
 from ipt_network.ui import ids
 from tests.browser.conftest import GRAPH_DRAWN
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.reads_only]
 
 PANEL = f"#{ids.COMPARE_PANEL}"
 BEFORE, AFTER = f"#{ids.COMPARE_BEFORE}", f"#{ids.COMPARE_AFTER}"

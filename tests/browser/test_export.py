@@ -19,7 +19,7 @@ from tests.browser.conftest import GRAPH_DRAWN
 from tests.conftest import SAMPLES
 from tests.export_data import found_in
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.reads_only]
 
 PRIYA = next(path for path in SAMPLES if "priya" in path.name)
 NAMES = ("Arjun", "Asha", "Priya")

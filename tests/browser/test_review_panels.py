@@ -25,7 +25,7 @@ from ipt_network.ui.plain_words import plain_mood
 from tests.browser.conftest import GRAPH_DRAWN
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.reads_only]
 
 PRIYA = read_document(ROOT / "data" / "samples" / "priya_role_dispute.json")
 TOM = read_document(ROOT / "data" / "samples" / "tom_role_transition.json")

@@ -17,7 +17,7 @@ from ipt_network.ui.layout_time import PLAY_STEP_MS
 from tests.browser.conftest import GRAPH_DRAWN
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.reads_only]
 
 PRIYA = json.loads((ROOT / "data" / "samples" / "priya_role_dispute.json").read_text())
 WITH_EVENTS = [s["number"] for s in PRIYA["sessions"] if s["events"]]
