@@ -195,7 +195,7 @@ def serve_app(db_url: str, host: str, port: int, token: str | None, allowed_host
     from ipt_network.ui.server import serve
 
     serve(db_url, host=host, port=port, token=token or new_token(), allowed_hosts=allowed_hosts,
-          open_browser=not no_browser, daily_backups=daily_backups, say=lambda line: click.echo(line))
+          open_browser=not no_browser, daily_backups=daily_backups, say=click.echo)
 
 
 @main.command("serve")
