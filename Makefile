@@ -17,7 +17,7 @@ demo: $(BIN)/ipt-network
 
 test: $(BIN)/ipt-network
 	$(BIN)/ruff check ipt_network tests benchmarks app.py
-	$(BIN)/python -m pytest -q -n 2 --dist loadscope
+	$(BIN)/python -m pytest -q
 
 bench: $(BIN)/ipt-network
 	for script in benchmarks/bench_*.py; do $(BIN)/python -m benchmarks.$$(basename $$script .py) || exit 1; done
