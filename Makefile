@@ -17,7 +17,7 @@ demo: $(BIN)/ipt-network
 
 test: $(BIN)/ipt-network
 	$(BIN)/ruff check ipt_network tests benchmarks app.py setup.py .ci
-	$(BIN)/python -m pytest -q -n 2 --dist loadscope
+	$(BIN)/python -m pytest -q
 
 # Build the wheel, install it into a fresh virtual environment elsewhere, serve it and look (.ci/check_install.py).
 install-check: $(BIN)/ipt-network
