@@ -32,6 +32,7 @@ from ipt_network.model import (
     ProblemArea,
     Tie,
     parse_document,
+    scrub,
 )
 from ipt_network.store import rows
 from ipt_network.store.database import make_engine, resolve_url, transaction
@@ -112,13 +113,16 @@ class Store:
     # --- reading -----------------------------------------------------------------------------------
 
     def list_clients(self, search: str | None = None) -> list[ClientSummary]:
-        """Every client, by label; ``search`` keeps those whose id or label contains it (any case)."""
+        """Every client, by label; ``search`` keeps those whose id or label contains it (any case).
+
+        Labels stored before the text rule come back repaired, as ``load`` gives them.
+        """
         with transaction(self.engine, write=False) as conn:
             found = rows.client_rows(conn)
         term = (search or "").strip().casefold()
         summaries = [
-            ClientSummary(row.id, row.label, tuple(ProblemArea(a) for a in row.problem_areas), row.start_date,
-                          row.sessions, row.last)
+            ClientSummary(row.id, scrub(row.label, named=True), tuple(ProblemArea(a) for a in row.problem_areas),
+                          row.start_date, row.sessions, row.last)
             for row in found if term in row.id.casefold() or term in row.label.casefold()]
         return sorted(summaries, key=lambda s: (s.label.casefold(), s.id))
 

@@ -13,7 +13,16 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Row, Table, delete, false, func, insert, select, update
 
 from ipt_network.errors import NotFoundError
-from ipt_network.model import FORMAT_NAME, FORMAT_VERSION, Document, Link, Person, Session, parse_document
+from ipt_network.model import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    Document,
+    Link,
+    Person,
+    Session,
+    parse_document,
+    scrub,
+)
 from ipt_network.store import tables
 
 Key = tuple
@@ -177,7 +186,9 @@ def read_snapshot(conn: Connection, client_id: str, *, sessions: Which = "all", 
 
     Rows become plain data that goes through ``parse_document`` in one call (the model's rules
     run in pydantic's core, far faster than a model per row), so a row edited by hand into
-    something invalid is reported, not passed on.
+    something invalid is reported, not passed on. Text stored before the text rule comes back
+    repaired (``parse_document(stored=True)``); person ids are repaired here the same way, so
+    that every key below matches the document.
     """
     client_pk = require_client(conn, client_id, lock=lock).pk
     c, p, s = tables.clients, tables.people, tables.sessions
@@ -188,10 +199,11 @@ def read_snapshot(conn: Connection, client_id: str, *, sessions: Which = "all", 
     people = []
     person_ids: dict[int, str] = {}
     for row in conn.execute(select(p).where(p.c.client_pk == client_pk).order_by(p.c.position)):
-        people.append({"id": row.id, "name": row.name, "role": row.role, "deceased_on": row.deceased_on,
+        person_id = scrub(row.id, named=True)
+        people.append({"id": person_id, "name": row.name, "role": row.role, "deceased_on": row.deceased_on,
                        "notes": row.notes})
-        rows[person_key(row.id)] = RowRef(row.pk, row.version)
-        person_ids[row.pk] = row.id
+        rows[person_key(person_id)] = RowRef(row.pk, row.version)
+        person_ids[row.pk] = person_id
 
     chosen = s.c.client_pk == client_pk
     if sessions is None:
@@ -220,7 +232,7 @@ def read_snapshot(conn: Connection, client_id: str, *, sessions: Which = "all", 
             refs[number, kind.field].append(RowRef(pk, version))
 
     document = parse_document({"format": FORMAT_NAME, "version": FORMAT_VERSION, "client": client,
-                               "people": people, "sessions": session_list})
+                               "people": people, "sessions": session_list}, stored=True)
     for session in document.sessions:
         for kind in KINDS:
             for record, ref in zip(getattr(session, kind.field), refs[session.number, kind.field], strict=True):

@@ -136,7 +136,7 @@ def _record(model: type[pydantic.BaseModel], data: dict, what: str) -> Any:
     try:
         return model.model_validate(data)
     except pydantic.ValidationError as exc:
-        raise ValidationError([f"{what}: {'.'.join(map(str, e['loc']))} {e['msg'].lower()}"
+        raise ValidationError([f"{what}: {'.'.join(map(str, e['loc']))} {e['msg'][:1].lower()}{e['msg'][1:]}"
                                for e in exc.errors()]) from None
 
 
