@@ -24,6 +24,7 @@ from ipt_network.model import (
     scrub,
 )
 from ipt_network.store import tables
+from ipt_network.store.changes import RecordChange
 
 Key = tuple
 """A record's key, as in ``Course.versions``: ``("tie", 3, "p-mum")``, ``("link", 3, "p-dan", "p-mum")``..."""
@@ -154,6 +155,19 @@ KINDS = (
 def _person_row(person: Person) -> dict:
     return {"id": person.id, "name": person.name, "role": person.role.value,
             "deceased_on": person.deceased_on, "notes": person.notes}
+
+
+SESSION_FIELDS = {"date", "phase", "notes", "events"}
+"""A session's own fields: what the session record of the change log holds."""
+
+
+def session_fields(session: Session | None) -> dict | None:
+    """The session's own fields as JSON data (its ties, links and mood are records of their own)."""
+    return session.model_dump(mode="json", include=SESSION_FIELDS) if session else None
+
+
+def _json(record: Any) -> dict | None:
+    return record.model_dump(mode="json") if record is not None else None
 
 
 def _session_row(session: Session) -> dict:
@@ -292,34 +306,47 @@ def insert_document(conn: Connection, doc: Document, revision: int) -> None:
             conn.execute(insert(kind.table), records)
 
 
-def write_person(conn: Connection, snapshot: Snapshot, person: Person) -> int:
-    """Insert or update one person at the next revision; returns its version (unchanged if nothing differs)."""
+def write_person(conn: Connection, snapshot: Snapshot, person: Person) -> tuple[int, list[RecordChange]]:
+    """Insert or update one person at the next revision; returns its version (unchanged if nothing
+    differs) and the change made (none if nothing differs)."""
     p = tables.people
-    ref = snapshot.rows.get(person_key(person.id))
+    key = person_key(person.id)
+    ref = snapshot.rows.get(key)
     version = snapshot.next_revision
+    old = next((known for known in snapshot.document.people if known.id == person.id), None)
     if ref is None:
         position = _next_position(conn, p, p.c.client_pk == snapshot.client_pk)
         conn.execute(insert(p).values(**_person_row(person), client_pk=snapshot.client_pk, position=position,
                                       version=version))
-    elif person in snapshot.document.people:
-        return ref.version
+    elif person == old:
+        return ref.version, []
     else:
         conn.execute(update(p).where(p.c.pk == ref.pk).values(**_person_row(person), version=version))
     _set_revision(conn, snapshot)
-    return version
+    return version, [RecordChange(key, _json(old), _json(person))]
 
 
-def write_session(conn: Connection, snapshot: Snapshot, old: Session | None, new: Session) -> dict[Key, int]:
+@dataclass(frozen=True)
+class Written:
+    """What a write did: the new version of every record written, and every record changed."""
+
+    versions: dict[Key, int]
+    changes: list[RecordChange]
+
+
+def write_session(conn: Connection, snapshot: Snapshot, old: Session | None, new: Session) -> Written:
     """Write the difference between a session as read (``old``, None if new) and as edited.
 
     Only changed rows are written, each at the client's next revision, which the client then
-    takes if anything was written or removed. Returns the version of every record written, by key.
+    takes if anything was written or removed.
     """
     s = tables.sessions
     version = snapshot.next_revision
     written: dict[Key, int] = {}
-    removed = False
+    changes: list[RecordChange] = []
     key = session_key(new.number)
+    if old is None or session_fields(new) != session_fields(old):
+        changes.append(RecordChange(key, session_fields(old), session_fields(new)))
     if old is None:
         position = _next_position(conn, s, s.c.client_pk == snapshot.client_pk)
         session_pk = conn.execute(insert(s).values(**_session_row(new), client_pk=snapshot.client_pk,
@@ -335,10 +362,9 @@ def write_session(conn: Connection, snapshot: Snapshot, old: Session | None, new
     for kind in KINDS:
         before = {kind.full_key(new.number, r): r for r in (getattr(old, kind.field) if old else [])}
         after = {kind.full_key(new.number, r): r for r in getattr(new, kind.field)}
-        gone = [snapshot.rows[k].pk for k in before.keys() - after.keys()]
+        gone = [k for k in before if k not in after]
         if gone:
-            conn.execute(delete(kind.table).where(kind.table.c.pk.in_(gone)))
-            removed = True
+            conn.execute(delete(kind.table).where(kind.table.c.pk.in_([snapshot.rows[k].pk for k in gone])))
         added = [k for k in after if k not in before]
         if added:
             position = _next_position(conn, kind.table, kind.table.c.session_pk == session_pk)
@@ -346,11 +372,12 @@ def write_session(conn: Connection, snapshot: Snapshot, old: Session | None, new
                 {**kind.to_row(after[k], person_pks), "session_pk": session_pk, "position": position + i,
                  "version": version} for i, k in enumerate(added)])
             written.update(dict.fromkeys(added, version))
-        for k in after.keys() & before.keys():
-            if after[k] != before[k]:
-                conn.execute(update(kind.table).where(kind.table.c.pk == snapshot.rows[k].pk)
-                             .values(**kind.to_row(after[k], person_pks), version=version))
-                written[k] = version
-    if written or removed:
+        changed = [k for k in after if k in before and after[k] != before[k]]
+        for k in changed:
+            conn.execute(update(kind.table).where(kind.table.c.pk == snapshot.rows[k].pk)
+                         .values(**kind.to_row(after[k], person_pks), version=version))
+            written[k] = version
+        changes += [RecordChange(k, _json(before.get(k)), _json(after.get(k))) for k in [*gone, *added, *changed]]
+    if changes:
         _set_revision(conn, snapshot)
-    return written
+    return Written(written, changes)
