@@ -20,7 +20,7 @@ import pydantic
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
-from ipt_network.errors import ValidationError
+from ipt_network.errors import NotFoundError, ValidationError
 
 FORMAT_NAME = "ipt-network"
 FORMAT_VERSION = 1
@@ -278,10 +278,18 @@ class Document(Record):
         return self
 
     def person(self, person_id: str) -> Person:
-        return next(p for p in self.people if p.id == person_id)
+        """The person with this id; ``NotFoundError`` if there is none (a page showing an older record)."""
+        found = next((p for p in self.people if p.id == person_id), None)
+        if found is None:
+            raise NotFoundError(f"client '{self.client.id}' has no person '{person_id}'")
+        return found
 
     def session(self, number: int) -> Session:
-        return next(s for s in self.sessions if s.number == number)
+        """The session with this number; ``NotFoundError`` if there is none (removed by a replacing import)."""
+        found = next((s for s in self.sessions if s.number == number), None)
+        if found is None:
+            raise NotFoundError(f"client '{self.client.id}' has no session {number}")
+        return found
 
 
 # --- rules that span records -------------------------------------------------------------

@@ -101,3 +101,9 @@ def undone(conn: Connection, number: int) -> bool:
     """Whether a later change undid change ``number``."""
     log = tables.change_log
     return conn.execute(select(log.c.pk).where(log.c.undoes == number).limit(1)).first() is not None
+
+
+def undoing(conn: Connection, number: int) -> LoggedChange:
+    """The change that undid change ``number``."""
+    log = tables.change_log
+    return _logged(conn.execute(select(log).where(log.c.undoes == number)).one())

@@ -340,12 +340,12 @@ class Store:
             rows.require_client(conn, client_id)
             return changes.recent(conn, client_id, limit)
 
-    def undo(self, client_id: str, number: int, *, tab: str | None = None) -> None:
+    def undo(self, client_id: str, number: int, *, tab: str | None = None) -> LoggedChange:
         """Put back what change ``number`` of this client replaced, as a new change that says it undid it.
 
         Refused when the change is not this client's, cannot be undone (an import, a new client,
         session or person, an undo), was undone already, or when any record it wrote has changed
-        since (stale): Undo never overwrites a later change.
+        since (stale): Undo never overwrites a later change. Returns the change the undo made.
         """
         with transaction(self.engine, write=False) as conn:
             logged = changes.read(conn, client_id, number)
@@ -362,7 +362,14 @@ class Store:
                 return logged.change.before
 
             self._edit_person(client_id, key[1], None, restore, tab, undoes=number, check=False)
-            return
+        else:
+            self._edit_session(client_id, key[1], key, None, self._put_back(logged), tab, undoes=number, check=False)
+        with transaction(self.engine, write=False) as conn:
+            return changes.undoing(conn, number)
+
+    @staticmethod
+    def _put_back(logged: LoggedChange) -> Callable[[dict], None]:
+        """The edit of a session's data that undoes ``logged``, refused as stale if any record moved on."""
 
         def put_back(data: dict) -> None:
             for record in logged.changes:
@@ -371,7 +378,7 @@ class Store:
             for record in logged.changes:
                 _set_record(data, record.record, record.before)
 
-        self._edit_session(client_id, key[1], key, None, put_back, tab, undoes=number, check=False)
+        return put_back
 
     @staticmethod
     def _validated(snapshot: rows.Snapshot, *, people: list[dict] | None = None,

@@ -121,6 +121,17 @@ EDIT_VERSIONS = "edit-versions"
 EDIT_OUTCOME = "edit-outcome"
 """Memory store: what the last edit did (message, tone, and the change that Undo would reverse)."""
 EDIT_UNDO_CHANGE = "edit-undo-change"
+"""Memory store: the number of the change (in the store's change log) that Undo offers; the server
+decides which one that is and what undoing it means."""
+EDIT_TAB = "edit-tab"
+"""Memory store: a random name for this page, sent with every save so that its own quick second
+save is not mistaken for another tab's."""
+EDIT_CHANGES = "edit-changes"
+EDIT_SESSION_SHOWN = "edit-session-shown"
+EDIT_PERSON_SHOWN = "edit-person-shown"
+EDIT_MOOD_SHOWN = "edit-mood-shown"
+"""Memory stores: what each form last showed as stored (filled or saved), so a form is refilled only
+when the person has not typed in it since."""
 EDIT_FOLLOW = "edit-follow"
 """Memory store: a session just started, to be selected once the session slider knows it."""
 EDIT_MESSAGE = "edit-message"
