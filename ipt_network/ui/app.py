@@ -24,6 +24,7 @@ from ipt_network.ui import (
 )
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.layout_shell import FAVICON, shell
+from ipt_network.ui.malformed import refuse_malformed
 from ipt_network.ui.security import protect
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
@@ -81,4 +82,5 @@ def create_app(db_url: str | None = None) -> dash.Dash:
     callbacks_time.register(app, courses)
     callbacks_compare.register(app, courses)
     protect(app)
+    refuse_malformed(app)
     return app
