@@ -11,12 +11,17 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from ipt_network.formats import read_document
 from ipt_network.store import Store
 from ipt_network.ui import create_app
 from tests.conftest import SAMPLES
+
+expect.set_options(timeout=15_000)
+# Every expectation waits on its condition; on a 2-core machine shared with other work the page can
+# take longer than Playwright's 5 s default to reach it, without being wrong.
 
 GRAPH_DRAWN = "() => document.querySelector('#network-graph .js-plotly-plot')?.data?.length > 0"
 """True once plotly has drawn the network (it loads asynchronously)."""
