@@ -18,6 +18,11 @@ pytestmark = pytest.mark.browser
 BANNER = "#connection-alert"
 
 
+def take_back(problems: list[str], *provoked: str) -> None:
+    """Drop the console errors the test provoked on purpose (Dash logs every failed callback)."""
+    problems[:] = [p for p in problems if not any(words in p for words in provoked)]
+
+
 def test_a_file_over_the_limit_is_refused_next_to_the_import_control(page: Page, app_url):
     page.goto(app_url)
     expect(page.locator(ROWS)).to_have_count(4)
@@ -31,14 +36,14 @@ def test_a_file_over_the_limit_is_refused_next_to_the_import_control(page: Page,
 
 def test_a_lost_connection_is_said_and_nothing_is_saved(page: Page, app_url, store, watch_page):
     open_session(page, app_url, 3)
-    page.route("**/_dash-update-component", lambda route: route.abort("connectionrefused"))
+    page.route("**/_dash-update-component*", lambda route: route.abort("connectionrefused"))
     type_into(page, cell(page, "Pablo", "support"), "7")
     expect(page.locator(BANNER)).to_have_text(
         "ipt-network cannot be reached, so your last change may not have been saved. "
         "Check that ipt-network is still running, then reload the page.")
     expect(page.locator(BANNER)).to_have_attribute("role", "alert")
     assert tie(store, 3, "p-pablo").support == 4
-    watch_page[:] = [p for p in watch_page if "ERR_CONNECTION_REFUSED" not in p and "Failed to fetch" not in p]
+    take_back(watch_page, "Callback failed", "ERR_CONNECTION_REFUSED", "Failed to fetch", "Failed to load resource")
 
 
 def test_a_server_error_is_said_and_cleared_by_the_next_answer(page: Page, app_url, store, watch_page):
@@ -47,14 +52,14 @@ def test_a_server_error_is_said_and_cleared_by_the_next_answer(page: Page, app_u
     def fail(route: Route) -> None:
         route.fulfill(status=500, body="Internal Server Error")
 
-    page.route("**/_dash-update-component", fail)
+    page.route("**/_dash-update-component*", fail)
     type_into(page, cell(page, "Pablo", "support"), "7")
     expect(page.locator(BANNER)).to_have_text(
         "ipt-network could not finish your last request, so it may not have been saved. "
         "Nothing else was changed; reload the page to see what is stored.")
     assert tie(store, 3, "p-pablo").support == 4
-    page.unroute("**/_dash-update-component", fail)
+    page.unroute("**/_dash-update-component*", fail)
     type_into(page, cell(page, "Marta", "support"), "8")
     expect(page.locator(MESSAGE)).to_have_text("Saved: support for Marta 7 → 8.")
     expect(page.locator(BANNER)).to_be_hidden()
-    watch_page[:] = [p for p in watch_page if "status of 500" not in p]
+    take_back(watch_page, "Callback failed", "status of 500", "Internal Server Error")
