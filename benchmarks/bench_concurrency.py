@@ -13,7 +13,8 @@ log records with the change, so each save can be traced:
 - errors: answers other than 200 (a 5xx, or a refusal of a malformed request), and requests that
   got no answer because the server was down (expected around the kills; nothing confirmed is lost);
 - refusals: saves refused as stale because a save whose answer was lost in a kill did land (the
-  thread then reads the stored value again, as a person reloading would).
+  thread then reads the stored value again, as a person reloading would), or refused because the
+  database stayed locked longer than its busy timeout (said to the person; nothing saved).
 
 Ends with ``PRAGMA integrity_check``.
 """
@@ -38,6 +39,7 @@ from pathlib import Path
 from ipt_network.formats import read_document
 from ipt_network.store import Store
 from ipt_network.ui import ids
+from ipt_network.ui.callbacks_edit import BUSY, STALE
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "samples" / "priya_role_dispute.json"
@@ -169,9 +171,11 @@ def run(seconds: float) -> None:
                         kind = "saved"
                         confirmed[person].append((tab, value))
                         shown = value
-                    else:
+                    elif outcome["problem"] == STALE:
                         kind = "refused as stale"
                         shown = stored_support(person)
+                    else:
+                        kind = "refused: database busy" if outcome["problem"] == BUSY else "refused: other"
                 with lock:
                     outcomes[kind] += 1
 

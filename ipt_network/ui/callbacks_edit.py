@@ -12,6 +12,7 @@ is stored. Undo and the list of recent changes are read from the store's change 
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 
@@ -19,7 +20,7 @@ import dash
 from dash import ALL, Input, Output, Patch, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
-from ipt_network.errors import NotFoundError, StaleEditError, ValidationError
+from ipt_network.errors import NotFoundError, StaleEditError, StorageError, ValidationError
 from ipt_network.figures.style import day
 from ipt_network.model import INSTRUMENT_ITEMS
 from ipt_network.store import LoggedChange, Store
@@ -35,6 +36,8 @@ STALE = ("This was changed in another tab or by someone else, so your change was
          "The latest values are shown now.")
 GONE = ("This is no longer in the record (a newer import may have replaced it), so nothing was saved. "
         "Reload the page to see what is stored.")
+BUSY = ("The record could not be written just now (the database was busy or unavailable), so nothing was "
+        "saved. Please try again in a moment.")
 
 ITEM_IDS = {instrument.value: [ids.mood_item(instrument.value, number) for number in range(1, count + 1)]
             for instrument, count in INSTRUMENT_ITEMS.items()}
@@ -47,6 +50,8 @@ CONTEXT = (State(ids.SELECTION, "data"), State(ids.REVIEW_CLIENT, "data"), State
 
 RECENT = 8
 """How many recent changes the panel lists."""
+
+log = logging.getLogger(__name__)
 
 
 def refusal(exc: ValidationError) -> str:
@@ -65,6 +70,9 @@ def attempt(action: Callable[[], Change], verb: str = "Saved") -> dict:
         return {"problem": refusal(exc)}
     except NotFoundError:
         return {"problem": GONE}
+    except StorageError:  # after StaleEditError, its kind: the database was busy or could not be written
+        log.exception("an edit could not be written")
+        return {"problem": BUSY}
     return {"change": change.to_data(), "verb": verb}
 
 
