@@ -9,6 +9,7 @@ from untrusted data (a dict from JSON, CSV or a form) to a valid ``Document``.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 import unicodedata
@@ -155,21 +156,33 @@ def _stored(info: ValidationInfo) -> bool:
     return bool(info.context and info.context.get(STORED))
 
 
-def _text_rule(*, multiline: bool = False, named: bool = False) -> AfterValidator:
-    """The rule for one kind of text; data read back from our own database is repaired, not refused."""
+_REFUSED_CLASS = {
+    False: r"\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069",
+    True: r"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069",
+}
+TEXT_PATTERN = rf"^[^{_REFUSED_CLASS[True]}]*$"
+"""Multi-line text: no refused character (the same set as ``_REFUSED``, written so that both pydantic's
+regex engine and a JSON Schema validator read it)."""
+NAME_PATTERN = (rf"^[^{_REFUSED_CLASS[False]}]*"
+                r"[^\p{Z}\p{C}\p{M}\s\u115F\u1160\u3164\uFFA0\u2800]"
+                rf"[^{_REFUSED_CLASS[False]}]*$")
+"""Ids, names and labels: one line, no refused character, at least one visible character. Checked as a
+field pattern, in pydantic's core: a Python check per field would double the time to read a client."""
 
-    def check(value: str, info: ValidationInfo) -> str:
-        bad = refused_character(value, multiline=multiline)
-        if bad is None and (not named or visible(value)):
-            return value
-        if _stored(info):
-            return scrub(value, multiline=multiline, named=named)
-        if bad is None:
-            raise PydanticCustomError("text_invisible", "must have something visible in it")
+MULTILINE_FIELDS = {"notes", "note", "events"}
+
+
+def text_problem(field: str, value: str, multiline: bool | None = None) -> str:
+    """Why ``value`` breaks the text rule of ``field``, naming the character class:
+    ``"name must not contain a control character (U+0000)"``. ``multiline`` defaults to what the
+    field's name says."""
+    bad = refused_character(value, multiline=field in MULTILINE_FIELDS if multiline is None else multiline)
+    if bad:
         code, kind = bad
-        raise PydanticCustomError("text_character", "must not contain {kind} ({code})", {"kind": kind, "code": code})
-
-    return AfterValidator(check)
+        return f"{field} must not contain {kind} ({code})"
+    if not value.strip():
+        return f"{field} must not be empty"
+    return f"{field} must have something visible in it"
 
 
 def latest_date(today: dt.date | None = None) -> dt.date:
@@ -189,9 +202,9 @@ def _date_range(value: dt.date, info: ValidationInfo) -> dt.date:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), Field(strict=True), AfterValidator(_date_range)]
-Id = Annotated[str, Field(strict=True, min_length=1, max_length=200, pattern=r"\S"), _text_rule(named=True)]
-Text = Annotated[str, Field(strict=True, max_length=10_000), _text_rule(multiline=True)]
-Name = Annotated[str, Field(strict=True, min_length=1, max_length=200, pattern=r"\S"), _text_rule(named=True)]
+Id = Annotated[str, Field(strict=True, min_length=1, max_length=200, pattern=NAME_PATTERN)]
+Text = Annotated[str, Field(strict=True, max_length=10_000, pattern=TEXT_PATTERN)]
+Name = Annotated[str, Field(strict=True, min_length=1, max_length=200, pattern=NAME_PATTERN)]
 Rating = Annotated[int, Field(strict=True, ge=0, le=10)]
 Circle = Annotated[int, Field(strict=True, ge=1, le=3)]
 
@@ -449,19 +462,38 @@ def _describe(data: Any, error: dict, origin: Callable[[tuple], str | None] | No
         message = f"unknown field '{field}' (is it a typo?)"
     elif kind == "missing":
         message = f"{field} is required"
-    elif kind in ("text_character", "text_invisible", "date_range"):
-        message = f"{field or 'text'} {error['msg']}"
+    elif kind == "string_pattern_mismatch":
+        in_events = "events" in error["loc"]
+        message = text_problem("text" if in_events else field, error["input"], multiline=in_events or None)
+    elif kind == "date_range":
+        message = f"{field} {error['msg']}"
     elif field in _FIELD_RULES and kind not in ("too_long", "too_short"):
         message = f"{field} {_FIELD_RULES[field]}, got {got}"
     elif kind in ("enum", "literal_error"):
         message = f"{field or 'value'} {error['msg'].lower().replace('input should be', 'must be')}, got {got}"
-    elif kind == "string_pattern_mismatch" or (kind == "string_too_short" and not got):
+    elif kind == "string_too_short" and not got:
         message = f"{field} must not be empty"
     elif kind.startswith("string_"):
         message = f"{field} {error['msg'].lower().replace('string should', 'must')}"
     else:
         message = f"{field or 'value'}: {error['msg']}, got {got}"
     return f"{record}: {message}" if record else message
+
+
+def _repaired(data: Any, errors: list[dict]) -> Any:
+    """Stored data with every text the text rule refuses replaced by its ``scrub``: text written
+    before the rule existed. Rare, so done only after a first validation failed."""
+    data = copy.deepcopy(data)
+    for error in errors:
+        if error["type"] != "string_pattern_mismatch":
+            continue
+        *path, last = error["loc"]
+        container = data
+        for step in path:
+            container = container[step]
+        multiline = last in MULTILINE_FIELDS or "events" in path
+        container[last] = scrub(error["input"], multiline=multiline, named=not multiline)
+    return data
 
 
 def parse_document(
@@ -478,7 +510,12 @@ def parse_document(
     records can still be shown and exported; everything else is checked as for an import.
     """
     try:
-        return Document.model_validate(data, context={STORED: stored})
+        try:
+            return Document.model_validate(data, context={STORED: stored})
+        except pydantic.ValidationError as exc:
+            if not stored:
+                raise
+            return Document.model_validate(_repaired(data, exc.errors()), context={STORED: stored})
     except pydantic.ValidationError as exc:
         raise ValidationError([_describe(data, e, origin) for e in exc.errors()], source) from None
     except ValidationError as exc:

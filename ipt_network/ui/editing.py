@@ -35,6 +35,7 @@ from ipt_network.model import (
     Phase,
     Role,
     Tie,
+    text_problem,
 )
 from ipt_network.scales import band
 from ipt_network.store import STALE_MESSAGE, Course, LoggedChange, Store, undoable
@@ -137,8 +138,14 @@ def _record(model: type[pydantic.BaseModel], data: dict, what: str) -> Any:
     try:
         return model.model_validate(data)
     except pydantic.ValidationError as exc:
-        raise ValidationError([f"{what}: {'.'.join(map(str, e['loc']))} {e['msg'][:1].lower()}{e['msg'][1:]}"
-                               for e in exc.errors()]) from None
+        raise ValidationError([f"{what}: {_problem(e)}" for e in exc.errors()]) from None
+
+
+def _problem(error: dict) -> str:
+    field = ".".join(map(str, error["loc"]))
+    if error["type"] == "string_pattern_mismatch":
+        return text_problem(field, error["input"])
+    return f"{field} {error['msg'][:1].lower()}{error['msg'][1:]}"
 
 
 # --- one change, and how to put it back ---------------------------------------------------------
