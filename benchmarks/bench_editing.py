@@ -33,7 +33,7 @@ def main() -> None:
             """As the page does: the typed value, and what the cell showed before."""
             nonlocal shown
             typed = str(next(values) % 11)
-            editing.save_cell(store, client_id, number, person, "support", typed, shown)
+            editing.save_cell(editing.Edit(store, client_id, number), person, "support", typed, shown)
             shown = typed
 
         def reload_panel() -> None:

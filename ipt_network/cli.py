@@ -15,11 +15,18 @@ import click
 
 from ipt_network import __version__
 from ipt_network.errors import IPTNetworkError, NotFoundError, ValidationError
+from ipt_network.model import scrub
 from ipt_network.store import Store, default_db_url, demo_db_url
 from ipt_network.store.backup import DAILY_KEPT
 
 EXIT_INVALID = 2
 EXIT_FAILED = 1
+
+
+def say(text: str, *, err: bool = False) -> None:
+    """Print ``text``; characters that could drive the terminal (escape codes, carriage returns,
+    reversed runs), as in names stored before the text rule or in a refused file, are replaced."""
+    click.echo("\n".join(scrub(line) for line in text.split("\n")), err=err)
 
 
 class Command(click.Group):
@@ -29,10 +36,10 @@ class Command(click.Group):
         try:
             return super().invoke(ctx)
         except (ValidationError, NotFoundError) as exc:
-            click.echo(f"error: {exc}", err=True)
+            say(f"error: {exc}", err=True)
             ctx.exit(EXIT_INVALID)
         except IPTNetworkError as exc:
-            click.echo(f"error: {exc}", err=True)
+            say(f"error: {exc}", err=True)
             ctx.exit(EXIT_FAILED)
 
 
@@ -68,7 +75,7 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], replace: bool) -> None:
     documents = [read_document(path) for path in paths]
     open_store(ctx).import_documents(documents, replace=replace)
     for doc in documents:
-        click.echo(doc.client.id)
+        say(doc.client.id)
 
 
 @main.command("clients")
@@ -78,17 +85,17 @@ def clients(ctx: click.Context, as_json: bool) -> None:
     """List the clients in the database."""
     summaries = open_store(ctx).list_clients()
     if as_json:
-        click.echo(json.dumps([dataclasses.asdict(s) for s in summaries], indent=2, ensure_ascii=False, default=str))
+        say(json.dumps([dataclasses.asdict(s) for s in summaries], indent=2, ensure_ascii=False, default=str))
         return
     if not summaries:
-        click.echo("No clients yet. Import one with: ipt-network import FILE")
+        say("No clients yet. Import one with: ipt-network import FILE")
         return
     rows = [(s.id, s.label, str(s.session_count), s.last_session_date.isoformat() if s.last_session_date else "-")
             for s in summaries]
     header = ("ID", "LABEL", "SESSIONS", "LAST SESSION")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        say("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
 EXPORT_FORMATS = ["json", "csv", "graphml", "png", "svg", "pdf", "md", "html"]
@@ -123,7 +130,7 @@ def export(ctx: click.Context, client_id: str, fmt: str, session: int | None, pi
         write_atomic(output, exports.note_file(doc, fmt, number=session, hide_names=hide_names).content)
     else:
         write_atomic(output, exports.picture(doc, fmt, number=session, what=picture, hide_names=hide_names).content)
-    click.echo(str(output))
+    say(str(output))
 
 
 @main.command("report")
@@ -146,7 +153,7 @@ def report(ctx: click.Context, client_id: str, session: int | None, paper: str, 
         raise click.BadParameter(f"'{output.name}' must end in .pdf, .md or .html", param_hint="'-o'")
     doc = open_store(ctx).load(client_id).document
     write_atomic(output, note_file(doc, fmt, number=session, hide_names=hide_names, paper=paper).content)
-    click.echo(str(output))
+    say(str(output))
 
 
 @main.command("metrics")
@@ -160,7 +167,7 @@ def metrics(ctx: click.Context, client_id: str, session: int | None, as_json: bo
 
     document = open_store(ctx).load(client_id).document
     overview = course_overview(document, session)
-    click.echo(json.dumps(overview, indent=2, ensure_ascii=False) if as_json else format_overview(overview, document))
+    say(json.dumps(overview, indent=2, ensure_ascii=False) if as_json else format_overview(overview, document))
 
 
 
@@ -195,7 +202,7 @@ def serve_app(db_url: str, host: str, port: int, token: str | None, allowed_host
     from ipt_network.ui.server import serve
 
     serve(db_url, host=host, port=port, token=token or new_token(), allowed_hosts=allowed_hosts,
-          open_browser=not no_browser, daily_backups=daily_backups, say=click.echo)
+          open_browser=not no_browser, daily_backups=daily_backups, say=say)
 
 
 @main.command("serve")
@@ -233,9 +240,9 @@ def demo(ctx: click.Context, host: str, port: int, token: str | None, allowed_ho
                  if path.name.endswith(".json")]
     store = open_store(ctx)
     store.import_documents(documents, replace=True)
-    click.echo(f"Demo database: {ctx.obj['db']}")
+    say(f"Demo database: {ctx.obj['db']}")
     for summary in store.list_clients():
-        click.echo(f"  {summary.id}  {summary.label}  ({summary.session_count} sessions)")
+        say(f"  {summary.id}  {summary.label}  ({summary.session_count} sessions)")
     if not no_serve:
         serve_app(ctx.obj["db"], host, port, token, allowed_hosts, no_browser)
 
@@ -248,7 +255,7 @@ def backup(ctx: click.Context, output: Path | None) -> None:
     """Copy the database, safely while the dashboard runs, and check the copy; print where it is."""
     from ipt_network.store.backup import backup as back_up
 
-    click.echo(str(back_up(ctx.obj["db"], output)))
+    say(str(back_up(ctx.obj["db"], output)))
 
 
 @main.command("restore")
@@ -264,5 +271,5 @@ def restore(ctx: click.Context, source: Path) -> None:
 
     kept = restore_from(ctx.obj["db"], source)
     if kept:
-        click.echo(f"The database as it was before: {kept}")
-    click.echo(f"Restored {source}")
+        say(f"The database as it was before: {kept}")
+    say(f"Restored {source}")

@@ -9,16 +9,19 @@ from untrusted data (a dict from JSON, CSV or a form) to a valid ``Document``.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 import pydantic
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
 
-from ipt_network.errors import ValidationError
+from ipt_network.errors import NotFoundError, ValidationError
 
 FORMAT_NAME = "ipt-network"
 FORMAT_VERSION = 1
@@ -87,10 +90,121 @@ def _iso_date(value: Any) -> Any:
     return value
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), Field(strict=True)]
-Id = Annotated[str, Field(strict=True, min_length=1, max_length=200, pattern=r"\S")]
-Text = Annotated[str, Field(strict=True, max_length=10_000)]
-Name = Annotated[str, Field(strict=True, min_length=1, max_length=200, pattern=r"\S")]
+# --- the text rule: what a stored string may hold ----------------------------------------------
+
+EARLIEST_DATE = dt.date(1900, 1, 1)
+"""No record of a living client's therapy, or of the people in it, is dated before this."""
+
+STORED = "stored"
+"""Validation context key: the data comes from our own database, written before today's rules."""
+
+_CHARACTER_CLASSES = (
+    (re.compile("[\x00-\x1f\x7f-\x9f]"), "a control character"),
+    (re.compile("[\u202a-\u202e\u2066-\u2069]"), "a bidirectional override or isolate"),
+)
+"""Characters no text may hold, each with the class a refusal names: they break exports (XML has
+no NUL, PDF and PNG renderers fail), drive terminals (escape codes) or disguise text (reversed runs).
+Unpaired surrogates are refused by pydantic itself, as not a valid string."""
+
+_REFUSED = {
+    False: re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"),
+    True: re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"),
+}
+"""Every refused character, by whether the text is multi-line: notes and events may also hold tab,
+line feed and carriage return."""
+
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"}
+_BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
+"""Letters and symbols that draw as nothing (Hangul fillers, the blank Braille pattern)."""
+
+REPLACEMENT = "\ufffd"
+
+
+def refused_character(text: str, *, multiline: bool = False) -> tuple[str, str] | None:
+    r"""The first character ``text`` may not hold, with its class; ``None`` if every character is allowed.
+
+    >>> refused_character("Mum\x00")
+    ('U+0000', 'a control character')
+    >>> refused_character("line one\nline two", multiline=True) is None
+    True
+    """
+    found = _REFUSED[multiline].search(text)
+    if found is None:
+        return None
+    char = found.group()
+    kind = next(kind for pattern, kind in _CHARACTER_CLASSES if pattern.match(char))
+    return f"U+{ord(char):04X}", kind
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` draws anything: a name of spaces, zero-width or combining marks alone does not."""
+    return any(unicodedata.category(c) not in _INVISIBLE_CATEGORIES and c not in _BLANK_LETTERS for c in text)
+
+
+def scrub(text: str, *, multiline: bool = False, named: bool = False) -> str:
+    r"""``text`` with every refused character replaced by U+FFFD, for data stored before the text rule
+    and for anything printed to a terminal; a name with nothing visible becomes U+FFFD.
+
+    >>> scrub("Dan\x1b[31m") == "Dan\ufffd[31m"
+    True
+    """
+    text = _REFUSED[multiline].sub(REPLACEMENT, text)
+    return text if not named or visible(text) else REPLACEMENT
+
+
+def _stored(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get(STORED))
+
+
+_REFUSED_CLASS = {
+    False: r"\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069",
+    True: r"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069",
+}
+TEXT_PATTERN = rf"^[^{_REFUSED_CLASS[True]}]*$"
+"""Multi-line text: no refused character (the same set as ``_REFUSED``, written so that both pydantic's
+regex engine and a JSON Schema validator read it)."""
+NAME_PATTERN = (rf"^[^{_REFUSED_CLASS[False]}]*"
+                r"[^\p{Z}\p{C}\p{M}\s\u115F\u1160\u3164\uFFA0\u2800]"
+                rf"[^{_REFUSED_CLASS[False]}]*$")
+"""Ids, names and labels: one line, no refused character, at least one visible character. Checked as a
+field pattern, in pydantic's core: a Python check per field would double the time to read a client."""
+
+MULTILINE_FIELDS = {"notes", "note", "events"}
+
+
+def text_problem(field: str, value: str, multiline: bool | None = None) -> str:
+    """Why ``value`` breaks the text rule of ``field``, naming the character class:
+    ``"name must not contain a control character (U+0000)"``. ``multiline`` defaults to what the
+    field's name says."""
+    bad = refused_character(value, multiline=field in MULTILINE_FIELDS if multiline is None else multiline)
+    if bad:
+        code, kind = bad
+        return f"{field} must not contain {kind} ({code})"
+    if not value.strip():
+        return f"{field} must not be empty"
+    return f"{field} must have something visible in it"
+
+
+def latest_date(today: dt.date | None = None) -> dt.date:
+    """One year from today: the latest date a record may carry (a session booked ahead, never 9999)."""
+    today = today or dt.date.today()
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + 1, day=28)
+
+
+def _date_range(value: dt.date, info: ValidationInfo) -> dt.date:
+    if _stored(info) or EARLIEST_DATE <= value <= latest_date():
+        return value
+    raise PydanticCustomError("date_range", "must be between {low} and {high}",
+                              {"low": EARLIEST_DATE.isoformat(), "high": latest_date().isoformat()})
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), Field(strict=True), AfterValidator(_date_range)]
+Id = Annotated[str, Field(strict=True, min_length=1, max_length=200, pattern=NAME_PATTERN)]
+Text = Annotated[str, Field(strict=True, max_length=10_000, pattern=TEXT_PATTERN)]
+Name = Annotated[str, Field(strict=True, min_length=1, max_length=200, pattern=NAME_PATTERN)]
 Rating = Annotated[int, Field(strict=True, ge=0, le=10)]
 Circle = Annotated[int, Field(strict=True, ge=1, le=3)]
 
@@ -177,10 +291,18 @@ class Document(Record):
         return self
 
     def person(self, person_id: str) -> Person:
-        return next(p for p in self.people if p.id == person_id)
+        """The person with this id; ``NotFoundError`` if there is none (a page showing an older record)."""
+        found = next((p for p in self.people if p.id == person_id), None)
+        if found is None:
+            raise NotFoundError(f"client '{self.client.id}' has no person '{person_id}'")
+        return found
 
     def session(self, number: int) -> Session:
-        return next(s for s in self.sessions if s.number == number)
+        """The session with this number; ``NotFoundError`` if there is none (removed by a replacing import)."""
+        found = next((s for s in self.sessions if s.number == number), None)
+        if found is None:
+            raise NotFoundError(f"client '{self.client.id}' has no session {number}")
+        return found
 
 
 # --- rules that span records -------------------------------------------------------------
@@ -340,11 +462,16 @@ def _describe(data: Any, error: dict, origin: Callable[[tuple], str | None] | No
         message = f"unknown field '{field}' (is it a typo?)"
     elif kind == "missing":
         message = f"{field} is required"
+    elif kind == "string_pattern_mismatch":
+        in_events = "events" in error["loc"]
+        message = text_problem("text" if in_events else field, error["input"], multiline=in_events or None)
+    elif kind == "date_range":
+        message = f"{field} {error['msg']}"
     elif field in _FIELD_RULES and kind not in ("too_long", "too_short"):
         message = f"{field} {_FIELD_RULES[field]}, got {got}"
     elif kind in ("enum", "literal_error"):
         message = f"{field or 'value'} {error['msg'].lower().replace('input should be', 'must be')}, got {got}"
-    elif kind == "string_pattern_mismatch" or (kind == "string_too_short" and not got):
+    elif kind == "string_too_short" and not got:
         message = f"{field} must not be empty"
     elif kind.startswith("string_"):
         message = f"{field} {error['msg'].lower().replace('string should', 'must')}"
@@ -353,18 +480,42 @@ def _describe(data: Any, error: dict, origin: Callable[[tuple], str | None] | No
     return f"{record}: {message}" if record else message
 
 
+def _repaired(data: Any, errors: list[dict]) -> Any:
+    """Stored data with every text the text rule refuses replaced by its ``scrub``: text written
+    before the rule existed. Rare, so done only after a first validation failed."""
+    data = copy.deepcopy(data)
+    for error in errors:
+        if error["type"] != "string_pattern_mismatch":
+            continue
+        *path, last = error["loc"]
+        container = data
+        for step in path:
+            container = container[step]
+        multiline = last in MULTILINE_FIELDS or "events" in path
+        container[last] = scrub(error["input"], multiline=multiline, named=not multiline)
+    return data
+
+
 def parse_document(
-    data: Any, source: str | None = None, origin: Callable[[tuple], str | None] | None = None
+    data: Any, source: str | None = None, origin: Callable[[tuple], str | None] | None = None, *,
+    stored: bool = False,
 ) -> Document:
     """Validate untrusted data (a dict as read from JSON or CSV) into a ``Document``.
 
     Raises ``ValidationError`` listing every problem found, each naming its record and field.
     ``origin`` lets a format whose records are rows say where a record came from: it maps a
     location such as ``('sessions', 7, 'ties', 1)`` to a place ("ties.csv line 14") that is
-    put before the record's name.
+    put before the record's name. ``stored`` is for data read back from our own database: text
+    written before the text rule existed is repaired (``scrub``) and old dates kept, so that old
+    records can still be shown and exported; everything else is checked as for an import.
     """
     try:
-        return Document.model_validate(data)
+        try:
+            return Document.model_validate(data, context={STORED: stored})
+        except pydantic.ValidationError as exc:
+            if not stored:
+                raise
+            return Document.model_validate(_repaired(data, exc.errors()), context={STORED: stored})
     except pydantic.ValidationError as exc:
         raise ValidationError([_describe(data, e, origin) for e in exc.errors()], source) from None
     except ValidationError as exc:

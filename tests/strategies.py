@@ -13,6 +13,7 @@ import itertools
 from hypothesis import strategies as st
 
 from ipt_network.model import (
+    EARLIEST_DATE,
     INSTRUMENT_ITEMS,
     INSTRUMENT_MAX,
     ITEM_MAX,
@@ -28,16 +29,29 @@ from ipt_network.model import (
     Role,
     Session,
     Tie,
+    latest_date,
+    refused_character,
+    visible,
 )
 
-AWKWARD_STARTS = ("", "=", "+", "-", "@", "\t", "\r", "\0", "'", "'=", "''-", ";", '"', "[", " ", "\n")
+AWKWARD_STARTS = ("", "=", "+", "-", "@", "\t", "\r", "'", "'=", "''-", ";", '"', "[", " ", "\n")
 """Beginnings that spreadsheets, CSV or our own list encodings could misread."""
 
-texts = st.builds(lambda start, rest: start + rest, st.sampled_from(AWKWARD_STARTS), st.text(max_size=20))
-"""Free text as typed in notes, events and tie notes; may be empty."""
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
-names = texts.filter(lambda text: text and not text.isspace())
+allowed_characters = st.characters(exclude_categories=("Cc", "Cs"), include_characters="\t\n\r",
+                                   exclude_characters=BIDI_CONTROLS)
+
+texts = st.builds(lambda start, rest: start + rest, st.sampled_from(AWKWARD_STARTS),
+                  st.text(allowed_characters, max_size=20))
+"""Free text as typed in notes, events and tie notes; may be empty. Characters the text rule refuses
+(other control characters, bidirectional overrides) are never valid, so never drawn."""
+
+names = texts.filter(lambda text: refused_character(text) is None and visible(text) and not text.isspace())
 """Non-empty text with something visible (the rule for ids, names and labels)."""
+
+dates = st.dates(min_value=EARLIEST_DATE, max_value=latest_date())
+"""Any date a record may carry."""
 
 ratings = st.integers(min_value=0, max_value=10)
 
@@ -70,7 +84,7 @@ def sessions(draw: st.DrawFn, number: int, people: list[Person]) -> Session:
         for pair in linked
     ]
     instruments = draw(st.lists(st.sampled_from(Instrument), unique=True))
-    return Session(number=number, date=draw(st.dates()), phase=draw(st.sampled_from(Phase)), notes=draw(texts),
+    return Session(number=number, date=draw(dates), phase=draw(st.sampled_from(Phase)), notes=draw(texts),
                    events=draw(st.lists(texts, max_size=3)), ties=ties, links=links,
                    mood=[draw(mood_scores(instrument)) for instrument in instruments])
 
@@ -81,10 +95,10 @@ def documents(draw: st.DrawFn, max_people: int = 5, max_sessions: int = 4) -> Do
     ids = draw(st.lists(names, min_size=1, max_size=max_people + 1, unique=True))
     client = Client(id=ids[0], label=draw(names),
                     problem_areas=draw(st.lists(st.sampled_from(ProblemArea), unique=True)),
-                    start_date=draw(st.dates()), notes=draw(texts))
+                    start_date=draw(dates), notes=draw(texts))
     people = [
         Person(id=person_id, name=draw(names), role=draw(st.sampled_from(Role)),
-               deceased_on=draw(st.none() | st.dates()), notes=draw(texts))
+               deceased_on=draw(st.none() | dates), notes=draw(texts))
         for person_id in ids[1:]
     ]
     numbers = draw(st.lists(st.integers(1, 1000), unique=True, max_size=max_sessions))

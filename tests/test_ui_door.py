@@ -17,6 +17,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from ipt_network.ui import create_app
+from ipt_network.ui.door import shared_secret
 
 TOKEN = "the-launch-token"
 CLINIC_HOST = "ipt.clinic.example"
@@ -139,6 +140,20 @@ def test_a_cookie_from_another_launch_does_not_open_this_one(served, db_url):
     finally:
         next(other_launch, None)
     assert served.request("GET", "/", cookie=f"ipt-network-{served.port}={old_cookie}").status == 401
+
+
+def test_apps_given_the_same_shared_secret_honour_each_others_cookie(db_url):
+    """What gunicorn's workers do (app.py): each builds its own app, and a browser signed in at one
+    is let in by the others; the cookie holds neither the token nor anything usable elsewhere."""
+    first, second = (create_app(db_url, token=TOKEN, cookie_secret=shared_secret(TOKEN)).server.test_client()
+                     for _ in range(2))
+    signed_in = first.get(f"/?token={TOKEN}")
+    secret = SimpleCookie(signed_in.headers["Set-Cookie"])["ipt-network"].value
+    assert secret == shared_secret(TOKEN) and TOKEN not in secret
+    second.set_cookie("ipt-network", secret)
+    assert second.get("/").status_code == 200
+    assert create_app(db_url, token=TOKEN).server.test_client().get(
+        "/", headers={"Cookie": f"ipt-network={secret}"}).status_code == 401
 
 
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1.evil.example:{port}",

@@ -15,7 +15,7 @@ from ipt_network.errors import StaleEditError, ValidationError
 from ipt_network.model import parse_document
 from ipt_network.store import Store
 from ipt_network.ui import editing
-from ipt_network.ui.editing import Change
+from ipt_network.ui.editing import Change, Edit
 
 CLIENT = "c-ana"
 
@@ -27,8 +27,16 @@ def store(db_url, ana_data):
         yield opened
 
 
-def versions(store: Store) -> dict[str, int]:
-    return editing.page_versions(store.load(CLIENT))
+def edit(store: Store, tab: str | None = None) -> Edit:
+    """An edit of session 1 from a page showing the record as stored now."""
+    return Edit(store, CLIENT, 1, editing.page_versions(store.load(CLIENT)), tab)
+
+
+def undo_latest(store: Store) -> Change:
+    """Undo as the page asks for it: by the number of the change the log offers."""
+    offered = editing.offered_undo(store.changes(CLIENT))
+    assert offered is not None
+    return editing.undo(edit(store), offered.number)
 
 
 def names(person_id: str) -> str:
@@ -105,11 +113,11 @@ def test_a_grid_holding_the_stored_values_is_the_same_as_typed():
 
 
 def test_saving_a_cell_changes_only_that_field_and_can_be_undone(store):
-    change = editing.save_cell(store, CLIENT, 1, "p-dan", "support", "7", 4)
+    change = editing.save_cell(edit(store), "p-dan", "support", "7", 4)
     saved = tie(store, "p-dan")
     assert (saved.support, saved.conflict, saved.focus, saved.note) == (7, 7, "role_dispute", "arguments about money")
     assert editing.describe(change, names) == "support for Dan 4 → 7"
-    undone = editing.undo(store, CLIENT, change)
+    undone = undo_latest(store)
     assert tie(store, "p-dan").support == 4
     assert editing.describe(undone, names) == "support for Dan 7 → 4"
 
@@ -117,40 +125,41 @@ def test_saving_a_cell_changes_only_that_field_and_can_be_undone(store):
 def test_a_refused_cell_saves_nothing(store):
     before = store.load(CLIENT)
     with pytest.raises(ValidationError):
-        editing.save_cell(store, CLIENT, 1, "p-dan", "support", "12", 4)
+        editing.save_cell(edit(store), "p-dan", "support", "12", 4)
     assert store.load(CLIENT) == before
 
 
 def test_an_edit_from_a_stale_page_is_refused(store):
-    editing.save_cell(store, CLIENT, 1, "p-dan", "support", "7", 4)
+    editing.save_cell(edit(store), "p-dan", "support", "7", 4)
     with pytest.raises(StaleEditError):
-        editing.save_cell(store, CLIENT, 1, "p-dan", "support", "9", 4)  # the page still shows 4
+        editing.save_cell(edit(store), "p-dan", "support", "9", 4)  # the page still shows 4
     assert tie(store, "p-dan").support == 7
 
 
 def test_cells_typed_one_after_another_on_one_page_are_all_saved(store):
-    editing.save_cell(store, CLIENT, 1, "p-dan", "support", "7", 4)
-    editing.save_cell(store, CLIENT, 1, "p-dan", "conflict", "3", 7)
-    editing.save_cell(store, CLIENT, 1, "p-dan", "support", "8", "7")  # the cell still holds the typed text
+    editing.save_cell(edit(store), "p-dan", "support", "7", 4)
+    editing.save_cell(edit(store), "p-dan", "conflict", "3", 7)
+    editing.save_cell(edit(store), "p-dan", "support", "8", "7")  # the cell still holds the typed text
     saved = tie(store, "p-dan")
     assert (saved.support, saved.conflict, saved.note) == (8, 3, "arguments about money")
 
 
 def test_undo_after_someone_else_changed_the_record_is_refused(store):
-    change = editing.save_cell(store, CLIENT, 1, "p-dan", "support", "7", 4)
-    editing.save_cell(store, CLIENT, 1, "p-dan", "support", "8", 7)
+    editing.save_cell(edit(store), "p-dan", "support", "7", 4)
+    offered = editing.offered_undo(store.changes(CLIENT))  # what a page drawn now offers
+    editing.save_cell(edit(store, tab="another page"), "p-dan", "support", "8", 7)
     with pytest.raises(StaleEditError):
-        editing.undo(store, CLIENT, change)
+        editing.undo(edit(store), offered.number)
     assert tie(store, "p-dan").support == 8
 
 
 def test_taking_someone_out_and_undoing_brings_back_their_links(store):
     original = store.load(CLIENT).document
-    change = editing.save_cell(store, CLIENT, 1, "p-dan", "in_session", "no", "yes")
+    change = editing.save_cell(edit(store), "p-dan", "in_session", "no", "yes")
     session = store.load(CLIENT).document.session(1)
     assert ([t.person for t in session.ties], session.links) == (["p-mum"], [])
     assert editing.describe(change, names) == "Dan is out of session 1, along with 1 link to others"
-    editing.undo(store, CLIENT, change)
+    undo_latest(store)
     assert store.load(CLIENT).document == original
 
 
@@ -158,14 +167,14 @@ def test_adding_someone_to_the_session_starts_in_the_outer_ring_with_zeros(store
     ana_data["people"].append({"id": "p-jo", "name": "Jo", "role": "friend"})
     store.import_document(parse_document(ana_data), replace=True)
     with pytest.raises(ValidationError, match="not in this session"):
-        editing.save_cell(store, CLIENT, 1, "p-jo", "support", "5", None)
-    change = editing.save_cell(store, CLIENT, 1, "p-jo", "in_session", "yes", "no")
+        editing.save_cell(edit(store), "p-jo", "support", "5", None)
+    change = editing.save_cell(edit(store), "p-jo", "in_session", "yes", "no")
     assert (tie(store, "p-jo").circle, tie(store, "p-jo").support, tie(store, "p-jo").conflict) == (3, 0, 0)
     assert editing.describe(change, names) == "p-jo is in session 1: outer ring, support 0, conflict 0"
 
 
 def test_change_survives_the_trip_through_the_pages_memory(store):
-    change = editing.save_cell(store, CLIENT, 1, "p-dan", "in_session", "no", "yes")
+    change = editing.save_cell(edit(store), "p-dan", "in_session", "no", "yes")
     assert Change.from_data(json.loads(json.dumps(change.to_data()))) == change
 
 
@@ -173,12 +182,12 @@ def test_change_survives_the_trip_through_the_pages_memory(store):
 
 
 def test_links_are_saved_in_either_order_and_removed(store):
-    change = editing.save_link(store, CLIENT, 1, versions(store), "p-dan", "p-mum", "2", "6")
+    change = editing.save_link(edit(store), "p-dan", "p-mum", "2", "6")
     assert editing.link_pairs(store.load(CLIENT).document, 1) == [("p-dan", "p-mum", 2, 6)]
     assert editing.describe(change, names) == "link Dan–Mum: support 1 → 2, conflict 7 → 6"
     with pytest.raises(ValidationError, match="two different people"):
-        editing.save_link(store, CLIENT, 1, versions(store), "p-dan", "p-dan", "2", "6")
-    editing.remove_link(store, CLIENT, 1, versions(store), "p-mum", "p-dan")
+        editing.save_link(edit(store), "p-dan", "p-dan", "2", "6")
+    editing.remove_link(edit(store), "p-mum", "p-dan")
     assert editing.link_pairs(store.load(CLIENT).document, 1) == []
 
 
@@ -202,7 +211,7 @@ def test_live_total_counts_answers_and_gives_the_band_when_complete():
 
 
 def test_saving_a_mood_score_replaces_the_sessions_score(store):
-    change = editing.save_mood(store, CLIENT, 1, versions(store), "PHQ-9", "items", [1] * 9, "")
+    change = editing.save_mood(edit(store), "PHQ-9", "items", [1] * 9, "")
     mood = store.load(CLIENT).document.session(1).mood
     assert [(m.instrument, m.score, m.items) for m in mood] == [("PHQ-9", 9, [1] * 9)]
     assert editing.describe(change, names) == "PHQ-9 18 → 9 (mild)"
@@ -210,32 +219,32 @@ def test_saving_a_mood_score_replaces_the_sessions_score(store):
 
 def test_a_new_person_keeps_their_name_as_typed_and_cannot_be_undone(store):
     name = "<b>Eve</b><script>x</script>"
-    change = editing.save_person(store, CLIENT, versions(store), None, name, "friend", "")
+    change = editing.save_person(edit(store), None, name, "friend", "")
     added = store.load(CLIENT).document.person(change.key[1])
     assert (added.name, added.role, added.deceased_on) == (name, "friend", None)
-    assert not change.undoable
+    assert editing.offered_undo(store.changes(CLIENT)) is None  # people are kept: adding one is not undone
     with pytest.raises(ValidationError, match="Name must not be empty"):
-        editing.save_person(store, CLIENT, versions(store), None, "  ", "friend", "")
+        editing.save_person(edit(store), None, "  ", "friend", "")
 
 
 def test_a_person_edited_while_names_are_hidden_keeps_their_name_and_notes(store):
-    editing.save_person(store, CLIENT, versions(store), "p-mum", None, "other_family", "lives nearby")
-    editing.save_person(store, CLIENT, versions(store), "p-mum", None, "parent", None)
+    editing.save_person(edit(store), "p-mum", None, "other_family", "lives nearby")
+    editing.save_person(edit(store), "p-mum", None, "parent", None)
     mum = store.load(CLIENT).document.person("p-mum")
     assert (mum.name, mum.role, mum.notes) == ("Mum", "parent", "lives nearby")
 
 
 def test_marking_a_death_keeps_the_person_and_can_be_undone(store):
-    change = editing.mark_died(store, CLIENT, versions(store), "p-mum", "2026-02-03")
+    change = editing.mark_died(edit(store), "p-mum", "2026-02-03")
     assert store.load(CLIENT).document.person("p-mum").deceased_on.isoformat() == "2026-02-03"
     assert editing.describe(change, names) == "Mum, died on 3 Feb 2026"
     assert editing.grid_rows(store.load(CLIENT).document, 1, names)[0]["name"] == "Mum (died 3 Feb 2026)"
-    editing.undo(store, CLIENT, change)
+    undo_latest(store)
     assert store.load(CLIENT).document.person("p-mum").deceased_on is None
 
 
 def test_session_details_are_saved_with_one_event_per_line(store):
-    change = editing.save_session(store, CLIENT, 1, versions(store), "2026-01-06", "middle", "talked",
+    change = editing.save_session(edit(store), "2026-01-06", "middle", "talked",
                                   "moved house\n\nnew job")
     saved = store.load(CLIENT).document.session(1)
     assert (saved.date.isoformat(), saved.phase, saved.notes, saved.events) == (
@@ -243,12 +252,12 @@ def test_session_details_are_saved_with_one_event_per_line(store):
     assert editing.describe(change, names) == "session 1: date 5 Jan 2026 → 6 Jan 2026, phase initial → middle, " \
                                               "notes, events"
     with pytest.raises(ValidationError, match="The session date must be"):
-        editing.save_session(store, CLIENT, 1, versions(store), "6 Jan", "middle", "", "")
+        editing.save_session(edit(store), "6 Jan", "middle", "", "")
 
 
 def test_session_details_saved_while_names_are_hidden_keep_the_notes_and_events(store):
-    editing.save_session(store, CLIENT, 1, versions(store), "2026-01-06", "middle", "talked", "moved house")
-    editing.save_session(store, CLIENT, 1, versions(store), "2026-01-07", "initial", None, None)
+    editing.save_session(edit(store), "2026-01-06", "middle", "talked", "moved house")
+    editing.save_session(edit(store), "2026-01-07", "initial", None, None)
     saved = store.load(CLIENT).document.session(1)
     assert (saved.date.isoformat(), saved.phase, saved.notes, saved.events) == (
         "2026-01-07", "initial", "talked", ["moved house"])

@@ -5,8 +5,11 @@ part of the client is read, the change is applied to plain data, the result goes
 ``parse_document`` (the model's single door, so an edit obeys exactly the rules an import
 does), and only then are the changed rows written. An edit names the version of the record it
 started from; if the record has moved on since, it is refused rather than overwriting the
-other change. Every write moves the client's revision on by one and stamps the rows it writes
-with it, so versions never repeat within a client.
+other change, unless every change since was made from the same page (``tab``): a person who
+saves twice in quick succession is not refused because the page had not heard back from the
+first save yet. Every write moves the client's revision on by one and stamps the rows it writes
+with it, so versions never repeat within a client, and records what it changed in the change log
+in the same transaction; Undo is built on that log.
 """
 
 from __future__ import annotations
@@ -32,12 +35,15 @@ from ipt_network.model import (
     ProblemArea,
     Tie,
     parse_document,
+    scrub,
 )
-from ipt_network.store import rows
+from ipt_network.store import changes, rows
+from ipt_network.store.changes import LoggedChange, RecordChange
 from ipt_network.store.database import make_engine, resolve_url, transaction
 from ipt_network.store.migrate import upgrade_to_head
 
 STALE_MESSAGE = "this was changed elsewhere (another tab?) since you opened it; reload to see the latest"
+UNDO_KINDS = {"tie", "link", "mood", "session", "person"}
 
 
 @dataclass(frozen=True)
@@ -112,13 +118,16 @@ class Store:
     # --- reading -----------------------------------------------------------------------------------
 
     def list_clients(self, search: str | None = None) -> list[ClientSummary]:
-        """Every client, by label; ``search`` keeps those whose id or label contains it (any case)."""
+        """Every client, by label; ``search`` keeps those whose id or label contains it (any case).
+
+        Labels stored before the text rule come back repaired, as ``load`` gives them.
+        """
         with transaction(self.engine, write=False) as conn:
             found = rows.client_rows(conn)
         term = (search or "").strip().casefold()
         summaries = [
-            ClientSummary(row.id, row.label, tuple(ProblemArea(a) for a in row.problem_areas), row.start_date,
-                          row.sessions, row.last)
+            ClientSummary(row.id, scrub(row.label, named=True), tuple(ProblemArea(a) for a in row.problem_areas),
+                          row.start_date, row.sessions, row.last)
             for row in found if term in row.id.casefold() or term in row.label.casefold()]
         return sorted(summaries, key=lambda s: (s.label.casefold(), s.id))
 
@@ -167,6 +176,9 @@ class Store:
                     revision = existing.revision + 1
                     rows.remove_client(conn, existing.pk)
                 rows.insert_document(conn, doc, revision)
+                before = {"revision": existing.revision} if existing is not None else None
+                changes.record(conn, doc.client.id, revision, [RecordChange(("client",), before, {
+                    "imported": True, "people": len(doc.people), "sessions": len(doc.sessions)})], main=("client",))
 
     def create_client(self, client: Client) -> None:
         """A new client with no people and no sessions yet."""
@@ -176,6 +188,8 @@ class Store:
             if rows.find_client(conn, client.id, lock=True) is not None:
                 raise ValidationError(f"client '{client.id}' already exists; choose another id")
             rows.insert_document(conn, doc, 1)
+            changes.record(conn, client.id, 1, [RecordChange(("client",), None, doc.client.model_dump(mode="json"))],
+                           main=("client",))
 
     def start_next_session(self, client_id: str, date: dt.date | None = None) -> int:
         """Add the session after the last one, starting as a copy of its ties and links; returns its number.
@@ -192,75 +206,84 @@ class Store:
             else:
                 data = {"number": 1, "date": date or snapshot.document.client.start_date, "phase": Phase.INITIAL}
             session = self._validated(snapshot, sessions=[data]).sessions[0]
-            rows.write_session(conn, snapshot, None, session)
+            written = rows.write_session(conn, snapshot, None, session)
+            changes.record(conn, client_id, snapshot.next_revision, written.changes,
+                           main=rows.session_key(session.number))
         return session.number
 
     # --- edits of one record -------------------------------------------------------------------------
 
-    def save_tie(self, client_id: str, session: int, tie: Tie, *, expected_version: int | None) -> int:
+    def save_tie(self, client_id: str, session: int, tie: Tie, *, expected_version: int | None,
+                 tab: str | None = None) -> int:
         """Add or change the client's tie to one person in one session; returns its new version."""
         record = tie.model_dump(mode="json")
         return self._edit_session(
             client_id, session, ("tie", session, tie.person), expected_version,
-            lambda data: _put(data["ties"], record, lambda t: t["person"] == tie.person))
+            lambda data: _put(data["ties"], record, lambda t: t["person"] == tie.person), tab)
 
-    def remove_tie(self, client_id: str, session: int, person_id: str, expected_version: int | None) -> None:
+    def remove_tie(self, client_id: str, session: int, person_id: str, expected_version: int | None, *,
+                   tab: str | None = None) -> None:
         """Take a person out of one session's network, with their links in that session."""
 
         def change(data: dict) -> None:
             data["ties"] = [t for t in data["ties"] if t["person"] != person_id]
             data["links"] = [link for link in data["links"] if person_id not in (link["a"], link["b"])]
 
-        self._edit_session(client_id, session, ("tie", session, person_id), expected_version, change)
+        self._edit_session(client_id, session, ("tie", session, person_id), expected_version, change, tab)
 
-    def save_link(self, client_id: str, session: int, link: Link, *, expected_version: int | None) -> int:
+    def save_link(self, client_id: str, session: int, link: Link, *, expected_version: int | None,
+                  tab: str | None = None) -> int:
         """Add or change how two people get on in one session; returns its new version."""
         record = link.model_dump(mode="json")
         return self._edit_session(
             client_id, session, ("link", session, *sorted((link.a, link.b))), expected_version,
-            lambda data: _put(data["links"], record, _is_pair(link.a, link.b)))
+            lambda data: _put(data["links"], record, _is_pair(link.a, link.b)), tab)
 
-    def remove_link(self, client_id: str, session: int, a: str, b: str, expected_version: int | None) -> None:
+    def remove_link(self, client_id: str, session: int, a: str, b: str, expected_version: int | None, *,
+                    tab: str | None = None) -> None:
         """Remove the link between two people (in either order) in one session."""
 
         def change(data: dict) -> None:
             data["links"] = [link for link in data["links"] if not _is_pair(a, b)(link)]
 
-        self._edit_session(client_id, session, ("link", session, *sorted((a, b))), expected_version, change)
+        self._edit_session(client_id, session, ("link", session, *sorted((a, b))), expected_version, change, tab)
 
-    def save_mood(self, client_id: str, session: int, mood: MoodScore, *, expected_version: int | None) -> int:
+    def save_mood(self, client_id: str, session: int, mood: MoodScore, *, expected_version: int | None,
+                  tab: str | None = None) -> int:
         """Add or change one instrument's score in one session; returns its new version."""
         record = mood.model_dump(mode="json")
         instrument = str(mood.instrument)
         return self._edit_session(
             client_id, session, ("mood", session, instrument), expected_version,
-            lambda data: _put(data["mood"], record, lambda m: m["instrument"] == instrument))
+            lambda data: _put(data["mood"], record, lambda m: m["instrument"] == instrument), tab)
 
     def remove_mood(self, client_id: str, session: int, instrument: Instrument | str,
-                    expected_version: int | None) -> None:
+                    expected_version: int | None, *, tab: str | None = None) -> None:
         """Remove one instrument's score from one session."""
         name = str(instrument)
 
         def change(data: dict) -> None:
             data["mood"] = [m for m in data["mood"] if m["instrument"] != name]
 
-        self._edit_session(client_id, session, ("mood", session, name), expected_version, change)
+        self._edit_session(client_id, session, ("mood", session, name), expected_version, change, tab)
 
     def update_session(self, client_id: str, number: int, *, date: dt.date, phase: Phase | str, notes: str,
-                       events: Iterable[str], expected_version: int | None) -> int:
+                       events: Iterable[str], expected_version: int | None, tab: str | None = None) -> int:
         """Change a session's date, phase, notes and life events; returns its new version."""
 
         def change(data: dict) -> None:
             data.update(date=date, phase=phase, notes=notes, events=list(events))
 
-        return self._edit_session(client_id, number, rows.session_key(number), expected_version, change)
+        return self._edit_session(client_id, number, rows.session_key(number), expected_version, change, tab)
 
-    def save_person(self, client_id: str, person: Person, *, expected_version: int | None) -> int:
+    def save_person(self, client_id: str, person: Person, *, expected_version: int | None,
+                    tab: str | None = None) -> int:
         """Add a person, or change one's name, role, notes or date of death; returns the new version."""
         record = person.model_dump(mode="json")
-        return self._edit_person(client_id, person.id, expected_version, lambda _old: record)
+        return self._edit_person(client_id, person.id, expected_version, lambda _old: record, tab)
 
-    def mark_deceased(self, client_id: str, person_id: str, on: dt.date, expected_version: int | None) -> int:
+    def mark_deceased(self, client_id: str, person_id: str, on: dt.date, expected_version: int | None, *,
+                      tab: str | None = None) -> int:
         """Record that a person died on ``on``; they stay in every session, marked. Returns the new version."""
 
         def change(old: dict | None) -> dict:
@@ -268,37 +291,94 @@ class Store:
                 raise NotFoundError(f"client '{client_id}' has no person '{person_id}'")
             return {**old, "deceased_on": on}
 
-        return self._edit_person(client_id, person_id, expected_version, change)
+        return self._edit_person(client_id, person_id, expected_version, change, tab)
 
     # --- the one way every edit goes -------------------------------------------------------------------
 
     def _edit_session(self, client_id: str, number: int, key: tuple, expected_version: int | None,
-                      change: Callable[[dict], None]) -> int | None:
-        """Apply ``change`` to one session's data, check the result, write what differs.
+                      change: Callable[[dict], None], tab: str | None = None, undoes: int | None = None,
+                      check: bool = True) -> int | None:
+        """Apply ``change`` to one session's data, check the result, write what differs, log it.
 
         Returns the version the saved record under ``key`` has afterwards (the same one if the
-        edit changed nothing); removals ignore it.
+        edit changed nothing); removals ignore it. ``check`` ``False`` leaves the version check
+        to ``change`` (Undo compares the records themselves).
         """
         with transaction(self.engine, write=True) as conn:
             snapshot = rows.read_snapshot(conn, client_id, sessions=number, lock=True)
             old = snapshot.session(number)
-            _check_version(snapshot, key, expected_version)
+            if check:
+                _check_version(conn, snapshot, key, expected_version, tab)
             data = old.model_dump(mode="json")
             change(data)
             new = self._validated(snapshot, sessions=[data]).sessions[0]
             written = rows.write_session(conn, snapshot, old, new)
-        return written.get(key, expected_version)
+            changes.record(conn, client_id, snapshot.next_revision, written.changes, main=key, tab=tab, undoes=undoes)
+        return written.versions.get(key, expected_version)
 
     def _edit_person(self, client_id: str, person_id: str, expected_version: int | None,
-                     change: Callable[[dict | None], dict]) -> int:
+                     change: Callable[[dict | None], dict], tab: str | None = None, undoes: int | None = None,
+                     check: bool = True) -> int:
         with transaction(self.engine, write=True) as conn:
             snapshot = rows.read_snapshot(conn, client_id, sessions=None, lock=True)
-            _check_version(snapshot, rows.person_key(person_id), expected_version)
+            key = rows.person_key(person_id)
+            if check:
+                _check_version(conn, snapshot, key, expected_version, tab)
             people = [p.model_dump(mode="json") for p in snapshot.document.people]
             old = next((p for p in people if p["id"] == person_id), None)
             _put(people, change(old), lambda p: p["id"] == person_id)
             doc = self._validated(snapshot, people=people)
-            return rows.write_person(conn, snapshot, doc.person(person_id))
+            version, written = rows.write_person(conn, snapshot, doc.person(person_id))
+            changes.record(conn, client_id, snapshot.next_revision, written, main=key, tab=tab, undoes=undoes)
+            return version
+
+    # --- the change log, and Undo -----------------------------------------------------------------------
+
+    def changes(self, client_id: str, limit: int = 10) -> list[LoggedChange]:
+        """The client's latest changes, newest first."""
+        with transaction(self.engine, write=False) as conn:
+            rows.require_client(conn, client_id)
+            return changes.recent(conn, client_id, limit)
+
+    def undo(self, client_id: str, number: int, *, tab: str | None = None) -> LoggedChange:
+        """Put back what change ``number`` of this client replaced, as a new change that says it undid it.
+
+        Refused when the change is not this client's, cannot be undone (an import, a new client,
+        session or person, an undo), was undone already, or when any record it wrote has changed
+        since (stale): Undo never overwrites a later change. Returns the change the undo made.
+        """
+        with transaction(self.engine, write=False) as conn:
+            logged = changes.read(conn, client_id, number)
+            if logged is None:
+                raise NotFoundError(f"client '{client_id}' has no change {number}")
+            done = changes.undone(conn, number)
+        if not undoable(logged) or done:
+            raise ValidationError("this change cannot be undone" if not done else "this change was undone already")
+        key = logged.change.record
+        if key[0] == "person":
+            def restore(current: dict | None) -> dict:
+                if current != logged.change.after:
+                    raise StaleEditError(STALE_MESSAGE)
+                return logged.change.before
+
+            self._edit_person(client_id, key[1], None, restore, tab, undoes=number, check=False)
+        else:
+            self._edit_session(client_id, key[1], key, None, self._put_back(logged), tab, undoes=number, check=False)
+        with transaction(self.engine, write=False) as conn:
+            return changes.undoing(conn, number)
+
+    @staticmethod
+    def _put_back(logged: LoggedChange) -> Callable[[dict], None]:
+        """The edit of a session's data that undoes ``logged``, refused as stale if any record moved on."""
+
+        def put_back(data: dict) -> None:
+            for record in logged.changes:
+                if _get_record(data, record.record) != record.after:
+                    raise StaleEditError(STALE_MESSAGE)
+            for record in logged.changes:
+                _set_record(data, record.record, record.before)
+
+        return put_back
 
     @staticmethod
     def _validated(snapshot: rows.Snapshot, *, people: list[dict] | None = None,
@@ -315,8 +395,61 @@ class Store:
             "sessions": list(sessions)})
 
 
-def _check_version(snapshot: rows.Snapshot, key: tuple, expected_version: int | None) -> None:
-    """Refuse an edit whose starting version is not the record's current one (None: it must not exist yet)."""
+def undoable(logged: LoggedChange) -> bool:
+    """Whether Undo can mean anything for this change: records are never deleted by Undo, so adding
+    a person or a session, creating or importing a client cannot be undone; nor can an undo."""
+    key = logged.change.record
+    adds_record = logged.change.before is None and key[0] in ("person", "session")
+    return key[0] in UNDO_KINDS and not adds_record and logged.undoes is None
+
+
+def _session_records(data: dict, key: tuple) -> tuple[list[dict], Callable[[dict], bool]]:
+    """The list of a session's data that holds the record under ``key``, and how to pick it out."""
+    kind = key[0]
+    if kind == "tie":
+        return data["ties"], lambda t: t["person"] == key[2]
+    if kind == "link":
+        return data["links"], _is_pair(key[2], key[3])
+    if kind == "mood":
+        return data["mood"], lambda m: m["instrument"] == key[2]
+    raise ValueError(f"no session record of kind {kind!r}")
+
+
+def _get_record(data: dict, key: tuple) -> dict | None:
+    """The record under ``key`` in a session's JSON data (``None`` if absent)."""
+    if key[0] == "session":
+        return {field: data[field] for field in rows.SESSION_FIELDS}
+    records, same = _session_records(data, key)
+    return next((record for record in records if same(record)), None)
+
+
+def _set_record(data: dict, key: tuple, value: dict | None) -> None:
+    """Put ``value`` under ``key`` in a session's JSON data (``None``: take the record out)."""
+    if key[0] == "session":
+        data.update(value)
+        return
+    records, same = _session_records(data, key)
+    records[:] = [record for record in records if not same(record)]
+    if value is not None:
+        records.append(value)
+
+
+def _check_version(conn, snapshot: rows.Snapshot, key: tuple, expected_version: int | None,
+                   tab: str | None) -> None:
+    """Refuse an edit whose starting version is not the record's current one (None: it must not exist
+    yet), unless every change to the record since that version came from the same page: a second
+    save sent before the first one's answer arrived is the same person going on typing."""
     ref = snapshot.rows.get(key)
-    if (ref.version if ref else None) != expected_version:
+    current = ref.version if ref else None
+    if current == expected_version:
+        return
+    if tab is None or current is None:
+        raise StaleEditError(STALE_MESSAGE)
+    later = [logged for logged in changes.since(conn, snapshot.document.client.id, expected_version or 0)
+             if logged.touches(key)]
+    if expected_version is None:  # the record was added since: count from the change that added it
+        added = [i for i, logged in enumerate(later) if any(c.record == key and c.before is None
+                                                             for c in logged.changes)]
+        later = later[added[-1]:] if added else []
+    if not later or later[-1].revision != current or any(logged.tab != tab for logged in later):
         raise StaleEditError(STALE_MESSAGE)

@@ -13,8 +13,18 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Row, Table, delete, false, func, insert, select, update
 
 from ipt_network.errors import NotFoundError
-from ipt_network.model import FORMAT_NAME, FORMAT_VERSION, Document, Link, Person, Session, parse_document
+from ipt_network.model import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    Document,
+    Link,
+    Person,
+    Session,
+    parse_document,
+    scrub,
+)
 from ipt_network.store import tables
+from ipt_network.store.changes import RecordChange
 
 Key = tuple
 """A record's key, as in ``Course.versions``: ``("tie", 3, "p-mum")``, ``("link", 3, "p-dan", "p-mum")``..."""
@@ -147,6 +157,19 @@ def _person_row(person: Person) -> dict:
             "deceased_on": person.deceased_on, "notes": person.notes}
 
 
+SESSION_FIELDS = {"date", "phase", "notes", "events"}
+"""A session's own fields: what the session record of the change log holds."""
+
+
+def session_fields(session: Session | None) -> dict | None:
+    """The session's own fields as JSON data (its ties, links and mood are records of their own)."""
+    return session.model_dump(mode="json", include=SESSION_FIELDS) if session else None
+
+
+def _json(record: Any) -> dict | None:
+    return record.model_dump(mode="json") if record is not None else None
+
+
 def _session_row(session: Session) -> dict:
     return {"number": session.number, "date": session.date, "phase": session.phase.value,
             "notes": session.notes, "events": list(session.events)}
@@ -177,7 +200,9 @@ def read_snapshot(conn: Connection, client_id: str, *, sessions: Which = "all", 
 
     Rows become plain data that goes through ``parse_document`` in one call (the model's rules
     run in pydantic's core, far faster than a model per row), so a row edited by hand into
-    something invalid is reported, not passed on.
+    something invalid is reported, not passed on. Text stored before the text rule comes back
+    repaired (``parse_document(stored=True)``); person ids are repaired here the same way, so
+    that every key below matches the document.
     """
     client_pk = require_client(conn, client_id, lock=lock).pk
     c, p, s = tables.clients, tables.people, tables.sessions
@@ -188,10 +213,11 @@ def read_snapshot(conn: Connection, client_id: str, *, sessions: Which = "all", 
     people = []
     person_ids: dict[int, str] = {}
     for row in conn.execute(select(p).where(p.c.client_pk == client_pk).order_by(p.c.position)):
-        people.append({"id": row.id, "name": row.name, "role": row.role, "deceased_on": row.deceased_on,
+        person_id = scrub(row.id, named=True)
+        people.append({"id": person_id, "name": row.name, "role": row.role, "deceased_on": row.deceased_on,
                        "notes": row.notes})
-        rows[person_key(row.id)] = RowRef(row.pk, row.version)
-        person_ids[row.pk] = row.id
+        rows[person_key(person_id)] = RowRef(row.pk, row.version)
+        person_ids[row.pk] = person_id
 
     chosen = s.c.client_pk == client_pk
     if sessions is None:
@@ -220,7 +246,7 @@ def read_snapshot(conn: Connection, client_id: str, *, sessions: Which = "all", 
             refs[number, kind.field].append(RowRef(pk, version))
 
     document = parse_document({"format": FORMAT_NAME, "version": FORMAT_VERSION, "client": client,
-                               "people": people, "sessions": session_list})
+                               "people": people, "sessions": session_list}, stored=True)
     for session in document.sessions:
         for kind in KINDS:
             for record, ref in zip(getattr(session, kind.field), refs[session.number, kind.field], strict=True):
@@ -280,34 +306,47 @@ def insert_document(conn: Connection, doc: Document, revision: int) -> None:
             conn.execute(insert(kind.table), records)
 
 
-def write_person(conn: Connection, snapshot: Snapshot, person: Person) -> int:
-    """Insert or update one person at the next revision; returns its version (unchanged if nothing differs)."""
+def write_person(conn: Connection, snapshot: Snapshot, person: Person) -> tuple[int, list[RecordChange]]:
+    """Insert or update one person at the next revision; returns its version (unchanged if nothing
+    differs) and the change made (none if nothing differs)."""
     p = tables.people
-    ref = snapshot.rows.get(person_key(person.id))
+    key = person_key(person.id)
+    ref = snapshot.rows.get(key)
     version = snapshot.next_revision
+    old = next((known for known in snapshot.document.people if known.id == person.id), None)
     if ref is None:
         position = _next_position(conn, p, p.c.client_pk == snapshot.client_pk)
         conn.execute(insert(p).values(**_person_row(person), client_pk=snapshot.client_pk, position=position,
                                       version=version))
-    elif person in snapshot.document.people:
-        return ref.version
+    elif person == old:
+        return ref.version, []
     else:
         conn.execute(update(p).where(p.c.pk == ref.pk).values(**_person_row(person), version=version))
     _set_revision(conn, snapshot)
-    return version
+    return version, [RecordChange(key, _json(old), _json(person))]
 
 
-def write_session(conn: Connection, snapshot: Snapshot, old: Session | None, new: Session) -> dict[Key, int]:
+@dataclass(frozen=True)
+class Written:
+    """What a write did: the new version of every record written, and every record changed."""
+
+    versions: dict[Key, int]
+    changes: list[RecordChange]
+
+
+def write_session(conn: Connection, snapshot: Snapshot, old: Session | None, new: Session) -> Written:
     """Write the difference between a session as read (``old``, None if new) and as edited.
 
     Only changed rows are written, each at the client's next revision, which the client then
-    takes if anything was written or removed. Returns the version of every record written, by key.
+    takes if anything was written or removed.
     """
     s = tables.sessions
     version = snapshot.next_revision
     written: dict[Key, int] = {}
-    removed = False
+    changes: list[RecordChange] = []
     key = session_key(new.number)
+    if old is None or session_fields(new) != session_fields(old):
+        changes.append(RecordChange(key, session_fields(old), session_fields(new)))
     if old is None:
         position = _next_position(conn, s, s.c.client_pk == snapshot.client_pk)
         session_pk = conn.execute(insert(s).values(**_session_row(new), client_pk=snapshot.client_pk,
@@ -323,10 +362,9 @@ def write_session(conn: Connection, snapshot: Snapshot, old: Session | None, new
     for kind in KINDS:
         before = {kind.full_key(new.number, r): r for r in (getattr(old, kind.field) if old else [])}
         after = {kind.full_key(new.number, r): r for r in getattr(new, kind.field)}
-        gone = [snapshot.rows[k].pk for k in before.keys() - after.keys()]
+        gone = [k for k in before if k not in after]
         if gone:
-            conn.execute(delete(kind.table).where(kind.table.c.pk.in_(gone)))
-            removed = True
+            conn.execute(delete(kind.table).where(kind.table.c.pk.in_([snapshot.rows[k].pk for k in gone])))
         added = [k for k in after if k not in before]
         if added:
             position = _next_position(conn, kind.table, kind.table.c.session_pk == session_pk)
@@ -334,11 +372,12 @@ def write_session(conn: Connection, snapshot: Snapshot, old: Session | None, new
                 {**kind.to_row(after[k], person_pks), "session_pk": session_pk, "position": position + i,
                  "version": version} for i, k in enumerate(added)])
             written.update(dict.fromkeys(added, version))
-        for k in after.keys() & before.keys():
-            if after[k] != before[k]:
-                conn.execute(update(kind.table).where(kind.table.c.pk == snapshot.rows[k].pk)
-                             .values(**kind.to_row(after[k], person_pks), version=version))
-                written[k] = version
-    if written or removed:
+        changed = [k for k in after if k in before and after[k] != before[k]]
+        for k in changed:
+            conn.execute(update(kind.table).where(kind.table.c.pk == snapshot.rows[k].pk)
+                         .values(**kind.to_row(after[k], person_pks), version=version))
+            written[k] = version
+        changes += [RecordChange(k, _json(before.get(k)), _json(after.get(k))) for k in [*gone, *added, *changed]]
+    if changes:
         _set_revision(conn, snapshot)
-    return written
+    return Written(written, changes)

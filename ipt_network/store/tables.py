@@ -7,6 +7,10 @@ imported. Records the dashboard edits carry ``version`` (optimistic locking: an 
 older version is refused rather than silently overwriting); each write stamps its rows with the
 client's new ``revision``, so a version is never reused within a client, not even by a record
 removed and added again.
+
+``change_log`` keeps every change, written in the same transaction as the change itself: the
+history a person reads, what Undo puts back, and what the clinic's audit trail will read. It
+names the client by id, not by key, so it outlives a client replaced by an import.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
+    DateTime,
     ForeignKey,
     Integer,
     MetaData,
@@ -134,4 +139,19 @@ mood_scores = Table(
     Column("items", JSON(none_as_null=True)),
     _version(),
     UniqueConstraint("session_pk", "instrument"),
+)
+
+change_log = Table(
+    "change_log", metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("client_id", String(ID_LENGTH), nullable=False, index=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("who", String(ID_LENGTH)),  # the signed-in user; null until clinic mode has accounts
+    Column("tab", String(64)),  # the page that made the change, so its own quick second save is not "stale"
+    Column("record", JSON, nullable=False),  # the record's key, as in Course.versions: ["tie", 3, "p-dan"]
+    Column("before", JSON(none_as_null=True)),  # the record's data before (null: it did not exist)
+    Column("after", JSON(none_as_null=True)),  # ... and after (null: it was removed)
+    Column("related", JSON, nullable=False),  # records changed with it: [{"record", "before", "after"}]
+    Column("revision", Integer, nullable=False),  # the client's revision this change made
+    Column("undoes", Integer, ForeignKey("change_log.pk")),  # the change this one undid
 )

@@ -27,6 +27,7 @@ from ipt_network.ui import (
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.door import install_door
 from ipt_network.ui.layout_shell import FAVICON, shell
+from ipt_network.ui.malformed import refuse_malformed
 from ipt_network.ui.security import protect
 from ipt_network.ui.view import show_failure
 
@@ -56,11 +57,12 @@ INDEX = f"""<!DOCTYPE html>
 """Dash's page with a language for screen readers and our own favicon, and nothing else added."""
 
 
-def create_app(db_url: str | None = None, *, token: str, allowed_hosts: Iterable[str] = ()) -> dash.Dash:
+def create_app(db_url: str | None = None, *, token: str, allowed_hosts: Iterable[str] = (),
+               cookie_secret: str | None = None) -> dash.Dash:
     """The dashboard over the database at ``db_url`` (``None``: ``IPT_NETWORK_DB`` or the per-user file).
 
     Only a browser that brought ``token`` once gets in, and only under a loopback name or one of
-    ``allowed_hosts`` (``ui/door.py``).
+    ``allowed_hosts`` (``ui/door.py``); its cookie holds ``cookie_secret`` (default: new each launch).
     """
     store = Store.open(db_url)
     app = dash.Dash(
@@ -91,6 +93,7 @@ def create_app(db_url: str | None = None, *, token: str, allowed_hosts: Iterable
     callbacks_export.register(app, store)
     callbacks_time.register(app, courses)
     callbacks_compare.register(app, courses)
-    install_door(app.server, token, allowed_hosts)
+    install_door(app.server, token, allowed_hosts, cookie_secret=cookie_secret)
     protect(app)
+    refuse_malformed(app)
     return app

@@ -7,7 +7,7 @@ children of ordinary elements, so a label such as ``<script>`` is shown, never r
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, ctx, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from ipt_network.errors import IPTNetworkError
@@ -78,13 +78,24 @@ def register(app: dash.Dash, store: Store) -> None:
             return refusal(exc, "The client was not added:"), no_update, no_update, no_update
         return success(f"Added {client.label}.", client.id, client.label), changed + 1, "", ""
 
+    app.clientside_callback(  # assets/upload.js
+        ClientsideFunction(namespace="upload", function_name="checked"),
+        Output(ids.UPLOAD_ACCEPTED, "data"),
+        Output(ids.UPLOAD_MESSAGE, "children", allow_duplicate=True),
+        Output(ids.UPLOAD, "contents", allow_duplicate=True),
+        Input(ids.UPLOAD, "contents"),
+        State(ids.UPLOAD, "filename"),
+        State(ids.UPLOAD_LIMIT, "data"),
+        prevent_initial_call=True,
+    )
+
     @app.callback(
         Output(ids.UPLOAD_MESSAGE, "children"),
         Output(ids.UPLOAD_CONFIRM, "hidden"),
         Output(ids.UPLOAD_CONFIRM_TEXT, "children"),
         Output(ids.UPLOAD, "contents"),
         Output(ids.CLIENTS_CHANGED, "data", allow_duplicate=True),
-        Input(ids.UPLOAD, "contents"),
+        Input(ids.UPLOAD_ACCEPTED, "data"),
         Input(ids.UPLOAD_REPLACE, "n_clicks"),
         Input(ids.UPLOAD_KEEP, "n_clicks"),
         State(ids.UPLOAD, "filename"),

@@ -1,42 +1,59 @@
-"""Callbacks of the editing panel: each change saved at once, refused changes explained, one Undo.
+"""Callbacks of the editing panel: each change saved at once, refused changes explained, Undo from the log.
 
-Every edit callback only writes ``ids.EDIT_OUTCOME`` (what happened); ``show_outcome`` turns that
-into the status line, keeps the change for Undo, and bumps ``ids.DATA_VERSION`` so the panel and
-the rest of the page redraw with the change. The forms and the grid are refilled only when the
-stored values they show have changed, so typing in one place is not lost when another saves.
+Every save is an edit action (``edit_action``): it gathers the page's context (session on show,
+client, record versions, the page's name) into one ``editing.Edit``, runs the edit, and answers
+with what happened (``ids.EDIT_OUTCOME``) and, in the same answer, the saved record's new
+version, so a second save never waits for the panel to reload. ``show_outcome`` turns the outcome
+into the status line and bumps ``ids.DATA_VERSION`` so the page redraws. A form is refilled only
+when what is stored differs from what it shows and the person has not typed in it since it was
+last filled or saved (``keeps_typing``); the grid only when it shows something other than what
+is stored. Undo and the list of recent changes are read from the store's change log.
 """
 
 from __future__ import annotations
 
+import logging
+import uuid
 from collections.abc import Callable
 
 import dash
-from dash import ALL, Input, Output, State, ctx, html, no_update
+from dash import ALL, Input, Output, Patch, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
-from ipt_network.errors import NotFoundError, StaleEditError, ValidationError
+from ipt_network.errors import NotFoundError, StaleEditError, StorageError, ValidationError
 from ipt_network.figures.style import day
 from ipt_network.model import INSTRUMENT_ITEMS
-from ipt_network.store import Store
+from ipt_network.store import LoggedChange, Store
 from ipt_network.ui import editing, ids
-from ipt_network.ui.callbacks_review import namer, view_prefs
 from ipt_network.ui.courses import Courses
-from ipt_network.ui.editing import ITEMS, TOTAL, Change
+from ipt_network.ui.editing import ITEMS, TOTAL, Change, Edit
 from ipt_network.ui.layout_edit import CLOSE_LABEL, GRID_COLUMNS, OPEN_LABEL
-from ipt_network.ui.layout_review import names_hidden
 from ipt_network.ui.urls import Selection
+from ipt_network.ui.view import namer, names_hidden, session_on_show, view_prefs
 
 STALE = ("This was changed in another tab or by someone else, so your change was not saved. "
          "The latest values are shown now.")
-GONE = "This record is no longer there, so nothing was saved. The latest values are shown now."
+GONE = ("This is no longer in the record (a newer import may have replaced it), so nothing was saved. "
+        "Reload the page to see what is stored.")
+BUSY = ("The record could not be written just now (the database was busy or unavailable), so nothing was "
+        "saved. Please try again in a moment.")
 
 ITEM_IDS = {instrument.value: [ids.mood_item(instrument.value, number) for number in range(1, count + 1)]
             for instrument, count in INSTRUMENT_ITEMS.items()}
 """The answer controls of each questionnaire, in item order."""
 ALL_ITEM_IDS = [item_id for item_ids in ITEM_IDS.values() for item_id in item_ids]
 
+CONTEXT = (State(ids.SELECTION, "data"), State(ids.REVIEW_CLIENT, "data"), State(ids.EDIT_VERSIONS, "data"),
+           State(ids.EDIT_TAB, "data"))
+"""What every edit action reads besides its own fields: it becomes the action's ``Edit``."""
 
-def refusal(exc: ValidationError) -> str:
+RECENT = 8
+"""How many recent changes the panel lists."""
+
+log = logging.getLogger(__name__)
+
+
+def nothing_saved(exc: ValidationError) -> str:
     """The problems as one calm sentence that says nothing changed."""
     text = "; ".join(exc.problems)
     return f"{text[:1].upper()}{text[1:]}. Nothing was saved."
@@ -49,17 +66,37 @@ def attempt(action: Callable[[], Change], verb: str = "Saved") -> dict:
     except StaleEditError:
         return {"problem": STALE}
     except ValidationError as exc:
-        return {"problem": refusal(exc)}
+        return {"problem": nothing_saved(exc)}
     except NotFoundError:
         return {"problem": GONE}
+    except StorageError:  # after StaleEditError, its kind: the database was busy or could not be written
+        log.exception("an edit could not be written")
+        return {"problem": BUSY}
     return {"change": change.to_data(), "verb": verb}
 
 
-def session_of(selection: dict | None) -> int:
-    number = Selection(**selection).session if selection else None
-    if number is None:
-        raise PreventUpdate
-    return number
+def version_patch(outcome: dict) -> Patch:
+    """The saved record's new version, patched into the page's versions (nothing when nothing was saved)."""
+    if "change" not in outcome:
+        return no_update
+    patch = Patch()
+    patch[editing.version_key(outcome["change"]["key"])] = outcome["change"]["version"]
+    return patch
+
+
+
+def saved_change(outcome: dict | None, kind: str) -> Change | None:
+    """The change an outcome reports when it is a save (not an undo) of a record of ``kind``."""
+    if not outcome or "change" not in outcome or outcome.get("verb") != "Saved":
+        return None
+    change = Change.from_data(outcome["change"])
+    return change if change.kind == kind else None
+
+
+def keeps_typing(stored: dict, typed: dict, shown: dict | None) -> bool:
+    """Whether a form keeps what is in it: it already shows what is stored, or the person typed in it
+    since it was last filled or saved (``shown``), which a refill would throw away."""
+    return typed == stored or (shown is not None and typed != shown and shown.get("of") == stored.get("of"))
 
 
 def items_by_instrument(values: list) -> dict[str, list]:
@@ -81,7 +118,75 @@ def link_list(pairs: list[tuple[str, str, int, int]], shown: Callable[[str], str
     ]) for a, b, support, conflict in pairs]
 
 
+def change_list(changes: list[LoggedChange], shown: Callable[[str], str]) -> list:
+    """The recent changes in plain words, newest first, with the time they were made."""
+    if not changes:
+        return [html.Li("No changes recorded yet.", className="text-secondary")]
+    undone = {logged.undoes for logged in changes}
+    items = []
+    for logged in changes:
+        words = editing.describe(Change.logged(logged), shown)
+        if logged.undoes is not None:
+            words = f"undone: {words}"
+        elif logged.number in undone:
+            words += " (undone)"
+        items.append(html.Li(f"{logged.at.astimezone():%d %b %H:%M} · {words[:1].upper()}{words[1:]}"))
+    return items
+
+
+# --- the three forms, as the values they show ----------------------------------------------------------
+
+
+def session_form(number: int, date, phase, notes, events) -> dict:
+    return {"of": number, "date": date or "", "phase": phase, "notes": notes or "", "events": events or ""}
+
+
+def stored_session_form(saved: dict, hidden: bool) -> dict:
+    return session_form(saved["session"], saved["date"], saved["phase"], "" if hidden else saved["notes"],
+                        "" if hidden else "\n".join(saved["events"]))
+
+
+def person_form(person_id: str | None, person: dict | None, hidden: bool) -> dict:
+    person = person or {}
+    return {"of": person_id, "name": "" if hidden else person.get("name", ""), "role": person.get("role"),
+            "notes": "" if hidden else person.get("notes", ""), "died": person.get("deceased_on") or ""}
+
+
+def mood_form(number: int, instrument: str, mode: str, items: list, total) -> dict:
+    by_items = instrument in ITEM_IDS and mode == ITEMS
+    return {"of": [number, instrument], "mode": mode,
+            "value": list(items) if by_items else str(total if total is not None else "").strip()}
+
+
+def stored_mood_form(number: int, instrument: str, score: dict | None) -> dict:
+    mode = TOTAL if score and score["items"] is None else ITEMS
+    count = len(ITEM_IDS.get(instrument, []))
+    items = score["items"] if score and score["items"] is not None else [None] * count
+    return mood_form(number, instrument, mode, items, str(score["score"]) if score else "")
+
+
 def register(app: dash.Dash, store: Store, courses: Courses) -> None:
+    def edit_action(trigger: Input, *fields: State, session: bool = True, verb: str = "Saved"):
+        """Register ``action(edit, *field values) -> Change`` as a save answered with its outcome and the
+        saved record's new version. ``session`` ``False``: the action does not need a session on show."""
+
+        def register_action(action: Callable[..., Change]) -> Callable:
+            @app.callback(
+                Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
+                Output(ids.EDIT_VERSIONS, "data", allow_duplicate=True),
+                trigger, *fields, *CONTEXT,
+                prevent_initial_call=True,
+            )
+            def save(_trigger, *values):
+                *values, selection, client_id, versions, tab = values
+                edit = Edit(store, client_id, session_on_show(selection) if session else None, versions or {}, tab)
+                outcome = attempt(lambda: action(edit, *values), verb)
+                return outcome, version_patch(outcome)
+
+            return action
+
+        return register_action
+
     @app.callback(
         Output(ids.EDIT_PANEL, "hidden"),
         Output(ids.EDIT_TOGGLE, "children"),
@@ -93,31 +198,29 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         opened = clicks % 2 == 1
         return not opened, CLOSE_LABEL if opened else OPEN_LABEL, str(opened).lower()
 
+    @app.callback(Output(ids.EDIT_TAB, "data"), Input(ids.EDIT_PANEL, "hidden"), State(ids.EDIT_TAB, "data"))
+    def name_the_page(_closed, tab):
+        """A random name for this page, made once per page load."""
+        if tab:
+            raise PreventUpdate
+        return uuid.uuid4().hex
+
     @app.callback(
-        Output(ids.EDIT_GRID, "data"),
-        Output(ids.EDIT_GRID, "columns"),
-        Output(ids.EDIT_VERSIONS, "data"),
-        Output(ids.EDIT_LINK_A, "options"),
-        Output(ids.EDIT_LINK_B, "options"),
-        Output(ids.EDIT_LINK_LIST, "children"),
-        Output(ids.EDIT_PERSON_CHOICE, "options"),
-        Output(ids.EDIT_PEOPLE_SAVED, "data"),
-        Output(ids.EDIT_SESSION_SAVED, "data"),
-        Output(ids.EDIT_MOOD_SAVED, "data"),
-        Output(ids.EDIT_CAPTION, "children"),
-        Output(ids.EDIT_SESSION_PARTS, "hidden"),
-        Output(ids.EDIT_SESSION_FIELDS, "hidden"),
-        Output(ids.EDIT_SESSION_NEXT, "children"),
-        Input(ids.SHOWN, "data"),
-        Input(ids.DATA_VERSION, "data"),
-        Input(ids.VOICE, "value"),
-        Input(ids.HIDE_NAMES, "value"),
-        Input(ids.EDIT_PANEL, "hidden"),
-        State(ids.REVIEW_CLIENT, "data"),
-        State(ids.EDIT_PEOPLE_SAVED, "data"),
-        State(ids.EDIT_SESSION_SAVED, "data"),
-        State(ids.EDIT_MOOD_SAVED, "data"),
-        State(ids.EDIT_GRID, "data"),
+        output={"grid": Output(ids.EDIT_GRID, "data"), "columns": Output(ids.EDIT_GRID, "columns"),
+                "versions": Output(ids.EDIT_VERSIONS, "data"), "link_a": Output(ids.EDIT_LINK_A, "options"),
+                "link_b": Output(ids.EDIT_LINK_B, "options"), "links": Output(ids.EDIT_LINK_LIST, "children"),
+                "people_choice": Output(ids.EDIT_PERSON_CHOICE, "options"),
+                "people": Output(ids.EDIT_PEOPLE_SAVED, "data"), "session": Output(ids.EDIT_SESSION_SAVED, "data"),
+                "mood": Output(ids.EDIT_MOOD_SAVED, "data"), "caption": Output(ids.EDIT_CAPTION, "children"),
+                "parts_hidden": Output(ids.EDIT_SESSION_PARTS, "hidden"),
+                "fields_hidden": Output(ids.EDIT_SESSION_FIELDS, "hidden"),
+                "next_label": Output(ids.EDIT_SESSION_NEXT, "children")},
+        inputs={"selection": Input(ids.SHOWN, "data"), "_data_version": Input(ids.DATA_VERSION, "data"),
+                "voice": Input(ids.VOICE, "value"), "hide": Input(ids.HIDE_NAMES, "value"),
+                "closed": Input(ids.EDIT_PANEL, "hidden")},
+        state={"client_id": State(ids.REVIEW_CLIENT, "data"), "people_then": State(ids.EDIT_PEOPLE_SAVED, "data"),
+               "session_then": State(ids.EDIT_SESSION_SAVED, "data"), "mood_then": State(ids.EDIT_MOOD_SAVED, "data"),
+               "grid_then": State(ids.EDIT_GRID, "data")},
     )
     def show_course(selection, _data_version, voice, hide, closed, client_id, people_then, session_then, mood_then,
                     grid_then):
@@ -133,39 +236,42 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         doc = course.document
         shown = namer(doc, view_prefs(voice, hide))
         notes = not names_hidden(hide)
-        columns = GRID_COLUMNS if notes else [column for column in GRID_COLUMNS if column["id"] != "note"]
         people = editing.saved_people(doc)
         numbers = [s.number for s in doc.sessions]
-        next_label = f"Start session {max(numbers) + 1}" if numbers else "Start the first session"
         number = Selection(**selection).session
-        if number is None:
-            return ([], columns, editing.page_versions(course), [], [], [], [], people, None, None,
-                    "No sessions are recorded yet.", True, True, next_label)
+        common = {
+            "columns": GRID_COLUMNS if notes else [column for column in GRID_COLUMNS if column["id"] != "note"],
+            "versions": editing.page_versions(course),
+            "people_choice": [{"label": shown(p.id), "value": p.id} for p in doc.people],
+            "people": people if people != people_then else no_update,
+            "next_label": f"Start session {max(numbers) + 1}" if numbers else "Start the first session",
+        }
+        if number not in numbers:
+            caption = ("No sessions are recorded yet." if number is None else
+                       f"Session {number} is no longer in the record (a newer import may have replaced it); "
+                       "nothing can be saved to it. Choose another session.")
+            return {**common, "grid": [], "link_a": [], "link_b": [], "links": [], "session": None, "mood": None,
+                    "caption": caption, "parts_hidden": True, "fields_hidden": True}
         tied = [{"label": shown(t.person), "value": t.person} for t in doc.session(number).ties]
         session_now = {"session": number, **editing.saved_session(doc, number)}
         mood_now = {"session": number, "scores": editing.saved_mood(doc, number)}
         rows = editing.grid_rows(doc, number, shown, notes=notes)
-        return (
-            no_update if editing.same_cells(rows, grid_then) else rows,
-            columns,
-            editing.page_versions(course),
-            tied, tied,
-            link_list(editing.link_pairs(doc, number), shown),
-            [{"label": shown(p.id), "value": p.id} for p in doc.people],
-            people if people != people_then else no_update,
-            session_now if session_now != session_then else no_update,
-            mood_now if mood_now != mood_then else no_update,
-            f"Changes are saved to session {number} ({day(doc.session(number).date)}) as you make them.",
-            False, False, next_label,
-        )
+        return {
+            **common,
+            "grid": no_update if editing.same_cells(rows, grid_then) else rows,
+            "link_a": tied, "link_b": tied,
+            "links": link_list(editing.link_pairs(doc, number), shown),
+            "session": session_now if session_now != session_then else no_update,
+            "mood": mood_now if mood_now != mood_then else no_update,
+            "caption": f"Changes are saved to session {number} ({day(doc.session(number).date)}) as you make them.",
+            "parts_hidden": False, "fields_hidden": False,
+        }
 
-    # --- saying what happened, and Undo ----------------------------------------------------------
+    # --- saying what happened, Undo and the recent changes --------------------------------------------
 
     @app.callback(
         Output(ids.EDIT_MESSAGE, "children"),
         Output(ids.EDIT_MESSAGE, "className"),
-        Output(ids.EDIT_UNDO_CHANGE, "data"),
-        Output(ids.EDIT_UNDO, "hidden"),
         Output(ids.DATA_VERSION, "data"),
         Input(ids.EDIT_OUTCOME, "data"),
         State(ids.VOICE, "value"),
@@ -177,83 +283,70 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
     def show_outcome(outcome, voice, hide, client_id, data_version):
         bumped = (data_version or 0) + 1
         if "problem" in outcome:
-            undo_data = outcome.get("undo", no_update)
-            hidden = no_update if undo_data is no_update else undo_data is None
-            return outcome["problem"], "edit-message refused", undo_data, hidden, bumped
+            return outcome["problem"], "edit-message refused", bumped
         if "text" in outcome:
-            return outcome["text"], "edit-message saved", None, True, bumped
+            return outcome["text"], "edit-message saved", bumped
         change = Change.from_data(outcome["change"])
         shown = namer(courses.get(client_id).doc, view_prefs(voice, hide))
-        text = f"{outcome['verb']}: {editing.describe(change, shown)}."
-        keep = change.to_data() if outcome["verb"] == "Saved" and change.undoable else None
-        return text, "edit-message saved", keep, keep is None, bumped
+        return f"{outcome['verb']}: {editing.describe(change, shown)}.", "edit-message saved", bumped
 
     @app.callback(
-        Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
-        Input(ids.EDIT_UNDO, "n_clicks"),
-        State(ids.EDIT_UNDO_CHANGE, "data"),
+        Output(ids.EDIT_UNDO_CHANGE, "data"),
+        Output(ids.EDIT_UNDO, "hidden"),
+        Output(ids.EDIT_UNDO, "title"),
+        Output(ids.EDIT_CHANGES, "children"),
+        Input(ids.DATA_VERSION, "data"),
+        Input(ids.EDIT_PANEL, "hidden"),
+        Input(ids.VOICE, "value"),
+        Input(ids.HIDE_NAMES, "value"),
         State(ids.REVIEW_CLIENT, "data"),
-        prevent_initial_call=True,
     )
-    def undo_last(_clicks, change, client_id):
-        if not change:
+    def show_changes(_data_version, closed, voice, hide, client_id):
+        """Undo offers the client's latest change when it can be undone, read from the change log (so it
+        is still offered after a reload); the list says what changed lately, names as the page shows them."""
+        if closed or not client_id:
             raise PreventUpdate
-        outcome = attempt(lambda: editing.undo(store, client_id, Change.from_data(change)), verb="Undone")
-        return {**outcome, "undo": None} if "problem" in outcome else outcome
+        try:
+            changes = store.changes(client_id, RECENT)
+            shown = namer(courses.get(client_id).doc, view_prefs(voice, hide))
+        except NotFoundError:
+            raise PreventUpdate from None
+        offered = editing.offered_undo(changes)
+        if offered is None:
+            return None, True, "", change_list(changes, shown)
+        return (offered.number, False, f"Undo: {editing.describe(Change.logged(offered), shown)}",
+                change_list(changes, shown))
+
+    @edit_action(Input(ids.EDIT_UNDO, "n_clicks"), State(ids.EDIT_UNDO_CHANGE, "data"), session=False,
+                 verb="Undone")
+    def undo_last(edit, number):
+        if not number:
+            raise PreventUpdate
+        return editing.undo(edit, number)
 
     # --- the grid ---------------------------------------------------------------------------------
 
-    @app.callback(
-        Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
-        Input(ids.EDIT_GRID, "data_timestamp"),
-        State(ids.EDIT_GRID, "data"),
-        State(ids.EDIT_GRID, "data_previous"),
-        State(ids.SELECTION, "data"),
-        State(ids.REVIEW_CLIENT, "data"),
-        prevent_initial_call=True,
-    )
-    def save_grid_cell(_timestamp, rows, previous, selection, client_id):
-        number = session_of(selection)
-        try:
-            cell = editing.changed_cell(previous, rows)
-        except ValidationError as exc:
-            return {"problem": refusal(exc)}
+    @edit_action(Input(ids.EDIT_GRID, "data_timestamp"), State(ids.EDIT_GRID, "data"),
+                 State(ids.EDIT_GRID, "data_previous"))
+    def save_grid_cell(edit, rows, previous):
+        cell = editing.changed_cell(previous, rows)
         if cell is None:
             raise PreventUpdate
-        return attempt(lambda: editing.save_cell(store, client_id, number, *cell))
+        return editing.save_cell(edit, *cell)
 
     # --- links --------------------------------------------------------------------------------------
 
-    @app.callback(
-        Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
-        Input(ids.EDIT_LINK_SAVE, "n_clicks"),
-        State(ids.EDIT_LINK_A, "value"),
-        State(ids.EDIT_LINK_B, "value"),
-        State(ids.EDIT_LINK_SUPPORT, "value"),
-        State(ids.EDIT_LINK_CONFLICT, "value"),
-        State(ids.SELECTION, "data"),
-        State(ids.REVIEW_CLIENT, "data"),
-        State(ids.EDIT_VERSIONS, "data"),
-        prevent_initial_call=True,
-    )
-    def save_link(_clicks, a, b, support, conflict, selection, client_id, versions):
-        number = session_of(selection)
-        return attempt(lambda: editing.save_link(store, client_id, number, versions, a, b, support, conflict))
+    @edit_action(Input(ids.EDIT_LINK_SAVE, "n_clicks"), State(ids.EDIT_LINK_A, "value"),
+                 State(ids.EDIT_LINK_B, "value"), State(ids.EDIT_LINK_SUPPORT, "value"),
+                 State(ids.EDIT_LINK_CONFLICT, "value"))
+    def save_link(edit, a, b, support, conflict):
+        return editing.save_link(edit, a, b, support, conflict)
 
-    @app.callback(
-        Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
-        Input({"type": ids.EDIT_LINK_REMOVE, "a": ALL, "b": ALL}, "n_clicks"),
-        State(ids.SELECTION, "data"),
-        State(ids.REVIEW_CLIENT, "data"),
-        State(ids.EDIT_VERSIONS, "data"),
-        prevent_initial_call=True,
-    )
-    def remove_link(_clicks, selection, client_id, versions):
+    @edit_action(Input({"type": ids.EDIT_LINK_REMOVE, "a": ALL, "b": ALL}, "n_clicks"))
+    def remove_link(edit):
         if not ctx.triggered_id or not ctx.triggered[0]["value"]:  # buttons drawn, not clicked
             raise PreventUpdate
-        number = session_of(selection)
-        a, b = ctx.triggered_id["a"], ctx.triggered_id["b"]
-        return attempt(lambda: editing.remove_link(store, client_id, number, versions, a, b))
+        return editing.remove_link(edit, ctx.triggered_id["a"], ctx.triggered_id["b"])
 
     # --- mood ---------------------------------------------------------------------------------------
 
@@ -261,18 +354,39 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         *(Output(item_id, "value") for item_id in ALL_ITEM_IDS),
         Output(ids.EDIT_MOOD_TOTAL, "value"),
         Output(ids.EDIT_MOOD_MODE, "value"),
+        Output(ids.EDIT_MOOD_SHOWN, "data"),
         Input(ids.EDIT_MOOD_SAVED, "data"),
         Input(ids.EDIT_MOOD_INSTRUMENT, "value"),
+        Input(ids.EDIT_OUTCOME, "data"),
+        State(ids.EDIT_MOOD_MODE, "value"),
+        State(ids.EDIT_MOOD_TOTAL, "value"),
+        *(State(item_id, "value") for item_id in ALL_ITEM_IDS),
+        State(ids.EDIT_MOOD_SHOWN, "data"),
     )
-    def fill_mood(saved, instrument):
-        """The stored score of the chosen questionnaire, answer by answer when its items were recorded."""
-        score = ((saved or {}).get("scores") or {}).get(instrument)
-        answers = {name: [None] * len(item_ids) for name, item_ids in ITEM_IDS.items()}
+    def fill_mood(saved, instrument, outcome, mode, total, *rest):
+        """The stored score of the chosen questionnaire, answer by answer when its items were recorded;
+        left as it is while the person is answering."""
+        *answers, shown = rest
+        if not saved:
+            raise PreventUpdate
+        number = saved["session"]
+        unchanged = (no_update,) * (len(ALL_ITEM_IDS) + 2)
+        saved_now = saved_change(outcome, "mood")
+        if ctx.triggered_id == ids.EDIT_OUTCOME:
+            if saved_now is None or saved_now.session != number:
+                raise PreventUpdate
+            after = saved_now.after
+            return *unchanged, stored_mood_form(number, after["instrument"], after)
+        score = (saved.get("scores") or {}).get(instrument)
+        stored = stored_mood_form(number, instrument, score)
+        typed = mood_form(number, instrument, mode, items_by_instrument(answers).get(instrument, []), total)
+        if ctx.triggered_id == ids.EDIT_MOOD_SAVED and keeps_typing(stored, typed, shown):
+            return *unchanged, stored if typed == stored else no_update
+        filled = {name: [None] * len(item_ids) for name, item_ids in ITEM_IDS.items()}
         if score and score["items"] is not None:
-            answers[instrument] = score["items"]
-        mode = TOTAL if score and score["items"] is None else ITEMS
-        total = str(score["score"]) if score else ""
-        return *(answer for values in answers.values() for answer in values), total, mode
+            filled[instrument] = score["items"]
+        return (*(answer for values in filled.values() for answer in values), str(score["score"]) if score else "",
+                stored["mode"], stored)
 
     @app.callback(
         Output(ids.EDIT_MOOD_MODE_PART, "hidden"),
@@ -298,24 +412,12 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         return (instrument not in ITEM_IDS, not by_items, *(name != instrument for name in ITEM_IDS),
                 by_items, live)
 
-    @app.callback(
-        Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
-        Input(ids.EDIT_MOOD_SAVE, "n_clicks"),
-        State(ids.EDIT_MOOD_INSTRUMENT, "value"),
-        State(ids.EDIT_MOOD_MODE, "value"),
-        State(ids.EDIT_MOOD_TOTAL, "value"),
-        *(State(item_id, "value") for item_id in ALL_ITEM_IDS),
-        State(ids.SELECTION, "data"),
-        State(ids.REVIEW_CLIENT, "data"),
-        State(ids.EDIT_VERSIONS, "data"),
-        prevent_initial_call=True,
-    )
-    def save_mood(_clicks, instrument, mode, total, *rest):
-        *answers, selection, client_id, versions = rest
-        number = session_of(selection)
+    @edit_action(Input(ids.EDIT_MOOD_SAVE, "n_clicks"), State(ids.EDIT_MOOD_INSTRUMENT, "value"),
+                 State(ids.EDIT_MOOD_MODE, "value"), State(ids.EDIT_MOOD_TOTAL, "value"),
+                 *(State(item_id, "value") for item_id in ALL_ITEM_IDS))
+    def save_mood(edit, instrument, mode, total, *answers):
         items = items_by_instrument(answers).get(instrument, [])
-        return attempt(lambda: editing.save_mood(store, client_id, number, versions, instrument, mode, items,
-                                                 total))
+        return editing.save_mood(edit, instrument, mode, items, total)
 
     # --- people -------------------------------------------------------------------------------------
 
@@ -329,49 +431,50 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Output(ids.EDIT_PERSON_SAVE, "children"),
         Output(ids.EDIT_PERSON_DIED_PART, "hidden"),
         Output(ids.EDIT_PERSON_DIED_ON, "value"),
+        Output(ids.EDIT_PERSON_SHOWN, "data"),
         Input(ids.EDIT_PERSON_CHOICE, "value"),
         Input(ids.EDIT_PEOPLE_SAVED, "data"),
         Input(ids.HIDE_NAMES, "value"),
-    )
-    def fill_person(person_id, people, hide):
-        """The chosen person's details; the name and notes stay empty while names are hidden."""
-        person = (people or {}).get(person_id) if person_id else None
-        off = names_hidden(hide)
-        hint = "Names are hidden: show names to add someone or change a name or a note." if off else ""
-        name = "" if off or person is None else person["name"]
-        if person is None:
-            return name, off, hint, None, "", off, "Add person", True, ""
-        notes = "" if off else person["notes"]
-        return (name, off, hint, person["role"], notes, off, "Save changes to this person", False,
-                person["deceased_on"] or "")
-
-    @app.callback(
-        Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
-        Input(ids.EDIT_PERSON_SAVE, "n_clicks"),
-        State(ids.EDIT_PERSON_CHOICE, "value"),
+        Input(ids.EDIT_OUTCOME, "data"),
         State(ids.EDIT_PERSON_NAME, "value"),
         State(ids.EDIT_PERSON_ROLE, "value"),
         State(ids.EDIT_PERSON_NOTES, "value"),
-        State(ids.HIDE_NAMES, "value"),
-        State(ids.REVIEW_CLIENT, "data"),
-        State(ids.EDIT_VERSIONS, "data"),
-        prevent_initial_call=True,
-    )
-    def save_person(_clicks, person_id, name, role, notes, hide, client_id, versions):
-        name, notes = (None, None) if names_hidden(hide) else (name or "", notes or "")
-        return attempt(lambda: editing.save_person(store, client_id, versions, person_id, name, role, notes))
-
-    @app.callback(
-        Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
-        Input(ids.EDIT_PERSON_DIED_SAVE, "n_clicks"),
-        State(ids.EDIT_PERSON_CHOICE, "value"),
         State(ids.EDIT_PERSON_DIED_ON, "value"),
-        State(ids.REVIEW_CLIENT, "data"),
-        State(ids.EDIT_VERSIONS, "data"),
-        prevent_initial_call=True,
+        State(ids.EDIT_PERSON_SHOWN, "data"),
     )
-    def save_death(_clicks, person_id, on, client_id, versions):
-        return attempt(lambda: editing.mark_died(store, client_id, versions, person_id, on))
+    def fill_person(person_id, people, hide, outcome, name, role, notes, died, shown):
+        """The chosen person's details; the name and notes stay empty while names are hidden. Left as it
+        is while the person is typing in it."""
+        off = names_hidden(hide)
+        unchanged = (no_update,) * 9
+        saved_now = saved_change(outcome, "person")
+        if ctx.triggered_id == ids.EDIT_OUTCOME:
+            added_here = saved_now is not None and saved_now.before is None and person_id is None
+            if saved_now is None or (saved_now.key[1] != person_id and not added_here):
+                raise PreventUpdate
+            return *unchanged, person_form(person_id, saved_now.after, off)
+        person = (people or {}).get(person_id) if person_id else None
+        stored = person_form(person_id, person, off)
+        typed = {"of": person_id, "name": name or "", "role": role, "notes": notes or "", "died": died or ""}
+        if ctx.triggered_id == ids.EDIT_PEOPLE_SAVED and keeps_typing(stored, typed, shown):
+            return *unchanged, stored if typed == stored else no_update
+        hint = "Names are hidden: show names to add someone or change a name or a note." if off else ""
+        if person is None:
+            return stored["name"], off, hint, None, "", off, "Add person", True, "", stored
+        return (stored["name"], off, hint, stored["role"], stored["notes"], off, "Save changes to this person",
+                False, stored["died"], stored)
+
+    @edit_action(Input(ids.EDIT_PERSON_SAVE, "n_clicks"), State(ids.EDIT_PERSON_CHOICE, "value"),
+                 State(ids.EDIT_PERSON_NAME, "value"), State(ids.EDIT_PERSON_ROLE, "value"),
+                 State(ids.EDIT_PERSON_NOTES, "value"), State(ids.HIDE_NAMES, "value"), session=False)
+    def save_person(edit, person_id, name, role, notes, hide):
+        name, notes = (None, None) if names_hidden(hide) else (name or "", notes or "")
+        return editing.save_person(edit, person_id, name, role, notes)
+
+    @edit_action(Input(ids.EDIT_PERSON_DIED_SAVE, "n_clicks"), State(ids.EDIT_PERSON_CHOICE, "value"),
+                 State(ids.EDIT_PERSON_DIED_ON, "value"), session=False)
+    def save_death(edit, person_id, on):
+        return editing.mark_died(edit, person_id, on)
 
     # --- the session --------------------------------------------------------------------------------
 
@@ -383,35 +486,41 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Output(ids.EDIT_SESSION_NOTES, "disabled"),
         Output(ids.EDIT_SESSION_EVENTS, "disabled"),
         Output(ids.EDIT_SESSION_HINT, "children"),
+        Output(ids.EDIT_SESSION_SHOWN, "data"),
         Input(ids.EDIT_SESSION_SAVED, "data"),
         Input(ids.HIDE_NAMES, "value"),
-    )
-    def fill_session(saved, hide):
-        """The session's stored details; notes and life events stay empty while names are hidden."""
-        off = names_hidden(hide)
-        hint = "Names are hidden: show names to read or change the notes and life events." if off else ""
-        if not saved or off:
-            return (saved or {}).get("date", ""), (saved or {}).get("phase"), "", "", off, off, hint
-        return saved["date"], saved["phase"], saved["notes"], "\n".join(saved["events"]), False, False, hint
-
-    @app.callback(
-        Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
-        Input(ids.EDIT_SESSION_SAVE, "n_clicks"),
+        Input(ids.EDIT_OUTCOME, "data"),
         State(ids.EDIT_SESSION_DATE, "value"),
         State(ids.EDIT_SESSION_PHASE, "value"),
         State(ids.EDIT_SESSION_NOTES, "value"),
         State(ids.EDIT_SESSION_EVENTS, "value"),
-        State(ids.HIDE_NAMES, "value"),
-        State(ids.SELECTION, "data"),
-        State(ids.REVIEW_CLIENT, "data"),
-        State(ids.EDIT_VERSIONS, "data"),
-        prevent_initial_call=True,
+        State(ids.EDIT_SESSION_SHOWN, "data"),
     )
-    def save_session(_clicks, date, phase, notes, events, hide, selection, client_id, versions):
-        number = session_of(selection)
+    def fill_session(saved, hide, outcome, date, phase, notes, events, shown):
+        """The session's stored details; notes and life events stay empty while names are hidden. Left as
+        it is while the person is typing in it."""
+        off = names_hidden(hide)
+        unchanged = (no_update,) * 7
+        if not saved:
+            raise PreventUpdate
+        saved_now = saved_change(outcome, "session")
+        if ctx.triggered_id == ids.EDIT_OUTCOME:
+            if saved_now is None or saved_now.session != saved["session"]:
+                raise PreventUpdate
+            return *unchanged, stored_session_form({"session": saved_now.session, **saved_now.after}, off)
+        stored = stored_session_form(saved, off)
+        typed = session_form(saved["session"], date, phase, notes, events)
+        if ctx.triggered_id == ids.EDIT_SESSION_SAVED and keeps_typing(stored, typed, shown):
+            return *unchanged, stored if typed == stored else no_update
+        hint = "Names are hidden: show names to read or change the notes and life events." if off else ""
+        return stored["date"], stored["phase"], stored["notes"], stored["events"], off, off, hint, stored
+
+    @edit_action(Input(ids.EDIT_SESSION_SAVE, "n_clicks"), State(ids.EDIT_SESSION_DATE, "value"),
+                 State(ids.EDIT_SESSION_PHASE, "value"), State(ids.EDIT_SESSION_NOTES, "value"),
+                 State(ids.EDIT_SESSION_EVENTS, "value"), State(ids.HIDE_NAMES, "value"))
+    def save_session(edit, date, phase, notes, events, hide):
         notes, events = (None, None) if names_hidden(hide) else (notes or "", events or "")
-        return attempt(lambda: editing.save_session(store, client_id, number, versions, date, phase, notes,
-                                                    events))
+        return editing.save_session(edit, date, phase, notes, events)
 
     @app.callback(
         Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import dash
 from dash import ALL, Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
@@ -12,6 +14,10 @@ from ipt_network.store import Store
 from ipt_network.ui import ids
 from ipt_network.ui.labels import voice_or_default
 from ipt_network.ui.view import names_hidden, selection_of
+
+log = logging.getLogger(__name__)
+
+FAILED = "Not exported: the file could not be made. Nothing was changed; the error was written to the log."
 
 
 def make_download(store: Store, client_id: str, key: str, number: int, *, hide_names: bool, voice: str,
@@ -47,4 +53,7 @@ def register(app: dash.Dash, store: Store) -> None:
                                  hide_names=names_hidden(hide), voice=voice_or_default(voice), paper=paper)
         except IPTNetworkError as exc:
             return no_update, f"Not exported: {exc}"
+        except Exception:  # a renderer that failed (a picture, a PDF): said next to the button, not lost
+            log.exception("export %s of client %s failed", ctx.triggered_id["export"], client_id)
+            return no_update, FAILED
         return dcc.send_bytes(made.content, made.filename), f"Ready: {made.filename}"

@@ -17,6 +17,7 @@ request must prove it comes from the person who started it, as Jupyter does it:
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 from collections.abc import Iterable
@@ -66,7 +67,7 @@ def without_token(path: str, args: Iterable[tuple[str, str]]) -> str:
     return f"{path}?{urlencode(rest)}" if rest else path
 
 
-def refusal(status: int, title: str, message: str) -> Response:
+def door_page(status: int, title: str, message: str) -> Response:
     """A small calm page for 401 and 403: what happened and what to do, nothing else."""
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>ipt-network: {escape(title)}</title>
@@ -80,29 +81,39 @@ h1{{font-size:1.4rem;font-weight:600}}code{{background:#f1f3f5;padding:.1rem .3r
 
 def sign_in() -> Response:
     """The 401 page: how to get in."""
-    return refusal(
+    return door_page(
         401, "Open ipt-network from the address it printed",
         "This dashboard shows health data, so it opens only for the person who started it. Use the "
         "address that <code>ipt-network serve</code> printed when it started (it ends in "
         "<code>?token=</code> and a long code), or start it again to get a new one.")
 
 
-def install_door(server: Flask, token: str, allowed_hosts: Iterable[str] = ()) -> None:
-    """Guard every request to ``server``: the Host and Origin checks, then the token or the cookie."""
+def shared_secret(token: str) -> str:
+    """A cookie secret that every worker process serving ``token`` derives alike (gunicorn's workers
+    each build the app), without the cookie ever holding the token."""
+    return hmac.new(token.encode(), b"ipt-network sign-in cookie", hashlib.sha256).hexdigest()
+
+
+def install_door(server: Flask, token: str, allowed_hosts: Iterable[str] = (), *,
+                 cookie_secret: str | None = None) -> None:
+    """Guard every request to ``server``: the Host and Origin checks, then the token or the cookie.
+
+    The cookie holds ``cookie_secret``; by default a new one for this launch, so a cookie from an
+    earlier launch opens nothing."""
     if not token:
         raise ValueError("the dashboard needs a token: an empty one would let anyone in")
     hosts = LOOPBACK_HOSTS | {host_name(name) for name in allowed_hosts}
-    launch_secret = secrets.token_urlsafe(32)
+    launch_secret = cookie_secret or secrets.token_urlsafe(32)
 
     @server.before_request
     def door() -> Response | None:
         if host_name(request.host) not in hosts:
-            return refusal(403, "This address is not served here",
+            return door_page(403, "This address is not served here",
                            f"ipt-network answers only to {escape(', '.join(sorted(hosts)))}. "
                            "Open the address it printed when it started.")
         origin = request.headers.get("Origin")
         if request.method not in SAFE_METHODS and origin is not None and urlsplit(origin).netloc != request.host:
-            return refusal(403, "Refused: the request came from another site",
+            return door_page(403, "Refused: the request came from another site",
                            "A page of another site tried to change data here. Nothing was changed.")
         given = request.args.get(TOKEN_PARAMETER)
         if given is not None:

@@ -1,11 +1,12 @@
 """Edits made in the session: from grid cells and form fields to saved records, and back again.
 
 Every edit here starts from the record as stored now, changes only what the person changed,
-and saves it with the version the page was showing, so the store refuses it when another tab
-saved first. A grid cell is checked more finely: refused when the stored cell no longer holds
-what the page showed (see ``save_cell``). Each saved edit is returned as a ``Change``: enough to
-say what happened in plain words and to put the previous value back (Undo), again only if nobody
-changed it since.
+and saves it with the version the page was showing (an ``Edit`` carries them, with the page's
+name), so the store refuses it when another tab saved first. A grid cell is checked more finely:
+refused when the stored cell no longer holds what the page showed (see ``save_cell``). Each saved
+edit is returned as a ``Change``: enough to say what happened in plain words and to tell the page
+the record's new version. The store's change log keeps every change; Undo names one by number
+and the store decides what putting it back means.
 Nothing here knows about Dash; the callbacks pass plain values in and show the results.
 """
 
@@ -34,9 +35,10 @@ from ipt_network.model import (
     Phase,
     Role,
     Tie,
+    text_problem,
 )
 from ipt_network.scales import band
-from ipt_network.store import STALE_MESSAGE, Course, Store
+from ipt_network.store import STALE_MESSAGE, Course, LoggedChange, Store, undoable
 from ipt_network.words import plural
 
 YES, NO = "yes", "no"
@@ -136,19 +138,44 @@ def _record(model: type[pydantic.BaseModel], data: dict, what: str) -> Any:
     try:
         return model.model_validate(data)
     except pydantic.ValidationError as exc:
-        raise ValidationError([f"{what}: {'.'.join(map(str, e['loc']))} {e['msg'].lower()}"
-                               for e in exc.errors()]) from None
+        raise ValidationError([f"{what}: {_problem(e)}" for e in exc.errors()]) from None
+
+
+def _problem(error: dict) -> str:
+    field = ".".join(map(str, error["loc"]))
+    if error["type"] == "string_pattern_mismatch":
+        return text_problem(field, error["input"])
+    return f"{field} {error['msg'][:1].lower()}{error['msg'][1:]}"
 
 
 # --- one change, and how to put it back ---------------------------------------------------------
 
 
 @dataclasses.dataclass(frozen=True)
+class Edit:
+    """Who edits what: the store, the client, the session on show, the versions the page holds, the page.
+
+    One value instead of the same five arguments to every edit.
+    """
+
+    store: Store
+    client_id: str
+    number: int | None = None
+    versions: dict[str, int] = dataclasses.field(default_factory=dict)
+    tab: str | None = None
+
+    def expected(self, key: tuple) -> int | None:
+        return _expected(self.versions, key)
+
+    def course(self) -> Course:
+        return self.store.load(self.client_id)
+
+
+@dataclasses.dataclass(frozen=True)
 class Change:
     """One saved edit: the record before and after (JSON data, ``None`` when absent) and its new version.
 
-    ``removed_links`` are the links that went with a person taken out of a session, so that
-    Undo can bring them back too.
+    ``removed_links`` are the links that went with a person taken out of a session.
     """
 
     kind: str
@@ -159,11 +186,6 @@ class Change:
     version: int | None
     removed_links: tuple[dict, ...] = ()
 
-    @property
-    def undoable(self) -> bool:
-        """People are never deleted, so adding one cannot be undone; everything else can."""
-        return not (self.kind == "person" and self.before is None)
-
     def to_data(self) -> dict:
         """Plain JSON data for the page's memory store."""
         return {**dataclasses.asdict(self), "key": list(self.key), "removed_links": list(self.removed_links)}
@@ -172,48 +194,55 @@ class Change:
     def from_data(cls, data: dict) -> Change:
         return cls(**{**data, "key": tuple(data["key"]), "removed_links": tuple(data["removed_links"])})
 
+    @classmethod
+    def logged(cls, logged: LoggedChange) -> Change:
+        """A change as the change log holds it."""
+        key = logged.change.record
+        removed = tuple(c.before for c in logged.related if c.record[0] == "link" and c.after is None)
+        session = key[1] if key[0] in ("tie", "link", "mood", "session") else None
+        return cls(key[0], session, key, logged.change.before, logged.change.after, logged.revision, removed)
 
-def _write(store: Store, client_id: str, kind: str, session: int | None, key: tuple, record: dict | None,
-           expected: int | None) -> int | None:
+
+def _write(edit: Edit, kind: str, key: tuple, record: dict | None) -> int | None:
     """Save ``record`` (or remove the record under ``key`` when it is ``None``); returns the new version."""
+    store, client_id, session, expected, tab = edit.store, edit.client_id, edit.number, edit.expected(key), edit.tab
     if kind == "tie":
         if record is None:
-            store.remove_tie(client_id, session, key[2], expected)
+            store.remove_tie(client_id, session, key[2], expected, tab=tab)
             return None
-        return store.save_tie(client_id, session, Tie.model_validate(record), expected_version=expected)
+        return store.save_tie(client_id, session, Tie.model_validate(record), expected_version=expected, tab=tab)
     if kind == "link":
         if record is None:
-            store.remove_link(client_id, session, key[2], key[3], expected)
+            store.remove_link(client_id, session, key[2], key[3], expected, tab=tab)
             return None
-        return store.save_link(client_id, session, Link.model_validate(record), expected_version=expected)
+        return store.save_link(client_id, session, Link.model_validate(record), expected_version=expected, tab=tab)
     if kind == "mood":
-        if record is None:
-            store.remove_mood(client_id, session, key[2], expected)
-            return None
-        return store.save_mood(client_id, session, MoodScore.model_validate(record), expected_version=expected)
+        return store.save_mood(client_id, session, MoodScore.model_validate(record), expected_version=expected,
+                               tab=tab)
     if kind == "person":
-        return store.save_person(client_id, Person.model_validate(record), expected_version=expected)
-    if kind == "session":
-        return store.update_session(client_id, session, date=dt.date.fromisoformat(record["date"]),
-                                    phase=record["phase"], notes=record["notes"], events=record["events"],
-                                    expected_version=expected)
-    raise ValueError(f"unknown kind of record {kind!r}")
+        return store.save_person(client_id, Person.model_validate(record), expected_version=expected, tab=tab)
+    return store.update_session(client_id, session, date=dt.date.fromisoformat(record["date"]),
+                                phase=record["phase"], notes=record["notes"], events=record["events"],
+                                expected_version=expected, tab=tab)
 
 
-def _save(store: Store, client_id: str, versions: dict[str, int], kind: str, session: int | None, key: tuple,
-          before: dict | None, after: dict | None, removed_links: tuple[dict, ...] = ()) -> Change:
-    version = _write(store, client_id, kind, session, key, after, _expected(versions, key))
-    return Change(kind, session, key, before, after, version, removed_links)
+def _save(edit: Edit, key: tuple, before: dict | None, after: dict | None,
+          removed_links: tuple[dict, ...] = ()) -> Change:
+    kind = key[0]
+    version = _write(edit, kind, key, after)
+    return Change(kind, edit.number if kind != "person" else None, key, before, after, version, removed_links)
 
 
-def undo(store: Store, client_id: str, change: Change) -> Change:
-    """Put back what ``change`` replaced, refused as stale if the record moved on since; returns the reversal."""
-    if not change.undoable:
-        raise ValidationError("adding a person cannot be undone; people are kept in the record")
-    version = _write(store, client_id, change.kind, change.session, change.key, change.before, change.version)
-    for link in change.removed_links:
-        store.save_link(client_id, change.session, Link.model_validate(link), expected_version=None)
-    return Change(change.kind, change.session, change.key, change.after, change.before, version)
+def undo(edit: Edit, number: int) -> Change:
+    """Undo change ``number`` of the client, as the store decides; returns the change the undo made."""
+    return Change.logged(edit.store.undo(edit.client_id, number, tab=edit.tab))
+
+
+def offered_undo(changes: list[LoggedChange]) -> LoggedChange | None:
+    """The change Undo offers, from the client's latest changes (newest first): the latest one, when it
+    can be undone (an undo itself cannot, so it was not undone yet). Read from the store's log, so
+    Undo survives a reload."""
+    return changes[0] if changes and undoable(changes[0]) else None
 
 
 # --- the grid of this session's ties ----------------------------------------------------------
@@ -297,8 +326,7 @@ def tie_after_cell(tie: Tie | None, person_id: str, column: str, value: Any) -> 
     return data
 
 
-def save_cell(store: Store, client_id: str, number: int, person_id: str, column: str, value: Any,
-              shown: Any) -> Change:
+def save_cell(edit: Edit, person_id: str, column: str, value: Any, shown: Any) -> Change:
     """Save one changed grid cell as the tie it describes (added, changed or taken out of the session).
 
     ``shown`` is what the cell showed before the change. The edit is stale, and refused, exactly when
@@ -306,19 +334,20 @@ def save_cell(store: Store, client_id: str, number: int, person_id: str, column:
     of the same tie since the page was drawn is no reason to refuse (ratings typed one after another
     reach the store before the page hears back), and only this cell is written.
     """
-    course = store.load(client_id)
-    session = course.document.session(number)
+    course = edit.course()
+    session = course.document.session(edit.number)
     tie = next((t for t in session.ties if t.person == person_id), None)
     if _as_cell(tie_cells(tie).get(column)) != _as_cell(shown):
         raise StaleEditError(STALE_MESSAGE)
-    key = ("tie", number, person_id)
-    versions = {version_key(key): course.versions.get(key)}  # still refused if it moves on before the write
+    key = ("tie", edit.number, person_id)
+    # The version just read, not the page's: still refused if the tie moves on before the write.
+    edit = dataclasses.replace(edit, versions={version_key(key): course.versions.get(key)})
     after = tie_after_cell(tie, person_id, column, value)
     removed = ()
     if after is None and tie is not None:
         removed = tuple(link.model_dump(mode="json") for link in session.links if person_id in (link.a, link.b))
     before = tie.model_dump(mode="json") if tie else None
-    return _save(store, client_id, versions, "tie", number, key, before, after, removed)
+    return _save(edit, key, before, after, removed)
 
 
 # --- links between two people ----------------------------------------------------------------
@@ -330,8 +359,7 @@ def link_pairs(doc: Document, number: int) -> list[tuple[str, str, int, int]]:
     return sorted(pairs)
 
 
-def save_link(store: Store, client_id: str, number: int, versions: dict[str, int], a: str | None,
-              b: str | None, support: Any, conflict: Any) -> Change:
+def save_link(edit: Edit, a: str | None, b: str | None, support: Any, conflict: Any) -> Change:
     """Add or change how two people of this session get on."""
     if not a or not b:
         raise ValidationError("choose two people for the link")
@@ -340,21 +368,21 @@ def save_link(store: Store, client_id: str, number: int, versions: dict[str, int
     a, b = sorted((a, b))
     record = {"a": a, "b": b, "support": parse_rating(support, "Support"),
               "conflict": parse_rating(conflict, "Conflict")}
-    session = store.load(client_id).document.session(number)
+    session = edit.course().document.session(edit.number)
     old = next((link for link in session.links if link.pair == {a, b}), None)
     before = {**old.model_dump(mode="json"), "a": a, "b": b} if old else None
-    return _save(store, client_id, versions, "link", number, ("link", number, a, b), before, record)
+    return _save(edit, ("link", edit.number, a, b), before, record)
 
 
-def remove_link(store: Store, client_id: str, number: int, versions: dict[str, int], a: str, b: str) -> Change:
+def remove_link(edit: Edit, a: str, b: str) -> Change:
     """Remove the link between two people in this session."""
     a, b = sorted((a, b))
-    session = store.load(client_id).document.session(number)
+    session = edit.course().document.session(edit.number)
     old = next((link for link in session.links if link.pair == {a, b}), None)
     if old is None:
         raise ValidationError("this link is no longer there")
     before = {**old.model_dump(mode="json"), "a": a, "b": b}
-    return _save(store, client_id, versions, "link", number, ("link", number, a, b), before, None)
+    return _save(edit, ("link", edit.number, a, b), before, None)
 
 
 # --- mood --------------------------------------------------------------------------------------
@@ -400,13 +428,12 @@ def describe_total(instrument: str, total: Any) -> str:
     return f"Total {score} of {INSTRUMENT_MAX[kind]}" + (f" · {rated}" if rated else "")
 
 
-def save_mood(store: Store, client_id: str, number: int, versions: dict[str, int], instrument: str,
-              mode: str, items: list[Any], total: Any) -> Change:
+def save_mood(edit: Edit, instrument: str, mode: str, items: list[Any], total: Any) -> Change:
     after = mood_after(instrument, mode, items, total)
-    session = store.load(client_id).document.session(number)
+    session = edit.course().document.session(edit.number)
     old = next((m for m in session.mood if m.instrument == after["instrument"]), None)
     before = old.model_dump(mode="json") if old else None
-    return _save(store, client_id, versions, "mood", number, ("mood", number, after["instrument"]), before, after)
+    return _save(edit, ("mood", edit.number, after["instrument"]), before, after)
 
 
 def saved_mood(doc: Document, number: int) -> dict[str, dict]:
@@ -422,13 +449,13 @@ def saved_people(doc: Document) -> dict[str, dict]:
     return {person.id: person.model_dump(mode="json") for person in doc.people}
 
 
-def save_person(store: Store, client_id: str, versions: dict[str, int], person_id: str | None,
-                name: str | None, role: str | None, notes: str | None) -> Change:
+def save_person(edit: Edit, person_id: str | None, name: str | None, role: str | None,
+                notes: str | None) -> Change:
     """Add a person (``person_id`` ``None``) or change one's name, role and notes.
 
     ``name`` and ``notes`` ``None`` keep the stored text (those fields are empty while names are hidden).
     """
-    people = saved_people(store.load(client_id).document)
+    people = saved_people(edit.course().document)
     before = people.get(person_id) if person_id else None
     if person_id and before is None:
         raise ValidationError("this person is no longer in the record; reload the page")
@@ -444,7 +471,7 @@ def save_person(store: Store, client_id: str, versions: dict[str, int], person_i
         notes = before["notes"] if before else ""
     after = {**(before or {"deceased_on": None}), "id": new_id, "name": name, "role": role, "notes": notes}
     _record(Person, after, "person")
-    return _save(store, client_id, versions, "person", None, ("person", new_id), before, after)
+    return _save(edit, ("person", new_id), before, after)
 
 
 def _new_person_id(people: dict[str, dict]) -> str:
@@ -454,17 +481,16 @@ def _new_person_id(people: dict[str, dict]) -> str:
     return candidate
 
 
-def mark_died(store: Store, client_id: str, versions: dict[str, int], person_id: str | None,
-              on: Any) -> Change:
+def mark_died(edit: Edit, person_id: str | None, on: Any) -> Change:
     """Record the date a person died; they stay in every session, marked, and out of the numbers."""
     if not person_id:
         raise ValidationError("choose the person first")
     date = parse_date(on, "The date")
-    before = saved_people(store.load(client_id).document).get(person_id)
+    before = saved_people(edit.course().document).get(person_id)
     if before is None:
         raise ValidationError("this person is no longer in the record; reload the page")
     after = {**before, "deceased_on": date.isoformat()}
-    return _save(store, client_id, versions, "person", None, ("person", person_id), before, after)
+    return _save(edit, ("person", person_id), before, after)
 
 
 # --- the session itself -----------------------------------------------------------------------
@@ -476,19 +502,18 @@ def saved_session(doc: Document, number: int) -> dict:
     return {field: data[field] for field in ("date", "phase", "notes", "events")}
 
 
-def save_session(store: Store, client_id: str, number: int, versions: dict[str, int], date: Any,
-                 phase: str | None, notes: str | None, events: str | None) -> Change:
+def save_session(edit: Edit, date: Any, phase: str | None, notes: str | None, events: str | None) -> Change:
     """Change the session's date, phase, notes and life events (one per line).
 
     ``notes`` and ``events`` ``None`` keep the stored text (those fields are empty while names are hidden).
     """
     if phase not in set(Phase):
         raise ValidationError("choose the phase")
-    before = saved_session(store.load(client_id).document, number)
+    before = saved_session(edit.course().document, edit.number)
     after = {"date": parse_date(date, "The session date").isoformat(), "phase": phase,
              "notes": before["notes"] if notes is None else notes,
              "events": before["events"] if events is None else event_lines(events)}
-    return _save(store, client_id, versions, "session", number, ("session", number), before, after)
+    return _save(edit, ("session", edit.number), before, after)
 
 
 # --- saying what happened --------------------------------------------------------------------
@@ -544,6 +569,14 @@ def describe(change: Change, display_name: Namer) -> str:
         rated = band(instrument, after["score"])
         then = f"{before['score']} → " if before else ""
         return f"{instrument} {then}{after['score']}" + (f" ({rated})" if rated else "")
+    if change.kind == "client":
+        if after.get("imported"):
+            replaced = "replaced by an import" if before else "imported"
+            return f"the whole record {replaced}: {plural(after['people'], 'person', 'people')}, " \
+                   f"{plural(after['sessions'], 'session')}"
+        return "the client was added"
+    if change.kind == "session" and before is None:
+        return f"session {n} started"
     if change.kind == "person":
         name = display_name(change.key[1])
         if before is None:

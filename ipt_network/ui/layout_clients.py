@@ -9,6 +9,7 @@ import datetime as dt
 
 from dash import dcc, html
 
+from ipt_network.formats.limits import MAX_FILE_BYTES
 from ipt_network.model import ProblemArea
 from ipt_network.ui import ids
 from ipt_network.ui.labels import PROBLEM_AREAS, THERAPIST
@@ -95,6 +96,8 @@ def _import_form() -> html.Section:
             html.P("A JSON file in the ipt-network format, or a CSV bundle as a .zip. "
                    "A file with any problem is refused whole and nothing changes.",
                    className="small text-secondary"),
+            dcc.Store(id=ids.UPLOAD_ACCEPTED, storage_type="memory"),
+            dcc.Store(id=ids.UPLOAD_LIMIT, storage_type="memory", data=MAX_FILE_BYTES),
             dcc.Upload(
                 id=ids.UPLOAD,
                 accept=",".join(SUFFIXES),

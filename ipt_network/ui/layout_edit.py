@@ -79,7 +79,8 @@ def edit_panel() -> list:
         dcc.Store(id=ids.DATA_VERSION, storage_type="memory", data=0),
         *(dcc.Store(id=store_id, storage_type="memory") for store_id in (
             ids.EDIT_VERSIONS, ids.EDIT_OUTCOME, ids.EDIT_UNDO_CHANGE, ids.EDIT_FOLLOW, ids.EDIT_MOOD_SAVED,
-            ids.EDIT_PEOPLE_SAVED, ids.EDIT_SESSION_SAVED)),
+            ids.EDIT_PEOPLE_SAVED, ids.EDIT_SESSION_SAVED, ids.EDIT_TAB, ids.EDIT_SESSION_SHOWN,
+            ids.EDIT_PERSON_SHOWN, ids.EDIT_MOOD_SHOWN)),
         html.Div(className="edit-status", children=[
             html.P(id=ids.EDIT_MESSAGE, role="status", **{"aria-live": "polite"}, className="edit-message"),
             html.Button("Undo", id=ids.EDIT_UNDO, hidden=True, className="btn btn-outline-secondary btn-sm"),
@@ -87,7 +88,16 @@ def edit_panel() -> list:
         html.Div(id=ids.EDIT_SESSION_PARTS, children=[_grid(), _links(), _mood()]),
         _people(),
         _session(),
+        _recent(),
     ]
+
+
+def _recent() -> html.Div:
+    return _part(
+        "Recent changes",
+        html.P("Kept on this computer with the record; the newest first.", className="text-secondary small"),
+        html.Ul(id=ids.EDIT_CHANGES, className="edit-changes"),
+    )
 
 
 def _part(title: str, *children) -> html.Div:

@@ -18,7 +18,6 @@ from ipt_network.ui.layout_insights import hotspots_card, mood_section
 from ipt_network.ui.layout_time import play_button, timeline_strip
 from ipt_network.ui.modebar import download_only
 from ipt_network.ui.view import HIDE, NUMBERS
-from ipt_network.ui.view import names_hidden as names_hidden  # still imported from here by callbacks_edit
 
 LINKS = "links"
 """The value of the "Who knows whom" switch when it is on."""

@@ -1,0 +1,214 @@
+"""The change log: every write recorded in its own transaction, and Undo built on it.
+
+Ana is the DESIGN example: session 1 has Mum (support 6, conflict 8) and Dan (4, 7), linked (1, 7),
+and a PHQ-9 of 18. Imported, she is at revision 1; each change below is one more.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from ipt_network.errors import NotFoundError, StaleEditError, ValidationError
+from ipt_network.model import Link, Person, Tie, parse_document
+from ipt_network.store import Store
+from ipt_network.store.database import make_engine, transaction
+from ipt_network.store.migrate import ALEMBIC_INI
+from tests.test_store import ROWS_AT_0001
+
+MUM_TIE = {"person": "p-mum", "circle": 1, "support": 6, "conflict": 8, "contact": "weekly", "focus": None,
+           "note": ""}
+LINK = {"a": "p-mum", "b": "p-dan", "support": 1, "conflict": 7}
+
+
+@pytest.fixture
+def store(db_url):
+    with Store.open(db_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def ana(store, ana_data):
+    store.import_document(parse_document(ana_data))
+    return store
+
+
+def tie(store: Store, person: str) -> dict | None:
+    found = [t for t in store.load("c-ana").document.session(1).ties if t.person == person]
+    return found[0].model_dump(mode="json") if found else None
+
+
+def test_an_import_is_the_first_entry(ana):
+    (logged,) = ana.changes("c-ana")
+    assert logged.change.record == ("client",) and logged.change.before is None
+    assert logged.change.after == {"imported": True, "people": 2, "sessions": 1}
+    assert logged.revision == 1 and logged.who is None
+
+
+def test_a_changed_rating_is_logged_before_and_after_with_client_time_and_page(ana):
+    start = dt.datetime.now(dt.UTC)
+    ana.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=7, conflict=8, contact="weekly"),
+                 expected_version=1, tab="tab-a")
+    logged = ana.changes("c-ana")[0]
+    assert logged.client_id == "c-ana" and logged.tab == "tab-a" and logged.who is None
+    assert logged.change.record == ("tie", 1, "p-mum")
+    assert logged.change.before == MUM_TIE and logged.change.after == {**MUM_TIE, "support": 7}
+    assert logged.related == () and logged.revision == 2
+    assert start - dt.timedelta(seconds=1) <= logged.at <= dt.datetime.now(dt.UTC)
+
+
+def test_taking_someone_out_logs_their_links_with_them(ana):
+    ana.remove_tie("c-ana", 1, "p-mum", 1)
+    logged = ana.changes("c-ana")[0]
+    assert logged.change.record == ("tie", 1, "p-mum") and logged.change.after is None
+    assert [(c.record, c.before, c.after) for c in logged.related] == [(("link", 1, "p-dan", "p-mum"), LINK, None)]
+
+
+def test_a_save_that_changes_nothing_logs_nothing(ana):
+    ana.save_tie("c-ana", 1, Tie(**MUM_TIE), expected_version=1)
+    assert len(ana.changes("c-ana")) == 1
+
+
+def test_a_refused_edit_logs_nothing(ana):
+    with pytest.raises(StaleEditError):
+        ana.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=2, conflict=8), expected_version=7)
+    with pytest.raises(ValidationError):
+        ana.save_link("c-ana", 1, Link(a="p-mum", b="p-nobody", support=1, conflict=1), expected_version=None)
+    assert len(ana.changes("c-ana")) == 1
+
+
+def test_session_fields_people_and_new_sessions_are_logged(ana):
+    ana.update_session("c-ana", 1, date=dt.date(2026, 1, 6), phase="initial", notes="hard week", events=[],
+                       expected_version=1)
+    ana.save_person("c-ana", Person(id="p-mum", name="Mother", role="parent"), expected_version=1)
+    ana.start_next_session("c-ana", dt.date(2026, 1, 12))
+    new_session, person, fields = ana.changes("c-ana")[:3]
+    assert fields.change.before == {"date": "2026-01-05", "phase": "initial", "notes": "", "events": []}
+    assert fields.change.after == {"date": "2026-01-06", "phase": "initial", "notes": "hard week", "events": []}
+    assert (person.change.before["name"], person.change.after["name"]) == ("Mum", "Mother")
+    assert new_session.change.record == ("session", 2) and new_session.change.before is None
+    # The copied ties and link come with it: 2 ties + 1 link.
+    assert sorted(c.record[0] for c in new_session.related) == ["link", "tie", "tie"]
+
+
+# --- Undo -------------------------------------------------------------------------------------------
+
+
+def test_undo_puts_back_what_was_there_and_says_what_it_undid(ana):
+    ana.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=2, conflict=8, contact="weekly"),
+                 expected_version=1)
+    number = ana.changes("c-ana")[0].number
+    ana.undo("c-ana", number)
+    assert tie(ana, "p-mum") == MUM_TIE
+    undone = ana.changes("c-ana")[0]
+    assert undone.undoes == number
+    assert (undone.change.before["support"], undone.change.after["support"]) == (2, 6)
+
+
+def test_undo_of_taking_someone_out_brings_their_links_back(ana):
+    ana.remove_tie("c-ana", 1, "p-mum", 1)
+    ana.undo("c-ana", ana.changes("c-ana")[0].number)
+    session = ana.load("c-ana").document.session(1)
+    assert tie(ana, "p-mum") == MUM_TIE
+    assert [link.model_dump(mode="json") for link in session.links] == [LINK]
+
+
+def test_undo_survives_reopening_the_database(db_url, ana):
+    ana.save_person("c-ana", Person(id="p-dan", name="Daniel", role="partner"), expected_version=1)
+    number = ana.changes("c-ana")[0].number
+    ana.close()
+    with Store.open(db_url) as reopened:
+        reopened.undo("c-ana", number)
+        assert reopened.load("c-ana").document.person("p-dan").name == "Dan"
+
+
+def test_undo_is_refused_when_the_record_changed_since(ana):
+    ana.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=2, conflict=8), expected_version=1)
+    number = ana.changes("c-ana")[0].number
+    ana.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=3, conflict=8), expected_version=2)
+    with pytest.raises(StaleEditError):
+        ana.undo("c-ana", number)
+    assert tie(ana, "p-mum")["support"] == 3
+
+
+def test_undo_twice_and_undo_of_an_import_are_refused(ana):
+    with pytest.raises(ValidationError, match="cannot be undone"):
+        ana.undo("c-ana", ana.changes("c-ana")[0].number)
+    ana.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=2, conflict=8), expected_version=1)
+    number = ana.changes("c-ana")[0].number
+    ana.undo("c-ana", number)
+    with pytest.raises(ValidationError, match="undone already"):
+        ana.undo("c-ana", number)
+
+
+def test_a_forged_undo_cannot_reach_another_clients_change(ana, ana_data):
+    ana_data["client"]["id"] = "c-bea"
+    ana.import_document(parse_document(ana_data))
+    ana.save_tie("c-bea", 1, Tie(person="p-mum", circle=1, support=2, conflict=8), expected_version=1)
+    beas = ana.changes("c-bea")[0].number
+    with pytest.raises(NotFoundError):
+        ana.undo("c-ana", beas)
+    with pytest.raises(NotFoundError):
+        ana.undo("c-ana", 10_000)
+
+
+# --- a second save from the same page -----------------------------------------------------------------
+
+
+def test_a_second_save_from_the_same_page_is_applied_another_pages_is_refused(ana):
+    # Both saves start from version 1: the page had not heard back from the first yet.
+    ana.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=7, conflict=8), expected_version=1, tab="a")
+    ana.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=8, conflict=8), expected_version=1, tab="a")
+    assert tie(ana, "p-mum")["support"] == 8
+    with pytest.raises(StaleEditError):
+        ana.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=9, conflict=8), expected_version=1, tab="b")
+    with pytest.raises(StaleEditError):
+        ana.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=9, conflict=8), expected_version=1)
+
+
+def test_a_record_added_twice_from_the_same_page_is_applied(ana):
+    ana.save_person("c-ana", Person(id="p-sis", name="Sis", role="sibling"), expected_version=None, tab="a")
+    ana.save_person("c-ana", Person(id="p-sis", name="Sister", role="sibling"), expected_version=None, tab="a")
+    assert ana.load("c-ana").document.person("p-sis").name == "Sister"
+    with pytest.raises(StaleEditError):
+        ana.save_person("c-ana", Person(id="p-sis", name="S", role="sibling"), expected_version=None, tab="b")
+
+
+def test_a_change_from_another_page_in_between_still_refuses(ana):
+    ana.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=7, conflict=8), expected_version=1, tab="a")
+    ana.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=5, conflict=8), expected_version=2, tab="b")
+    with pytest.raises(StaleEditError):
+        ana.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=8, conflict=8), expected_version=1, tab="a")
+
+
+# --- the migration -----------------------------------------------------------------------------------
+
+
+def test_a_database_from_before_the_log_is_migrated_with_its_data(db_url, ana_data):
+    """Built at the revision before the log's migration, holding Ana as earlier edits left her
+    (revision 5), then opened: everything is kept, the log starts empty and the next change is logged."""
+    config = Config(str(ALEMBIC_INI))
+    log_migration = next(s for s in ScriptDirectory.from_config(config).walk_revisions()
+                         if s.path.endswith("_change_log.py"))
+    engine = make_engine(db_url)
+    with transaction(engine, write=True) as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, log_migration.down_revision)
+        assert "change_log" not in sa.inspect(conn).get_table_names()
+        for statement in ROWS_AT_0001:
+            conn.execute(sa.text(statement))
+        conn.execute(sa.text("UPDATE clients SET revision = 5 WHERE id = 'c-ana'"))
+    engine.dispose()
+    with Store.open(db_url) as store:
+        assert store.load("c-ana").document == parse_document(ana_data)
+        assert store.changes("c-ana") == []
+        assert store.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=7, conflict=8, contact="weekly"),
+                              expected_version=4) == 6
+        (logged,) = store.changes("c-ana")
+        assert (logged.change.before, logged.change.after, logged.revision) == (
+            MUM_TIE, {**MUM_TIE, "support": 7}, 6)
