@@ -35,7 +35,8 @@ def test_key_measures_with_their_change_since_the_previous_session():
 def test_mood_band_and_reliable_change():
     [mood] = session_note(ana_two_sessions(), 2).mood
     assert (mood.instrument, mood.score, mood.band) == ("PHQ-9", 11, "moderate")
-    assert mood.status == "reliable improvement since session 1 (18 → 11); no response yet; not in remission"
+    assert mood.status == ("reliable improvement since session 1 (18 → 11); no response yet; not in remission; "
+                           "PHQ-9 item 9 answered 1 at this session: check safety")
 
 
 def test_flags_hotspots_and_changes_with_their_reasons():
@@ -61,7 +62,8 @@ def test_first_session_has_nothing_to_compare():
     note = session_note(ana_two_sessions(), 1)
     assert note.previous is None and note.changes == () and note.change_heading == "First session"
     assert {line.change for line in note.measures} == {""}
-    assert note.mood[0].status == "first score (baseline); not in remission"  # 18 ≥ 5
+    # A baseline has no outcome yet; the DESIGN example answers every item 2, item 9 included.
+    assert note.mood[0].status == "first score (baseline); PHQ-9 item 9 answered 2 at this session: check safety"
     assert note.mood_figure is None  # one scored session: no chart
 
 

@@ -27,7 +27,7 @@ from ipt_network.hotspots import Findings
 from ipt_network.layout import ring_positions
 from ipt_network.model import Document
 from ipt_network.overview import CourseAnalysis
-from ipt_network.scales import MoodResult, mood_sentence, mood_table
+from ipt_network.scales import MoodResult, mood_sentence, mood_status, mood_table
 from ipt_network.words import check_voice
 
 from .hidden import without_names
@@ -51,9 +51,6 @@ FLAG_WORDS = {
     "concentrated_support": "Support rests on one person",
     "shrinking": "Network shrinking",
 }
-
-CHANGE_WORDS = {"improved": "reliable improvement", "worsened": "reliable deterioration",
-                "none": "no reliable change"}
 
 NETWORK_HEIGHT = 700
 """Height of the network figure in exports: the circle and a two-line legend below it."""
@@ -204,20 +201,8 @@ def session_note(doc: Document, number: int | None = None, *, hide_names: bool =
 
 def _mood_line(result: MoodResult, voice: str) -> MoodLine:
     band = result.band or "–"
-    if voice == "client":
-        return MoodLine(result.instrument.value, result.score, band, mood_sentence(result, "client"))
-    if result.is_baseline:
-        parts = ["first score (baseline)"]
-    elif result.reliable_change is None:
-        parts = [f"reliable change not defined for this scale (first score {result.first_score})"]
-    else:
-        parts = [f"{CHANGE_WORDS[result.reliable_change]} since session {result.first_session} "
-                 f"({result.first_score} → {result.score})"]
-    if result.response is not None:
-        parts.append("response (≥ 50% drop)" if result.response else "no response yet")
-    if result.remission is not None:
-        parts.append("in remission" if result.remission else "not in remission")
-    return MoodLine(result.instrument.value, result.score, band, "; ".join(parts))
+    status = mood_sentence(result, "client") if voice == "client" else mood_status(result)
+    return MoodLine(result.instrument.value, result.score, band, status)
 
 
 def _number(value: float | None) -> str:

@@ -98,9 +98,11 @@ def course_mood_markers(course: CourseAnalysis) -> dict:
 
 
 def session_linkage(course: CourseAnalysis, number: int, instrument: str, series: tuple[str, ...]) -> list:
-    """How each of ``series`` moved with ``instrument`` over sessions 1 to ``number``."""
+    """How each of ``series`` moved with ``instrument`` from one session to the next, over sessions 1 to
+    ``number`` (the words are built on changes; a sentence says so when both series merely trended)."""
     mood = derived(course, course_mood_table).loc[:number, [instrument]]
-    return linkage_from_tables(course.measure_table(number), mood, course.thresholds, series_wanted=list(series))
+    links = linkage_from_tables(course.measure_table(number), mood, course.thresholds, series_wanted=list(series))
+    return [link for link in links if link.on == "changes"]
 
 
 def session_line(number: int) -> dict:
@@ -158,7 +160,8 @@ def mood_words_panel(course: CourseAnalysis, number: int, voice: str, *, numbers
     else:
         links = derived(course, session_linkage, number, instrument, tuple(series))
         children.append(html.Ul(className="linkage-list", children=[
-            html.Li(linkage_words(link, voice, numbers=numbers, min_n=course.thresholds.min_n)) for link in links]))
+            html.Li(linkage_words(link, voice, numbers=numbers, min_n=course.thresholds.min_n_changes))
+            for link in links]))
     return children
 
 
