@@ -412,3 +412,36 @@ def outcome_words(result: MoodResult) -> list[str]:
     if result.remission is not None:
         parts.append("in remission" if result.remission else "not in remission")
     return parts
+
+
+_PLAIN_CHANGE_WORDS = {
+    "improved": "this is a real improvement, bigger than everyday ups and downs",
+    "worsened": "this is a real change for the worse, bigger than everyday ups and downs",
+    "none": "any change so far is within everyday ups and downs",
+}
+"""Reliable change against the first score, without the scores."""
+
+
+def plain_mood(result: MoodResult) -> str:
+    """One mood score in the client's words without the score (what a client sees unless they ask for scores).
+
+    Examples
+    --------
+    >>> r = MoodResult(3, Instrument.PHQ9, 12, 1, 18, "moderate", "improved", False, False)
+    >>> print(plain_mood(r))  # doctest: +NORMALIZE_WHITESPACE
+    Your PHQ-9 score is in the moderate range. Since the first session, this is a real improvement,
+    bigger than everyday ups and downs.
+    """
+    if result.band is None:  # the self-rated mood: no ranges, higher is better
+        if result.is_baseline:
+            return "This is your first mood rating."
+        if result.score == result.first_score:
+            return "Your mood rating is the same as at the first session."
+        moved = "higher" if result.score > result.first_score else "lower"
+        return f"Your mood rating is {moved} than at the first session."
+    text = f"Your {result.instrument.value} score is in the {result.band} range."
+    if result.reliable_change:
+        text += f" Since the first session, {_PLAIN_CHANGE_WORDS[result.reliable_change]}."
+    if result.remission:
+        text += " That is the range where symptoms have eased."
+    return text

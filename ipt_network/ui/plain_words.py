@@ -18,7 +18,7 @@ import pandas as pd
 from ipt_network.figures.mood import Markers, mood_summary
 from ipt_network.linkage import CLEAR_PATTERN, CLOSE_PATTERN, Linkage
 from ipt_network.model import Instrument
-from ipt_network.scales import HIGHER_IS_BETTER, MoodResult, band, mood_sentence
+from ipt_network.scales import HIGHER_IS_BETTER, MoodResult, band, mood_sentence, plain_mood
 from ipt_network.settings import DEFAULT
 from ipt_network.words import VOICES, plural
 
@@ -43,14 +43,6 @@ SERIES_MORE = {
     "inner_circle": "more people were in your inner circle",
 }
 """Each series going up, to follow "when"."""
-
-CHANGE_WORDS = {
-    "improved": "this is a real improvement, bigger than everyday ups and downs",
-    "worsened": "this is a real change for the worse, bigger than everyday ups and downs",
-    "none": "any change so far is within everyday ups and downs",
-}
-"""Reliable change against the first score, without the scores."""
-
 
 def scores_name(instrument: str) -> str:
     """``"PHQ-9 scores"``; the self-rated mood is ``"mood ratings"``."""
@@ -116,31 +108,6 @@ def client_linkage(link: Linkage, *, numbers: bool = False, min_n: int = DEFAULT
 def linkage_words(link: Linkage, voice: str, *, numbers: bool, min_n: int = DEFAULT.min_n) -> str:
     """The therapist's sentence (rho and n), or the client's."""
     return link.sentence if voice == THERAPIST else client_linkage(link, numbers=numbers, min_n=min_n)
-
-
-def plain_mood(result: MoodResult) -> str:
-    """One mood score in the client's words without the score.
-
-    Examples
-    --------
-    >>> r = MoodResult(3, Instrument.PHQ9, 12, 1, 18, "moderate", "improved", False, False)
-    >>> print(plain_mood(r))  # doctest: +NORMALIZE_WHITESPACE
-    Your PHQ-9 score is in the moderate range. Since the first session, this is a real improvement,
-    bigger than everyday ups and downs.
-    """
-    if result.band is None:  # the self-rated mood: no ranges, higher is better
-        if result.is_baseline:
-            return "This is your first mood rating."
-        if result.score == result.first_score:
-            return "Your mood rating is the same as at the first session."
-        moved = "higher" if result.score > result.first_score else "lower"
-        return f"Your mood rating is {moved} than at the first session."
-    text = f"Your {result.instrument.value} score is in the {result.band} range."
-    if result.reliable_change:
-        text += f" Since the first session, {CHANGE_WORDS[result.reliable_change]}."
-    if result.remission:
-        text += " That is the range where symptoms have eased."
-    return text
 
 
 def mood_words(result: MoodResult, voice: str, *, numbers: bool) -> str:
