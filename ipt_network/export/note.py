@@ -186,13 +186,14 @@ def network_view(course: CourseAnalysis, number: int, *, voice: str = "therapist
                           hotspots=hotspots, title=title, height=NETWORK_HEIGHT)
 
 
-def mood_view(course: CourseAnalysis, number: int, *, title: str | None = None) -> dict | None:
-    """Mood over the course up to session ``number``; ``None`` when fewer than two sessions are scored."""
+def mood_view(course: CourseAnalysis, number: int, *, title: str | None = None, item9: bool = True) -> dict | None:
+    """Mood over the course up to session ``number`` (item 9 above 0 marked unless not ``item9``);
+    ``None`` when fewer than two sessions are scored."""
     table = mood_table(course.doc).loc[:number].dropna(how="all", axis="columns")
     if table.dropna(how="all").shape[0] < 2:
         return None
     sessions = [s for s in sorted(course.doc.sessions, key=lambda s: s.number) if s.number <= number]
-    markers = mood_markers({s.number: course.mood(s.number) for s in sessions})
+    markers = mood_markers({s.number: course.mood(s.number) for s in sessions}, item9=item9)
     return mood_figure(table, phases=[(s.number, s.phase.value) for s in sessions], markers=markers,
                        dates={s.number: s.date for s in sessions}, title=title)
 
@@ -236,7 +237,7 @@ def session_note(doc: Document, number: int | None = None, *, hide_names: bool =
                                         hotspots=[h.person for h in findings.hotspots]) if therapist
         else _client_summary(doc, number, name_of),
         mood=tuple(_mood_line(result, voice, show_scores) for result in results.values()),
-        mood_figure=mood_view(course, number) if therapist or show_scores else None,
+        mood_figure=mood_view(course, number, item9=therapist) if therapist or show_scores else None,
         measures=_measure_lines(course, number, change, voice) if therapist else (),
         flags=_flags(findings, voice) if therapist else (),
         hotspots=tuple(Finding(name_of(h.person), h.therapist) for h in findings.hotspots) if therapist else (),

@@ -20,6 +20,7 @@ from ipt_network.ui import (
     callbacks_insights,
     callbacks_review,
     callbacks_router,
+    callbacks_safety,
     callbacks_time,
 )
 from ipt_network.ui.courses import Courses
@@ -77,6 +78,7 @@ def create_app(db_url: str | None = None) -> dash.Dash:
     callbacks_review.register(app, courses)
     callbacks_insights.register(app, courses)
     callbacks_edit.register(app, store, courses)
+    callbacks_safety.register(app, store, courses)
     callbacks_export.register(app, store)
     callbacks_time.register(app, courses)
     callbacks_compare.register(app, courses)

@@ -180,3 +180,17 @@ EDIT_SESSION_NOTES = "edit-session-notes"
 EDIT_SESSION_EVENTS = "edit-session-events"
 EDIT_SESSION_SAVE = "edit-session-save"
 EDIT_SESSION_NEXT = "edit-session-next"
+
+# --- safety: PHQ-9 item 9 and the risk record (the therapist's; see docs/metrics.md) ------------
+
+SAFETY_CUE = "safety-cue"
+"""The small neutral symbol in the session bar at a session with a safety signal (never worded on screen)."""
+EDIT_ITEM9_WARNING = "edit-item9-warning"
+"""Shown the moment PHQ-9 item 9 is answered above 0 in the entry form."""
+EDIT_RISK_ASSESSED = "edit-risk-assessed"
+EDIT_RISK_LEVEL = "edit-risk-level"
+EDIT_RISK_PLAN = "edit-risk-plan"
+EDIT_RISK_NOTE = "edit-risk-note"
+EDIT_RISK_SAVE = "edit-risk-save"
+EXPORT_AUDIENCE = "export-audience"
+"""Who the exported note is for: the therapist's session note or the client's take-home page."""
