@@ -41,6 +41,8 @@ def main() -> None:
         (f"network PDF, {tied} people", lambda: picture(big, "pdf", number=8)),
         ("mood PNG, 8 sessions", lambda: picture(big, "png", number=8, what="mood")),
         ("session note PDF, sample client (11 people)", lambda: note_file(rosa, "pdf", number=9)),
+        ("session note PDF, last session (also since session 1)", lambda: note_file(rosa, "pdf", number=16)),
+        ("take-home page PDF, sample client", lambda: note_file(rosa, "pdf", number=9, voice="client")),
         (f"session note PDF, {tied} people", lambda: note_file(big, "pdf", number=8)),
         (f"session note HTML, {tied} people", lambda: note_file(big, "html", number=8)),
         (f"session note Markdown, {tied} people", lambda: note_file(big, "md", number=8)),

@@ -3,8 +3,14 @@
 Compares the people counted in each session (alive on its date). Someone counted in the first
 session and not in the second has ``died`` when they had died by the second session's date,
 otherwise ``left``. Support or conflict changes are named when a rating moved by at least
-``thresholds.change`` points. Either session may come first: comparing b with a mirrors
+``thresholds.change`` points, and so is a change of valence only when one of its two ratings
+moved that much (a one-point change that happens to cross a threshold is noise, not news). The
+links that went with a person who left or died are told in that person's line, as are the links
+that came with a person who joined. Either session may come first: comparing b with a mirrors
 comparing a with b (joined ↔ left or died, added ↔ removed, every before/after and delta swapped).
+
+``remembered_ties`` gives what the counted network leaves out: the ratings of people who have
+died, from one session to another ("Luis 10/0 → 8/2"), for the review of gains.
 """
 
 from __future__ import annotations
@@ -16,11 +22,11 @@ from functools import partial
 
 import networkx as nx
 
-from ipt_network.graph import NameOf, deceased_by, links, name_lookup, session_graph, ties
+from ipt_network.graph import NameOf, deceased_by, find_session, links, name_lookup, session_graph, ties
 from ipt_network.metrics import MEASURES, measures, valence
 from ipt_network.model import Document
 from ipt_network.settings import DEFAULT, Thresholds
-from ipt_network.words import TwoVoices, check_voice, plural
+from ipt_network.words import TwoVoices, check_voice, list_in_words, plural
 
 KINDS = ("joined", "left", "died", "ring", "support", "conflict", "valence", "link_added", "link_removed")
 """Kinds of change, in the order they are reported."""
@@ -46,6 +52,8 @@ class ChangeItem(TwoVoices):
     pair: tuple[str, str] | None
     before: int | str | None
     after: int | str | None
+    with_links: tuple[str, ...] = ()
+    """For joined, left and died: the people whose links to this person came or went with them."""
 
 
 @dataclass(frozen=True)
@@ -121,42 +129,75 @@ def change_items(before: nx.Graph, after: nx.Graph, thresholds: Thresholds = DEF
     name_of = name_of or name_lookup(after, before)
     old, new = ties(before), ties(after)
     items: list[ChangeItem] = []
+    old_links, new_links = _link_pairs(before), _link_pairs(after)
+    came, went = new.keys() - old.keys(), old.keys() - new.keys()
+    added = _fold(new_links - old_links, came)
+    removed = _fold(old_links - new_links, went)
 
-    def add(kind, person, was, now, pair=None, day=None):
-        words = partial(_change_words, kind, person, pair, was, now, name_of, day)
-        items.append(ChangeItem(kind, person, pair, was, now, words=words))
+    def add(kind, person, was, now, pair=None, day=None, with_links=()):
+        words = partial(_change_words, kind, person, pair, was, now, name_of, day, with_links)
+        items.append(ChangeItem(kind, person, pair, was, now, with_links, words=words))
 
-    for person in sorted(new.keys() - old.keys()):
-        add("joined", person, None, new[person]["circle"])
-    for person in sorted(old.keys() - new.keys()):
+    for person in sorted(came):
+        add("joined", person, None, new[person]["circle"], with_links=added.pop(person, ()))
+    for person in sorted(went):
         if person in deceased:
-            add("died", person, old[person]["circle"], None, day=before.nodes[person].get("deceased_on"))
+            add("died", person, old[person]["circle"], None, day=before.nodes[person].get("deceased_on"),
+                with_links=removed.pop(person, ()))
         else:
-            add("left", person, old[person]["circle"], None)
+            add("left", person, old[person]["circle"], None, with_links=removed.pop(person, ()))
     both = sorted(old.keys() & new.keys())
     for person in both:
         if old[person]["circle"] != new[person]["circle"]:
             add("ring", person, old[person]["circle"], new[person]["circle"])
+    moved = {person: {rating: abs(new[person][rating] - old[person][rating]) >= thresholds.change
+                      for rating in ("support", "conflict")} for person in both}
     for rating in ("support", "conflict"):
         for person in both:
-            if abs(new[person][rating] - old[person][rating]) >= thresholds.change:
+            if moved[person][rating]:
                 add(rating, person, old[person][rating], new[person][rating])
     for person in both:
         was = valence(old[person]["support"], old[person]["conflict"], thresholds)
         now = valence(new[person]["support"], new[person]["conflict"], thresholds)
-        if was != now:
+        if was != now and any(moved[person].values()):
             add("valence", person, was, now)
-    old_links, new_links = _link_pairs(before), _link_pairs(after)
-    for pair in sorted(new_links - old_links):
+    for pair in sorted(added.pop(None, ())):
         add("link_added", None, None, None, pair=pair)
-    for pair in sorted(old_links - new_links):
+    for pair in sorted(removed.pop(None, ())):
         add("link_removed", None, None, None, pair=pair)
     return tuple(sorted(items, key=lambda item: KINDS.index(item.kind)))
 
 
+def _fold(pairs: set[tuple[str, str]], people: set[str]) -> dict:
+    """Links that came or went with a person: person id → the other ends (sorted); ``None`` → the
+    pairs of links between people on both sides. A link between two such people goes with the
+    first of them in id order."""
+    folded: dict = {}
+    for pair in sorted(pairs):
+        owner = next((end for end in pair if end in people), None)
+        if owner is None:
+            folded.setdefault(None, []).append(pair)
+        else:
+            folded.setdefault(owner, []).append(pair[1] if pair[0] == owner else pair[0])
+    return {key: tuple(value) for key, value in folded.items()}
+
+
 def _change_words(kind: str, person: str | None, pair: tuple[str, str] | None, was, now, name_of: NameOf,
-                  day: dt.date | None) -> tuple[str, str]:
+                  day: dt.date | None, with_links: tuple[str, ...] = ()) -> tuple[str, str]:
     """One change as ``(therapist, client)`` sentences."""
+    therapist, client = _person_words(kind, person, pair, was, now, name_of, day)
+    if not with_links:
+        return therapist, client
+    others = list_in_words(name_of(other) for other in with_links)
+    if kind == "joined":
+        return f"{therapist}, linked to {others}", f"{client}, knowing {others}"
+    links = "the link" if len(with_links) == 1 else "the links"
+    return (f"{therapist}, with {links} to {others}",
+            f"{client}, so {links} with {others} {'is' if len(with_links) == 1 else 'are'} no longer shown")
+
+
+def _person_words(kind: str, person: str | None, pair: tuple[str, str] | None, was, now, name_of: NameOf,
+                  day: dt.date | None) -> tuple[str, str]:
     if pair is not None:
         a, b = name_of(pair[0]), name_of(pair[1])
         if kind == "link_added":
@@ -192,6 +233,49 @@ def measure_deltas(before: dict, after: dict) -> dict[str, int | float | None]:
     either is undefined."""
     return {name: None if before[name] is None or after[name] is None else after[name] - before[name]
             for name in MEASURES}
+
+
+@dataclass(frozen=True)
+class RememberedTie(TwoVoices):
+    """The ratings of a person who has died, at two sessions: out of every number, kept in the review."""
+
+    person: str
+    before: tuple[int, int]
+    after: tuple[int, int]
+    since: int
+
+
+def remembered_ties(doc: Document, before: int, after: int, name_of: NameOf) -> tuple[RememberedTie, ...]:
+    """People rated at both sessions who had died by the later one, with support/conflict then and now.
+
+    Examples
+    --------
+    >>> from ipt_network.model import parse_document
+    >>> doc = parse_document({"format": "ipt-network", "version": 2,
+    ...     "client": {"id": "c", "label": "R", "start_date": "2026-01-05"},
+    ...     "people": [{"id": "luis", "name": "Luis", "role": "partner", "deceased_on": "2025-03-14"}],
+    ...     "sessions": [{"number": n, "date": d, "phase": "middle",
+    ...                   "ties": [{"person": "luis", "circle": 1, "support": s, "conflict": k}]}
+    ...                  for n, d, s, k in [(1, "2026-01-05", 10, 0), (16, "2026-04-20", 8, 2)]]})
+    >>> [t.therapist for t in remembered_ties(doc, 1, 16, lambda p: "Luis")]
+    ['Luis 10/0 → 8/2 since session 1 (support/conflict; has died)']
+    """
+    first, last = find_session(doc, before), find_session(doc, after)
+    rated_then = {tie.person: (tie.support, tie.conflict) for tie in first.ties}
+    gone = deceased_by(doc, after)
+    found = []
+    for tie in last.ties:
+        if tie.person in gone and tie.person in rated_then:
+            was, now = rated_then[tie.person], (tie.support, tie.conflict)
+            name = name_of(tie.person)
+            words = partial(lambda n, w, v: (
+                f"{n} {w[0]}/{w[1]} → {v[0]}/{v[1]} since session {before} (support/conflict; has died)",
+                f"{n} (in memory): support {w[0]} → {v[0]}, strain {w[1]} → {v[1]} since the first session"
+                if before == min(s.number for s in doc.sessions) else
+                f"{n} (in memory): support {w[0]} → {v[0]}, strain {w[1]} → {v[1]} since session {before}"),
+                name, was, now)
+            found.append(RememberedTie(tie.person, was, now, before, words=words))
+    return tuple(found)
 
 
 def session_change(doc: Document, before: int, after: int, thresholds: Thresholds = DEFAULT,

@@ -136,15 +136,22 @@ def export(ctx: click.Context, client_id: str, fmt: str, session: int | None, pi
 @main.command("report")
 @click.argument("client_id", metavar="CLIENT")
 @click.option("--session", type=int, help="The session (default: the latest).")
+@click.option("--for", "audience", type=click.Choice(["therapist", "client"]), default="therapist",
+              show_default=True,
+              help="therapist: the session note for the record (safety signals, risk, findings, your notes); "
+                   "client: the take-home page in the client's words (none of those).")
+@click.option("--since", type=int, help="Also compare with this session (default: session 1 at the last session).")
+@click.option("--scores", is_flag=True, help="Show mood scores on the client's page (they are left out by default).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
               help="Page size of the PDF (and of the HTML when printed).")
 @click.option("--hide-names", is_flag=True, help=HIDE_NAMES_HELP)
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="Where to write: a .pdf, .md or .html file.")
 @click.pass_context
-def report(ctx: click.Context, client_id: str, session: int | None, paper: str, hide_names: bool,
-           output: Path) -> None:
-    """Write the session note of one session as PDF, Markdown or self-contained HTML (by the suffix of -o)."""
+def report(ctx: click.Context, client_id: str, session: int | None, audience: str, since: int | None,
+           scores: bool, paper: str, hide_names: bool, output: Path) -> None:
+    """Write the therapist's session note, or the client's take-home page, as PDF, Markdown or self-contained
+    HTML (by the suffix of -o)."""
     from ipt_network.export import note_file
     from ipt_network.formats.atomic import write_atomic
 
@@ -152,7 +159,8 @@ def report(ctx: click.Context, client_id: str, session: int | None, paper: str, 
     if fmt not in ("pdf", "md", "html"):
         raise click.BadParameter(f"'{output.name}' must end in .pdf, .md or .html", param_hint="'-o'")
     doc = open_store(ctx).load(client_id).document
-    write_atomic(output, note_file(doc, fmt, number=session, hide_names=hide_names, paper=paper).content)
+    write_atomic(output, note_file(doc, fmt, number=session, hide_names=hide_names, paper=paper, voice=audience,
+                                   since=since, show_scores=scores).content)
     say(str(output))
 
 

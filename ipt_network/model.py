@@ -24,7 +24,15 @@ from pydantic_core import PydanticCustomError
 from ipt_network.errors import NotFoundError, ValidationError
 
 FORMAT_NAME = "ipt-network"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""The version every export writes (DESIGN section 9)."""
+READABLE_VERSIONS = (1, 2)
+
+NEW_IN_VERSION_2: dict[str, tuple[str, ...]] = {"client": (), "people": (), "sessions": ("risk",)}
+"""The fields each kind of record gained in version 2. Every one is optional with a default, so a
+version 1 file reads as version 2 with the defaults; a version 1 file that uses one is refused
+(it is a version 2 file with the wrong number). The rest of version 2 is added here and on the
+records below, on the same footing."""
 
 
 class ProblemArea(StrEnum):
@@ -51,6 +59,13 @@ class Phase(StrEnum):
     INITIAL = "initial"
     MIDDLE = "middle"
     TERMINATION = "termination"
+
+
+class RiskLevel(StrEnum):
+    NONE = "none"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
 
 
 class Contact(StrEnum):
@@ -263,6 +278,21 @@ class MoodScore(Record):
     items: list[Annotated[int, Field(strict=True, ge=0, le=ITEM_MAX)]] | None = None
 
 
+class Risk(Record):
+    """The therapist's own risk assessment at a session (version 2): whether risk was assessed, the
+    level judged, whether a safety plan is in place, and a note. For the record, never the client's page."""
+
+    assessed: Annotated[bool, Field(strict=True)]
+    level: RiskLevel | None = None
+    plan_in_place: Annotated[bool, Field(strict=True)] | None = None
+    note: Text = ""
+
+    @property
+    def is_raised(self) -> bool:
+        """A level of medium or high."""
+        return self.level in (RiskLevel.MEDIUM, RiskLevel.HIGH)
+
+
 class Session(Record):
     number: Annotated[int, Field(strict=True, ge=1, le=1000)]
     date: IsoDate
@@ -272,13 +302,14 @@ class Session(Record):
     ties: list[Tie] = Field(default_factory=list, max_length=1000)
     links: list[Link] = Field(default_factory=list, max_length=20_000)
     mood: list[MoodScore] = Field(default_factory=list, max_length=10)
+    risk: Risk | None = None
 
 
 class Document(Record):
     """One client and their whole course of therapy: the unit of import and export."""
 
     format: Literal["ipt-network"]
-    version: Literal[1]
+    version: Literal[2]
     client: Client
     people: list[Person] = Field(default_factory=list, max_length=1000)
     sessions: list[Session] = Field(default_factory=list, max_length=1000)
@@ -354,6 +385,9 @@ def session_problems(session: Session, people: dict[str, Person]) -> list[str]:
         if link.pair in pairs:
             problems.append(f"{rec}: more than one link for this pair (a–b and b–a are the same)")
         pairs.add(link.pair)
+    if session.risk is not None and not session.risk.assessed and (
+            session.risk.level is not None or session.risk.plan_in_place is not None):
+        problems.append(f"{where}, risk: a level or a plan is given only when risk was assessed (assessed: true)")
     seen: set[Instrument] = set()
     for mood in session.mood:
         rec = f"{where}, mood {mood.instrument}"
@@ -395,6 +429,9 @@ _FIELD_RULES = {
     "start_date": "must be a date written YYYY-MM-DD",
     "deceased_on": "must be a date written YYYY-MM-DD, or empty",
     "items": "must each be a whole number 0–3",
+    "version": "must be 1 or 2",
+    "assessed": "must be true or false",
+    "plan_in_place": "must be true, false or empty",
 }
 
 
@@ -496,6 +533,28 @@ def _repaired(data: Any, errors: list[dict]) -> Any:
     return data
 
 
+def as_current_version(data: Any) -> Any:
+    """Data of a version 1 document as version 2 (its new fields take their defaults); other data as given.
+
+    A version 1 document that uses a field of version 2 is refused, naming each such field.
+    """
+    if not isinstance(data, dict) or data.get("version") != 1 or isinstance(data.get("version"), bool):
+        return data
+    problems = []
+    for section, fields in NEW_IN_VERSION_2.items():
+        records = data.get(section)
+        records = [records] if isinstance(records, dict) else records if isinstance(records, list) else []
+        for index, record in enumerate(records):
+            for field in fields:
+                if isinstance(record, dict) and field in record:
+                    name, _ = _record_name(data, (section, index, field)) if section != "client" else ("client", ())
+                    problems.append(f"{name}: '{field}' is a field of version 2, but the file says version 1 "
+                                    "(set version to 2)")
+    if problems:
+        raise ValidationError(problems)
+    return {**data, "version": FORMAT_VERSION}
+
+
 def parse_document(
     data: Any, source: str | None = None, origin: Callable[[tuple], str | None] | None = None, *,
     stored: bool = False,
@@ -510,6 +569,7 @@ def parse_document(
     records can still be shown and exported; everything else is checked as for an import.
     """
     try:
+        data = as_current_version(data)
         try:
             return Document.model_validate(data, context={STORED: stored})
         except pydantic.ValidationError as exc:

@@ -20,7 +20,7 @@ import pandas as pd
 from ipt_network.change import SessionChange, change_items, measure_deltas
 from ipt_network.graph import NameOf, deceased_by, find_session, previous_session, session_graph
 from ipt_network.hotspots import Findings, conflict_hotspots, isolation_flags
-from ipt_network.linkage import Linkage, linkage_from_tables, linkage_sentence
+from ipt_network.linkage import Linkage, linkage_from_tables
 from ipt_network.metrics import MEASURES, as_table, measures
 from ipt_network.model import Document
 from ipt_network.scales import MoodResult, mood_results, mood_sentence, mood_table
@@ -175,14 +175,17 @@ def format_overview(overview: dict, doc: Document, thresholds: Thresholds = DEFA
     course = CourseAnalysis(doc, thresholds)
     blocks = [f"Client {overview['client']}"]
     blocks += ["\n".join(_session_text(entry, course, name_of)) for entry in overview["sessions"]]
-    defined = [link for link in overview["linkage"] if link["rho"] is not None]
-    lines = ["Mood linkage (Spearman's rho; lag 1 = network one session ahead of mood)"]
-    lines += [f"  - {linkage_sentence(**link, min_n=thresholds.min_n)}" for link in defined]
-    undefined = len(overview["linkage"]) - len(defined)
-    if not overview["linkage"]:
+    up_to = overview["sessions"][0]["session"] if len(overview["sessions"]) == 1 else None
+    on_changes = [link for link in course.linkage(up_to) if link.on == "changes"]
+    defined = [link for link in on_changes if link.rho is not None]
+    lines = ["Mood linkage on changes from one session to the next (Spearman's rho; "
+             "lag 1 = a network change, then the next mood change; levels in the JSON)"]
+    lines += [f"  - {link.sentence}" for link in defined]
+    undefined = len(on_changes) - len(defined)
+    if not on_changes:
         lines.append("  No mood scores recorded.")
     elif undefined:
-        lines.append(f"  {plural(undefined, 'comparison')} not computed: too few sessions with both "
-                     f"(fewer than {thresholds.min_n}) or a series that did not change.")
+        lines.append(f"  {plural(undefined, 'comparison')} not computed: too few changes with both "
+                     f"(fewer than {thresholds.min_n_changes}) or a series that did not change.")
     blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"

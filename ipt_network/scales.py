@@ -5,8 +5,14 @@ cites its source. Direction matters: for PHQ-9, GAD-7 and HAM-D-17 higher is wor
 self-rated mood-0-10 higher is better.
 
 Change is always measured against the client's FIRST score on that instrument (the lowest
-session number that has it). That first score is the baseline, so its own ``reliable_change``
-and ``response`` are ``None`` (nothing to compare with); its band and remission are given.
+session number that has it). That first score is the baseline, so its own ``reliable_change``,
+``response`` and ``remission`` are ``None``: nothing has changed yet. Outcomes are given only
+where they mean something (DESIGN section 5, version 2): when the baseline is below caseness
+(``CASENESS``), ``response`` and ``remission`` are ``None`` at every session, since nobody
+responds to or remits from a score that was never in the clinical range.
+
+PHQ-9 item 9 (thoughts of being better off dead or of hurting oneself) is carried with every
+PHQ-9: its answer 0–3 when the items were entered, ``None`` ("not recorded") when only a total was.
 
 References
 ----------
@@ -21,8 +27,22 @@ References
 .. [4] Jacobson, N. S., & Truax, P. (1991). Clinical significance: a statistical approach to
        defining meaningful change in psychotherapy research. *Journal of Consulting and
        Clinical Psychology*, 59(1), 12–19.
-.. [5] NHS Talking Therapies for anxiety and depression: the manual (reliable improvement,
-       PHQ-9 change ≥ 6, GAD-7 change ≥ 4).
+.. [5] National Collaborating Centre for Mental Health (2018, updated 2023). *The NHS Talking
+       Therapies for Anxiety and Depression Manual* (formerly the IAPT Manual): caseness PHQ-9
+       ≥ 10 and GAD-7 ≥ 8; reliable improvement PHQ-9 change ≥ 6, GAD-7 change ≥ 4.
+.. [6] Frank, E., Prien, R. F., Jarrett, R. B., Keller, M. B., Kupfer, D. J., Lavori, P. W.,
+       Rush, A. J., & Weissman, M. M. (1991). Conceptualization and rationale for consensus
+       definitions of terms in major depressive disorder: remission, recovery, relapse, and
+       recurrence. *Archives of General Psychiatry*, 48(9), 851–855.
+.. [7] Nierenberg, A. A., & DeCecco, L. M. (2001). Definitions of antidepressant treatment
+       response, remission, nonresponse, partial response, and other relevant outcomes.
+       *Journal of Clinical Psychiatry*, 62(Suppl 16), 5–9.
+.. [8] Kroenke, K., Spitzer, R. L., Williams, J. B. W., & Löwe, B. (2010). The Patient Health
+       Questionnaire Somatic, Anxiety, and Depressive Symptom Scales: a systematic review.
+       *General Hospital Psychiatry*, 32(4), 345–359.
+.. [9] Simon, G. E., Rutter, C. M., Peterson, D., Oliver, M., Whiteside, U., Operskalski, B., &
+       Ludman, E. J. (2013). Does response on the PHQ-9 Depression Questionnaire predict
+       subsequent suicide attempt or suicide death? *Psychiatric Services*, 64(12), 1195–1202.
 """
 
 from __future__ import annotations
@@ -47,17 +67,24 @@ BANDS: dict[Instrument, tuple[tuple[int, str], ...]] = {
 GAD-7: Spitzer et al. 2006 [2]_; HAM-D-17: Zimmerman et al. 2013 [3]_. mood-0-10 has none."""
 
 RELIABLE_CHANGE = {Instrument.PHQ9: 6, Instrument.GAD7: 4}
-"""Smallest change from the first score that counts as reliable: PHQ-9 6, GAD-7 4 points, the
-NHS Talking Therapies convention [5]_ (for PHQ-9 it matches a Jacobson & Truax [4]_ reliable
-change index with SD 5.5 and reliability 0.89: 1.96 × 5.5 × √(2 × (1 − 0.89)) ≈ 5.06, so a
-change of 6 on the integer scale). HAM-D-17 has no agreed figure and mood-0-10 none."""
+"""Smallest change from the first score that counts as reliable: PHQ-9 6, GAD-7 4 points, as the
+NHS Talking Therapies manual [5]_ sets them (the source). For comparison only: a Jacobson &
+Truax [4]_ reliable change index for PHQ-9 with SD 5.5 and reliability 0.89 (inputs chosen here,
+not the manual's) gives 1.96 × 5.5 × √(2 × (1 − 0.89)) ≈ 5.06, i.e. 6 on the integer scale.
+HAM-D-17 has no agreed figure and mood-0-10 none."""
 
-RESPONSE_DROP = {Instrument.PHQ9: 0.5}
-"""Response: a fall of at least this fraction of the first score (PHQ-9, ≥ 50%)."""
+CASENESS = {Instrument.PHQ9: 10, Instrument.GAD7: 8, Instrument.HAMD17: 8}
+"""Lowest baseline in the clinical range: PHQ-9 ≥ 10 and GAD-7 ≥ 8 (NHS Talking Therapies
+caseness [5]_), HAM-D-17 ≥ 8 (above the "no depression" band, Zimmerman et al. 2013 [3]_). From a
+baseline below it, ``response`` and ``remission`` are not defined."""
+
+RESPONSE_DROP = {Instrument.PHQ9: 0.5, Instrument.HAMD17: 0.5}
+"""Response: a fall of at least this fraction of the first score, ≥ 50% (Frank et al. 1991 [6]_;
+Nierenberg & DeCecco 2001 [7]_; for PHQ-9, Kroenke et al. 2010 [8]_)."""
 
 REMISSION_AT_MOST = {Instrument.PHQ9: 4, Instrument.HAMD17: 7}
-"""Remission: score at most this. PHQ-9 < 5 (Kroenke et al. 2001 [1]_: below the mild band);
-HAM-D-17 ≤ 7 (Zimmerman et al. 2013 [3]_: the "no depression" band)."""
+"""Remission: score at most this. PHQ-9 < 5 (Kroenke et al. 2010 [8]_); HAM-D-17 ≤ 7 (Frank et
+al. 1991 [6]_)."""
 
 
 def instrument_of(name: str | Instrument) -> Instrument:
@@ -153,35 +180,56 @@ def reliable_change(instrument: str | Instrument, first: int, score: int) -> str
     return "none"
 
 
-def response(instrument: str | Instrument, first: int, score: int) -> bool | None:
-    """True when the score fell by at least half of the first score (PHQ-9 only).
-
-    ``None`` for other instruments, and when the first score is 0 (no drop is possible).
+def is_case(instrument: str | Instrument, first: int) -> bool | None:
+    """True when a baseline is in the clinical range (``CASENESS``); ``None`` for mood-0-10.
 
     Examples
     --------
-    >>> response("PHQ-9", 18, 9), response("PHQ-9", 18, 10), response("GAD-7", 18, 9)
-    (True, False, None)
+    >>> is_case("PHQ-9", 9), is_case("PHQ-9", 10), is_case("HAM-D-17", 8), is_case("mood-0-10", 2)
+    (False, True, True, None)
+    """
+    kind = check_score(instrument, first)
+    lowest = CASENESS.get(kind)
+    return None if lowest is None else first >= lowest
+
+
+def response(instrument: str | Instrument, first: int, score: int) -> bool | None:
+    """True when the score fell by at least half of the first score (PHQ-9 and HAM-D-17).
+
+    ``None`` for other instruments and when the first score is below caseness.
+
+    Examples
+    --------
+    >>> response("PHQ-9", 18, 9), response("PHQ-9", 18, 10), response("HAM-D-17", 20, 10)
+    (True, False, True)
+    >>> response("PHQ-9", 9, 2), response("GAD-7", 18, 9)
+    (None, None)
     """
     kind = instrument_of(instrument)
     drop = improvement(kind, first, score)
     fraction = RESPONSE_DROP.get(kind)
-    if fraction is None or first == 0:
+    if fraction is None or not is_case(kind, first):
         return None
     return drop >= fraction * first
 
 
-def remission(instrument: str | Instrument, score: int) -> bool | None:
-    """True when the score is in the remission range (PHQ-9 < 5, HAM-D-17 ≤ 7); ``None`` otherwise.
+def remission(instrument: str | Instrument, first: int, score: int) -> bool | None:
+    """True when the score is in the remission range (PHQ-9 < 5, HAM-D-17 ≤ 7).
+
+    ``None`` for other instruments and when the first score is below caseness.
 
     Examples
     --------
-    >>> remission("PHQ-9", 4), remission("PHQ-9", 5), remission("HAM-D-17", 7), remission("GAD-7", 2)
-    (True, False, True, None)
+    >>> remission("PHQ-9", 18, 4), remission("PHQ-9", 18, 5), remission("HAM-D-17", 20, 7)
+    (True, False, True)
+    >>> remission("PHQ-9", 9, 2), remission("GAD-7", 12, 2)
+    (None, None)
     """
     kind = check_score(instrument, score)
     top = REMISSION_AT_MOST.get(kind)
-    return None if top is None else score <= top
+    if top is None or not is_case(kind, first):
+        return None
+    return score <= top
 
 
 @dataclass(frozen=True)
@@ -198,23 +246,36 @@ class MoodResult:
     response: bool | None
     remission: bool | None
     self_harm_item: int | None = None
-    """PHQ-9 item 9 (thoughts of being better off dead or of self-harm) when items were recorded.
+    """PHQ-9 item 9 (thoughts of being better off dead or of self-harm), 0–3, when the items were
+    entered; ``None`` otherwise (for a PHQ-9 entered as a total only: not recorded).
 
-    Any answer above 0 calls for a safety check whatever the total (Kroenke et al. 2001; Simon et
-    al. 2013, *Psychiatric Services* 64(12), found it predicts later suicide attempts)."""
+    Any answer above 0 calls for a safety check whatever the total (Kroenke et al. 2001 [1]_;
+    Simon et al. 2013 [9]_ found it predicts later suicide attempts). It prompts an assessment
+    and replaces none."""
+
+    @property
+    def is_phq9(self) -> bool:
+        return self.instrument is Instrument.PHQ9
 
     @property
     def needs_safety_check(self) -> bool:
+        """Item 9 answered above 0."""
         return bool(self.self_harm_item)
+
+    @property
+    def item9_not_recorded(self) -> bool:
+        """A PHQ-9 entered as a total only: nobody knows how item 9 was answered."""
+        return self.is_phq9 and self.self_harm_item is None
 
     @property
     def is_baseline(self) -> bool:
         return self.session == self.first_session
 
     def as_json(self) -> dict:
-        """The ``mood`` entry of the ``metrics --json`` session object."""
-        return {"score": self.score, "band": self.band, "reliable_change": self.reliable_change,
+        """The ``mood`` entry of the ``metrics --json`` session object (``item9`` on PHQ-9 only)."""
+        data = {"score": self.score, "band": self.band, "reliable_change": self.reliable_change,
                 "response": self.response, "remission": self.remission}
+        return data | {"item9": self.self_harm_item} if self.is_phq9 else data
 
 
 SELF_HARM_ITEM = 8
@@ -236,7 +297,7 @@ def mood_results(doc: Document) -> dict[int, dict[str, MoodResult]]:
                 band=band(mood.instrument, mood.score),
                 reliable_change=None if baseline else reliable_change(mood.instrument, start, mood.score),
                 response=None if baseline else response(mood.instrument, start, mood.score),
-                remission=remission(mood.instrument, mood.score),
+                remission=None if baseline else remission(mood.instrument, start, mood.score),
                 self_harm_item=mood.items[SELF_HARM_ITEM] if mood.instrument is Instrument.PHQ9 and mood.items
                 else None)
     return results
@@ -264,20 +325,40 @@ _CHANGE_WORDS = {
 }
 
 
-def mood_sentence(result: MoodResult, voice: str = "therapist") -> str:
-    """One score in words, for the therapist (clinical terms) or the client (plain words).
+def item9_sentence(result: MoodResult) -> str | None:
+    """The safety sentence of a PHQ-9 for the therapist: item 9 above 0, or not recorded; else ``None``.
 
     Examples
     --------
-    >>> r = MoodResult(3, Instrument.PHQ9, 12, 1, 18, "moderate", "improved", False, False)
-    >>> mood_sentence(r)
-    'PHQ-9 12 (moderate); reliable improvement since session 1 (18 → 12); no response yet; not in remission.'
+    >>> item9_sentence(MoodResult(1, Instrument.PHQ9, 12, 1, 12, "moderate", None, None, None, 1))
+    'PHQ-9 item 9 answered 1 at this session: check safety'
+    >>> item9_sentence(MoodResult(1, Instrument.PHQ9, 12, 1, 12, "moderate", None, None, None))
+    'PHQ-9 item 9 not recorded (total only): ask directly'
+    """
+    if result.needs_safety_check:
+        return f"PHQ-9 item 9 answered {result.self_harm_item} at this session: check safety"
+    if result.item9_not_recorded:
+        return "PHQ-9 item 9 not recorded (total only): ask directly"
+    return None
+
+
+def mood_sentence(result: MoodResult, voice: str = "therapist") -> str:
+    """One score in words, for the therapist (clinical terms) or the client (plain words).
+
+    The therapist's sentence ends with item 9 of a PHQ-9 (``item9_sentence``, or its answer 0);
+    the client's never mentions it.
+
+    Examples
+    --------
+    >>> r = MoodResult(3, Instrument.PHQ9, 12, 1, 18, "moderate", "improved", False, False, 0)
+    >>> print(mood_sentence(r))  # doctest: +NORMALIZE_WHITESPACE
+    PHQ-9 12 (moderate); reliable improvement since session 1 (18 → 12); no response yet;
+    not in remission; item 9 answered 0.
     >>> print(mood_sentence(r, "client"))  # doctest: +NORMALIZE_WHITESPACE
     Your PHQ-9 score is 12, in the moderate range. Since the first session (18 → 12),
     it has improved by more than everyday ups and downs.
     """
     name = result.instrument.value
-    since = f"since session {result.first_session} ({result.first_score} → {result.score})"
     if voice == "client":
         scale = " out of 10" if result.instrument is Instrument.MOOD else ""
         text = f"Your {'mood rating' if scale else name + ' score'} is {result.score}{scale}"
@@ -288,15 +369,79 @@ def mood_sentence(result: MoodResult, voice: str = "therapist") -> str:
         if result.remission:
             text += " That is in the range where symptoms have eased."
         return text
-    parts = [f"{name} {result.score}" + (f" ({result.band})" if result.band else "")]
+    head = f"{name} {result.score}" + (f" ({result.band})" if result.band else "")
+    return f"{head}; {mood_status(result)}."
+
+
+def mood_status(result: MoodResult) -> str:
+    """What a score means for the therapist, without the score: change against the first score,
+    response and remission where they mean something, and PHQ-9 item 9.
+
+    Examples
+    --------
+    >>> mood_status(MoodResult(5, Instrument.HAMD17, 9, 1, 20, "mild", None, True, False))
+    'no reliable-change figure for this scale (first score 20 at session 1); response (≥ 50% drop); not in remission'
+    """
+    since = f"since session {result.first_session} ({result.first_score} → {result.score})"
     if result.is_baseline:
-        parts.append("first score (baseline)")
+        parts = ["first score (baseline)"]
     elif result.reliable_change:
-        parts.append(f"{_CHANGE_WORDS['therapist'][result.reliable_change]} {since}")
+        parts = [f"{_CHANGE_WORDS['therapist'][result.reliable_change]} {since}"]
+    else:
+        parts = [f"no reliable-change figure for this scale (first score {result.first_score} "
+                 f"at session {result.first_session})"]
+    parts += outcome_words(result)
+    safety = item9_sentence(result)
+    if safety:
+        parts.append(safety)
+    elif result.is_phq9:
+        parts.append("item 9 answered 0")
+    return "; ".join(parts)
+
+
+def outcome_words(result: MoodResult) -> list[str]:
+    """Response and remission in the therapist's words, or why they are not given (below caseness)."""
+    if result.is_baseline:
+        return []
+    if result.instrument in RESPONSE_DROP and not is_case(result.instrument, result.first_score):
+        return [f"baseline {result.first_score} below caseness ({CASENESS[result.instrument]}): "
+                "no response or remission figure"]
+    parts = []
     if result.response is not None:
         parts.append("response (≥ 50% drop)" if result.response else "no response yet")
     if result.remission is not None:
         parts.append("in remission" if result.remission else "not in remission")
-    if result.needs_safety_check:
-        parts.append(f"item 9 (thoughts of death or self-harm) answered {result.self_harm_item}: check safety")
-    return "; ".join(parts) + "."
+    return parts
+
+
+_PLAIN_CHANGE_WORDS = {
+    "improved": "this is a real improvement, bigger than everyday ups and downs",
+    "worsened": "this is a real change for the worse, bigger than everyday ups and downs",
+    "none": "any change so far is within everyday ups and downs",
+}
+"""Reliable change against the first score, without the scores."""
+
+
+def plain_mood(result: MoodResult) -> str:
+    """One mood score in the client's words without the score (what a client sees unless they ask for scores).
+
+    Examples
+    --------
+    >>> r = MoodResult(3, Instrument.PHQ9, 12, 1, 18, "moderate", "improved", False, False)
+    >>> print(plain_mood(r))  # doctest: +NORMALIZE_WHITESPACE
+    Your PHQ-9 score is in the moderate range. Since the first session, this is a real improvement,
+    bigger than everyday ups and downs.
+    """
+    if result.band is None:  # the self-rated mood: no ranges, higher is better
+        if result.is_baseline:
+            return "This is your first mood rating."
+        if result.score == result.first_score:
+            return "Your mood rating is the same as at the first session."
+        moved = "higher" if result.score > result.first_score else "lower"
+        return f"Your mood rating is {moved} than at the first session."
+    text = f"Your {result.instrument.value} score is in the {result.band} range."
+    if result.reliable_change:
+        text += f" Since the first session, {_PLAIN_CHANGE_WORDS[result.reliable_change]}."
+    if result.remission:
+        text += " That is the range where symptoms have eased."
+    return text

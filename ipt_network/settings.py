@@ -42,7 +42,10 @@ class Thresholds:
         A person in at least this many links with conflict at or above ``high`` is a
         ``conflict_among_others`` hotspot.
     min_n : int
-        Fewest paired sessions for which a rank correlation is reported.
+        Fewest paired sessions for which a rank correlation of levels is reported.
+    min_n_changes : int
+        Fewest pairs of session-to-session changes for which a rank correlation of changes is
+        reported.
     """
 
     high: int = 5
@@ -54,6 +57,7 @@ class Thresholds:
     concentration: float = 0.5
     conflicted_links: int = 2
     min_n: int = 4
+    min_n_changes: int = 5
 
     def __post_init__(self) -> None:
         problems = []
@@ -65,8 +69,10 @@ class Thresholds:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 problems.append(f"thresholds: {name} must be a whole number from 1, got {value!r}")
-        if isinstance(self.min_n, bool) or not isinstance(self.min_n, int) or self.min_n < 3:
-            problems.append(f"thresholds: min_n must be a whole number from 3, got {self.min_n!r}")
+        for name in ("min_n", "min_n_changes"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 3:
+                problems.append(f"thresholds: {name} must be a whole number from 3, got {value!r}")
         if isinstance(self.concentration, bool) or not isinstance(self.concentration, int | float) \
                 or not 0 <= self.concentration < 1:
             problems.append(f"thresholds: concentration must be a fraction from 0 to below 1, "

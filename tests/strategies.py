@@ -26,6 +26,8 @@ from ipt_network.model import (
     Person,
     Phase,
     ProblemArea,
+    Risk,
+    RiskLevel,
     Role,
     Session,
     Tie,
@@ -67,6 +69,15 @@ def mood_scores(draw: st.DrawFn, instrument: Instrument) -> MoodScore:
 
 
 @st.composite
+def risks(draw: st.DrawFn) -> Risk:
+    """A risk record: assessed with any level and plan, or not assessed (no level, no plan)."""
+    if draw(st.booleans()):
+        return Risk(assessed=True, level=draw(st.none() | st.sampled_from(RiskLevel)),
+                    plan_in_place=draw(st.none() | st.booleans()), note=draw(texts))
+    return Risk(assessed=False, note=draw(texts))
+
+
+@st.composite
 def sessions(draw: st.DrawFn, number: int, people: list[Person]) -> Session:
     """One session: ties to some of ``people``, links between some of those tied, some mood scores."""
     tied = draw(st.lists(st.sampled_from([p.id for p in people]), unique=True)) if people else []
@@ -86,7 +97,8 @@ def sessions(draw: st.DrawFn, number: int, people: list[Person]) -> Session:
     instruments = draw(st.lists(st.sampled_from(Instrument), unique=True))
     return Session(number=number, date=draw(dates), phase=draw(st.sampled_from(Phase)), notes=draw(texts),
                    events=draw(st.lists(texts, max_size=3)), ties=ties, links=links,
-                   mood=[draw(mood_scores(instrument)) for instrument in instruments])
+                   mood=[draw(mood_scores(instrument)) for instrument in instruments],
+                   risk=draw(st.none() | risks()))
 
 
 @st.composite
@@ -102,5 +114,5 @@ def documents(draw: st.DrawFn, max_people: int = 5, max_sessions: int = 4) -> Do
         for person_id in ids[1:]
     ]
     numbers = draw(st.lists(st.integers(1, 1000), unique=True, max_size=max_sessions))
-    return Document(format="ipt-network", version=1, client=client, people=people,
+    return Document(format="ipt-network", version=2, client=client, people=people,
                     sessions=[draw(sessions(number, people)) for number in numbers])

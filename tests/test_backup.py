@@ -146,8 +146,13 @@ def test_a_backup_from_a_newer_version_is_refused(samples_db, backup_file):
     assert "newer version of ipt-network (schema 9999)" in refused(samples_db, backup_file)
 
 
+def as_first_version_held(doc):
+    """A document as a database of the first schema held it: no session risk records (schema 0003)."""
+    return doc.model_copy(update={"sessions": [s.model_copy(update={"risk": None}) for s in doc.sessions]})
+
+
 def test_a_backup_from_an_older_version_is_brought_up_to_date(samples_db, backup_file, tmp_path):
-    expected = clients_in(samples_db)
+    expected = {client: as_first_version_held(doc) for client, doc in clients_in(samples_db).items()}
     as_first_version_left_it(f"sqlite:///{backup_file}")
     assert sqlite_answer(backup_file, "SELECT version_num FROM alembic_version") == ["0001"]
     fresh = f"sqlite:///{tmp_path / 'new.db'}"

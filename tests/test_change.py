@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipt_network.change import session_change
+from ipt_network.change import remembered_ties, session_change
 from ipt_network.settings import Thresholds
 from tests.analytics_data import build, documents
 
@@ -34,8 +34,9 @@ def test_every_kind_of_change_by_hand():
     # valence: dan (4, 7) aversive -> (4, 4) indifferent; mum stays ambivalent; sis stays supportive
     assert [(i.person, i.before, i.after) for i in c.of_kind("valence")] == [("dan", "aversive", "indifferent")]
     assert [i.pair for i in c.of_kind("link_added")] == [("mum", "sis")]
-    # sis–grandad goes because grandad is no longer counted
-    assert [i.pair for i in c.of_kind("link_removed")] == [("grandad", "sis")]
+    # sis–grandad goes because grandad is no longer counted: told in Grandad's line, not on its own
+    assert c.of_kind("link_removed") == ()
+    assert [(i.person, i.with_links) for i in c.of_kind("died")] == [("grandad", ("sis",))]
 
 
 def test_measure_deltas_by_hand():
@@ -54,17 +55,17 @@ def test_summary_in_both_voices():
     c = session_change(two_sessions(), 1, 2)
     assert c.summary(limit=None) == (
         "Since session 1: Club joined (outer circle); Jo left the network (was in the outer circle); "
-        "Grandad died (on 2026-01-12); Mum moved from the inner circle to the middle circle; "
+        "Grandad died (on 2026-01-12), with the link to Sis; Mum moved from the inner circle to the middle circle; "
         "support from Sis rose from 5 to 7; conflict with Dan fell from 7 to 4; "
-        "tie with Dan went from aversive to indifferent; link Mum–Sis added; link Grandad–Sis removed.")
+        "tie with Dan went from aversive to indifferent; link Mum–Sis added.")
     assert c.summary("client", limit=3) == (
-        "Since session 1: Club joined your outer circle; Jo is no longer in the picture; Grandad has died; "
-        "and 6 more changes.")
+        "Since session 1: Club joined your outer circle; Jo is no longer in the picture; Grandad has died, so the "
+        "link with Sis is no longer shown; and 5 more changes.")
 
 
 def test_summary_uses_the_names_given():
     c = session_change(two_sessions(), 1, 2, name_of=lambda p: p[0].upper() + ".")
-    assert c.summary(limit=1) == "Since session 1: C. joined (outer circle); and 8 more changes."
+    assert c.summary(limit=1) == "Since session 1: C. joined (outer circle); and 7 more changes."
 
 
 def test_one_point_changes_are_not_named_and_two_points_are():
@@ -73,6 +74,41 @@ def test_one_point_changes_are_not_named_and_two_points_are():
     assert session_change(doc, 1, 2).of_kind("conflict") == ()
     assert [(i.before, i.after) for i in session_change(doc, 1, 3).of_kind("conflict")] == [(5, 3)]
     assert session_change(doc, 1, 3, Thresholds(change=3)).of_kind("conflict") == ()
+
+
+def test_a_valence_flip_is_named_only_when_a_rating_moved_by_the_threshold():
+    # GP support 4 -> 5 with conflict 0: indifferent -> supportive by one point (T = 5): not named.
+    # Support 4 -> 6: two points, named with its valence change.
+    doc = build({"ties": {"gp": (3, 4, 0)}}, {"ties": {"gp": (3, 5, 0)}}, {"ties": {"gp": (3, 6, 0)}})
+    assert session_change(doc, 1, 2).items == ()
+    assert [(i.kind, i.before, i.after) for i in session_change(doc, 1, 3).items] == [
+        ("support", 4, 6), ("valence", "indifferent", "supportive")]
+
+
+def test_links_that_leave_with_a_person_are_told_in_that_persons_line():
+    # Mick leaves with his links to Gaz and Crew; the Gaz–Crew link between two who stay is told on its own.
+    doc = build({"ties": {"mick": (2, 6, 1), "gaz": (2, 6, 1), "crew": (2, 6, 1)},
+                 "links": {("mick", "gaz"): (6, 0), ("crew", "mick"): (6, 0), ("crew", "gaz"): (5, 0)}},
+                {"ties": {"gaz": (2, 6, 1), "crew": (2, 6, 1)}})
+    c = session_change(doc, 1, 2)
+    assert [(i.kind, i.person, i.pair) for i in c.items] == [("left", "mick", None), ("link_removed", None,
+                                                                                        ("crew", "gaz"))]
+    assert c.items[0].therapist == "Mick left the network (was in the middle circle), with the links to Crew and Gaz"
+    assert c.items[0].client == ("Mick is no longer in the picture, so the links with Crew and Gaz are no longer "
+                                 "shown")
+    # The other way round, the links come with the person who joined.
+    back = session_change(doc, 2, 1)
+    assert back.items[0].therapist == "Mick joined (middle circle), linked to Crew and Gaz"
+
+
+def test_remembered_ties_give_the_ratings_of_people_who_have_died():
+    # Grandad died on the date of session 2 but is still rated (in memory) there: 9/0 then 7/2.
+    doc = build({"ties": {"grandad": (1, 9, 0)}}, {"ties": {"grandad": (1, 7, 2)}},
+                deceased={"grandad": "2026-01-12"})
+    [tie] = remembered_ties(doc, 1, 2, lambda p: p.capitalize())
+    assert (tie.before, tie.after) == ((9, 0), (7, 2))
+    assert tie.therapist == "Grandad 9/0 → 7/2 since session 1 (support/conflict; has died)"
+    assert tie.client == "Grandad (in memory): support 9 → 7, strain 0 → 2 since the first session"
 
 
 def test_no_change_reads_calmly():

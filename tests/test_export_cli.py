@@ -106,3 +106,18 @@ def test_a_report_suffix_other_than_pdf_md_or_html_is_refused(rosa_db, tmp_path)
     assert result.exit_code == 2
     assert "must end in .pdf, .md or .html" in result.output
     assert not out.exists()
+
+
+def test_report_for_the_client_or_the_therapist_and_since_a_session(rosa_db, tmp_path):
+    therapist, client, since = tmp_path / "t.md", tmp_path / "c.md", tmp_path / "since.md"
+    assert run(rosa_db, "report", "c-rosa", "--session", "1", "-o", therapist).exit_code == 0
+    assert run(rosa_db, "report", "c-rosa", "--session", "1", "--for", "client", "-o", client).exit_code == 0
+    assert "PHQ-9 item 9 answered 1 at this session: check safety." in therapist.read_text()
+    page = client.read_text()
+    assert "## Support around you" in page and "## Relationships with strain" in page
+    assert "item 9" not in page and "Risk" not in page and "attention" not in page and "Inés" in page
+    # Session 9 compared with session 1 as well as session 8: Luis 10/0 at session 1, 8/3 at 9 (rosa_grief.json).
+    assert run(rosa_db, "report", "c-rosa", "--session", "9", "--since", "1", "-o", since).exit_code == 0
+    text = since.read_text()
+    assert "## What changed · Since session 8" in text and "## What changed · Since session 1" in text
+    assert "- Luis 10/0 → 8/3 since session 1 (support/conflict; has died)" in text

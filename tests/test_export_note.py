@@ -35,7 +35,8 @@ def test_key_measures_with_their_change_since_the_previous_session():
 def test_mood_band_and_reliable_change():
     [mood] = session_note(ana_two_sessions(), 2).mood
     assert (mood.instrument, mood.score, mood.band) == ("PHQ-9", 11, "moderate")
-    assert mood.status == "reliable improvement since session 1 (18 → 11); no response yet; not in remission"
+    assert mood.status == ("reliable improvement since session 1 (18 → 11); no response yet; not in remission; "
+                           "PHQ-9 item 9 answered 1 at this session: check safety")
 
 
 def test_flags_hotspots_and_changes_with_their_reasons():
@@ -61,7 +62,8 @@ def test_first_session_has_nothing_to_compare():
     note = session_note(ana_two_sessions(), 1)
     assert note.previous is None and note.changes == () and note.change_heading == "First session"
     assert {line.change for line in note.measures} == {""}
-    assert note.mood[0].status == "first score (baseline); not in remission"  # 18 ≥ 5
+    # A baseline has no outcome yet; the DESIGN example answers every item 2, item 9 included.
+    assert note.mood[0].status == "first score (baseline); PHQ-9 item 9 answered 2 at this session: check safety"
     assert note.mood_figure is None  # one scored session: no chart
 
 
@@ -75,10 +77,20 @@ def test_the_latest_session_by_default_and_unknown_sessions_refused():
         session_note(empty)
 
 
-def test_client_voice_speaks_plainly_and_calls_the_client_you():
+def test_the_take_home_page_speaks_plainly_calls_the_client_you_and_names_nobody_as_a_problem():
     note = session_note(ana_two_sessions(), 2, voice="client")
-    assert note.mood[0].status.startswith("Your PHQ-9 score is 11, in the moderate range.")
-    assert [h.reason for h in note.hotspots] == ["Things with Dan are very hard right now."]
+    # Scores only when asked for: the range and the change without the numbers by default.
+    assert note.mood[0].status == ("Your PHQ-9 score is in the moderate range. Since the first session, this is a "
+                                   "real improvement, bigger than everyday ups and downs.")
+    assert session_note(ana_two_sessions(), 2, voice="client", show_scores=True).mood[0].status.startswith(
+        "Your PHQ-9 score is 11, in the moderate range.")
+    assert note.mood_figure is None
+    # No hotspots, flags, measures, therapist's notes, safety lines, nor anyone ringed as needing attention.
+    assert (note.hotspots, note.flags, note.measures, note.notes, note.safety) == ((), (), (), "", ())
+    assert next(t for t in note.network_figure["data"] if t["name"] == "needs attention")["ids"] == []
+    assert "attention" not in note.network_summary
+    # Session 2 (ana_two_sessions): Mum 7/4, Sis 8/1 supportive (support >= 5); Dan conflict 8 (>= 5).
+    assert note.support == ("Mum", "Sis") and note.strain == ("Your relationship with Dan",)
     client = next(t for t in note.network_figure["data"] if t["name"] == "client")
     assert client["text"] == ["You"]
     with pytest.raises(ValueError, match="voice"):

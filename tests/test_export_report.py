@@ -108,14 +108,17 @@ def test_markdown_pastes_as_headings_a_table_and_lists():
     lines = markdown.splitlines()
     assert lines[0] == "# Ana · Session 2"
     assert [line for line in lines if line.startswith("## ")] == [
-        "## Mood", "## Key measures", "## Isolation", "## Conflict hotspots", "## What changed · Since session 1",
-        "## Life events", "## Therapist's note"]
+        "## Safety", "## Mood", "## Key measures", "## Isolation", "## Conflict hotspots",
+        "## What changed · Since session 1", "## Life events", "## Therapist's note"]
+    # Ana's second PHQ-9 answers item 9 with 1 (tests/export_data.py): the first thing the note says.
+    assert lines[lines.index("## Safety") + 2:lines.index("## Safety") + 4] == [
+        "- PHQ-9 item 9 answered 1 at this session: check safety.", "- No risk record for this session."]
     table = lines[lines.index("## Key measures") + 2:]
     assert table[:3] == ["| Measure | This session | Since session 1 |", "|---|---:|---:|",
                          "| Network size | 3 | +1 |"]
     assert "| Support concentration | 0.42 | -0.18 |" in lines
     assert "- **PHQ-9 11** (moderate): reliable improvement since session 1 (18 → 11); no response yet; " \
-           "not in remission" in lines
+           "not in remission; PHQ-9 item 9 answered 1 at this session: check safety" in lines
     assert "- **Dan.** Conflict with Dan 8/10." in lines
     assert "- Sis joined (middle circle)" in lines
     assert markdown.endswith("Talked about Dan and the flat.\n")

@@ -35,7 +35,13 @@ ANA_FILES = {
     "links.csv": "session,a,b,support,conflict\r\n1,p-mum,p-dan,1,7\r\n",
     "mood.csv": "session,instrument,score,items\r\n1,PHQ-9,18,2 2 2 2 2 2 2 2 2\r\n",
 }
-"""The DESIGN section 4 example as a bundle, as a spreadsheet user would see the files."""
+"""The DESIGN section 4 example as a bundle, as a spreadsheet user would see the files (without the
+risk columns of version 2, as a bundle made before them)."""
+
+RISK_COLUMNS = "risk_assessed,risk_level,risk_plan_in_place,risk_note"
+ANA_WRITTEN = ANA_FILES | {"sessions.csv": f"number,date,phase,notes,events,{RISK_COLUMNS}\r\n"
+                                           "1,2026-01-05,initial,,,,,,\r\n"}
+"""The same example as written today: sessions.csv carries the risk columns, empty (no risk record)."""
 
 RICH = copy.deepcopy(ANA)
 RICH["client"] |= {"problem_areas": ["role_dispute", "grief"], "notes": "first line\r\nsecond, with a comma"}
@@ -74,11 +80,31 @@ def test_design_example_as_six_files():
     files = to_files(parse_document(ANA))
     assert list(files) == list(FILES)
     for name, data in files.items():
-        assert data == codecs.BOM_UTF8 + ANA_FILES[name].encode("utf-8"), name
+        assert data == codecs.BOM_UTF8 + ANA_WRITTEN[name].encode("utf-8"), name
 
 
 def test_hand_made_bundle_without_byte_order_mark_reads_as_the_design_example():
     assert from_files(ana_files()) == parse_document(ANA)
+
+
+def test_a_risk_record_takes_four_columns_and_round_trips_with_its_note_neutralised():
+    doc = parse_document(ANA | {"version": 2, "sessions": [ANA["sessions"][0] | {"risk": {
+        "assessed": True, "level": "medium", "plan_in_place": False, "note": "=plan: ring GP"}}]})
+    files = to_files(doc)
+    assert cells(files["sessions.csv"]) == [
+        ["number", "date", "phase", "notes", "events", "risk_assessed", "risk_level", "risk_plan_in_place",
+         "risk_note"],
+        ["1", "2026-01-05", "initial", "", "", "true", "medium", "false", "'=plan: ring GP"]]
+    assert from_files(files) == doc
+
+
+def test_a_risk_record_in_a_spreadsheet_is_checked_with_its_line():
+    sessions = f"number,date,phase,{RISK_COLUMNS}\r\n1,2026-01-05,initial,yes,,,\r\n"
+    assert refusal(ana_files(**{"sessions.csv": sessions})) == [
+        "sessions.csv line 2, session 1: assessed must be true or false, got 'yes'"]
+    sessions = f"number,date,phase,{RISK_COLUMNS}\r\n1,2026-01-05,initial,,high,,\r\n"
+    assert refusal(ana_files(**{"sessions.csv": sessions})) == [
+        "sessions.csv line 2, session 1: assessed is required"]
 
 
 @PROPERTY

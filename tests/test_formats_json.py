@@ -1,4 +1,5 @@
-"""JSON v1: exact round trips, canonical bytes, the published schema, and every refusal's message."""
+"""The JSON format: versions 1 and 2 read, version 2 written; exact round trips, canonical bytes, the published
+schemas, and every refusal's message."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 ANA_CANONICAL = """\
 {
   "format": "ipt-network",
-  "version": 1,
+  "version": 2,
   "client": {"id": "c-ana", "label": "Ana", "problem_areas": ["role_dispute"], "start_date": "2026-01-05", \
 "notes": ""},
   "people": [
@@ -47,12 +48,14 @@ ANA_CANONICAL = """\
       ],
       "mood": [
         {"instrument": "PHQ-9", "score": 18, "items": [2, 2, 2, 2, 2, 2, 2, 2, 2]}
-      ]
+      ],
+      "risk": null
     }
   ]
 }
 """
-"""The DESIGN section 4 example in canonical form: every field written, one line per record."""
+"""The DESIGN section 4 example (a version 1 file) in canonical form, as version 2: every field
+written, the new ones at their defaults, one line per record."""
 
 
 def refusal(data: bytes | str, source: str = "ana.json") -> list[str]:
@@ -142,11 +145,48 @@ def test_cross_record_problems_are_listed(ana_data):
 
 
 def test_wrong_format_and_version_are_refused(ana_data):
-    ana_data |= {"format": "graphml", "version": 2}
+    ana_data |= {"format": "graphml", "version": 3}
     assert refusal(json.dumps(ana_data)) == [
         "document: format must be 'ipt-network', got 'graphml'",
-        "document: version must be 1, got 2",
+        "document: version must be 1 or 2, got 3",
     ]
+
+
+RISK = {"assessed": True, "level": "low", "plan_in_place": True, "note": "=passive thoughts, no plan"}
+
+
+def test_a_risk_record_round_trips_in_version_2(ana_data):
+    ana_data["version"] = 2
+    ana_data["sessions"][0]["risk"] = RISK
+    doc = json_v1.loads(json.dumps(ana_data))
+    assert doc.sessions[0].risk.model_dump(mode="json") == RISK
+    text = json_v1.dumps(doc)
+    assert ('      "risk": {"assessed": true, "level": "low", "plan_in_place": true, '
+            '"note": "=passive thoughts, no plan"}\n') in text
+    assert json_v1.loads(text) == doc
+
+
+def test_a_version_1_file_is_read_as_version_2_with_no_risk_record(ana_data):
+    doc = json_v1.loads(json.dumps(ana_data))
+    assert doc.version == 2 and doc.sessions[0].risk is None
+
+
+def test_a_version_1_file_using_a_version_2_field_is_refused(ana_data):
+    ana_data["sessions"][0]["risk"] = RISK
+    assert refusal(json.dumps(ana_data)) == [
+        "session 1: 'risk' is a field of version 2, but the file says version 1 (set version to 2)"]
+
+
+def test_a_risk_record_is_checked_field_by_field(ana_data):
+    ana_data["version"] = 2
+    ana_data["sessions"][0]["risk"] = {"assessed": "yes", "level": "severe", "note": ""}
+    assert refusal(json.dumps(ana_data)) == [
+        "session 1: assessed must be true or false, got 'yes'",
+        "session 1: level must be 'none', 'low', 'medium' or 'high', got 'severe'",
+    ]
+    ana_data["sessions"][0]["risk"] = {"assessed": False, "level": "high"}
+    assert refusal(json.dumps(ana_data)) == [
+        "session 1, risk: a level or a plan is given only when risk was assessed (assessed: true)"]
 
 
 def test_the_top_level_must_be_an_object():
@@ -286,9 +326,25 @@ def test_damaged_bytes_are_refused_or_valid(doc: Document, data):
 
 
 def test_published_schema_is_the_generated_one():
-    published = ROOT / "docs" / "ipt-network-v1.schema.json"
+    published = ROOT / "docs" / "ipt-network-v2.schema.json"
     assert published.read_text(encoding="utf-8") == json_v1.schema_text(), (
-        "regenerate: python -m ipt_network.formats > docs/ipt-network-v1.schema.json")
+        "regenerate: python -m ipt_network.formats > docs/ipt-network-v2.schema.json")
+
+
+def test_the_version_1_schema_stays_published_as_it_was():
+    v1 = json.loads((ROOT / "docs" / "ipt-network-v1.schema.json").read_text(encoding="utf-8"))
+    assert v1["title"] == "ipt-network interchange format, version 1"
+    assert v1["properties"]["version"] == {"const": 1, "title": "Version", "type": "integer"}
+    assert "risk" not in v1["$defs"]["Session"]["properties"]
+
+
+def test_the_version_2_schema_describes_the_risk_record():
+    schema = json_v1.json_schema()
+    assert schema["properties"]["version"]["const"] == 2
+    risk = schema["$defs"]["Risk"]
+    assert risk["required"] == ["assessed"]
+    assert risk["additionalProperties"] is False
+    assert schema["$defs"]["RiskLevel"]["enum"] == ["none", "low", "medium", "high"]
 
 
 def test_schema_carries_the_field_rules_and_describes_the_others():

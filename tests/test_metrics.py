@@ -146,12 +146,12 @@ def test_valence_counts_add_up_to_size(doc, high):
 def test_default_thresholds_are_those_of_the_design():
     assert dataclasses.asdict(DEFAULT) == {"high": 5, "high_conflict": 7, "change": 2, "rising": 3,
                                            "shrinking": 2, "few_supports": 3, "concentration": 0.5,
-                                           "conflicted_links": 2, "min_n": 4}
+                                           "conflicted_links": 2, "min_n": 4, "min_n_changes": 5}
     assert DEFAULT.replace(high=6).high == 6 and DEFAULT.high == 5
 
 
 @pytest.mark.parametrize("changes", [{"high": 0}, {"high": 11}, {"high": 5.5}, {"concentration": 1.0},
-                                     {"few_supports": 0}, {"min_n": 2}, {"rising": True}])
+                                     {"few_supports": 0}, {"min_n": 2}, {"min_n_changes": 2}, {"rising": True}])
 def test_impossible_thresholds_are_refused(changes):
     with pytest.raises(ValidationError, match=f"thresholds: {next(iter(changes))}"):
         Thresholds(**changes)

@@ -68,10 +68,10 @@ def test_dates_must_be_iso(ana_data, value):
 
 def test_format_and_version_must_match(ana_data):
     ana_data["format"] = "other"
-    ana_data["version"] = 2
+    ana_data["version"] = 3
     assert problems(ana_data) == [
         "document: format must be 'ipt-network', got 'other'",
-        "document: version must be 1, got 2",
+        "document: version must be 1 or 2, got 3",
     ]
 
 

@@ -34,12 +34,14 @@ def test_design_example_is_the_exact_json_contract(ana_data):
         "isolation": ["few_supports", "concentrated_support"],
         "hotspots": [{"person": "p-mum", "reasons": ["high_conflict", "close_and_conflicted"]},
                      {"person": "p-dan", "reasons": ["high_conflict"]}],
+        # The baseline: no change, response or remission yet; item 9 answered 2 (every item is 2).
         "mood": {"PHQ-9": {"score": 18, "band": "moderately severe", "reliable_change": None,
-                           "response": None, "remission": False}},
+                           "response": None, "remission": None, "item9": 2}},
     }
-    # One session: every comparison has n = 1 (lag 0) or 0 (lag 1), so every rho is null.
-    assert len(overview["linkage"]) == 12
-    assert all(list(link) == ["series", "instrument", "lag", "rho", "n"] for link in overview["linkage"])
+    # One session: every comparison has n = 1 or 0 (levels), 0 (changes), so every rho is null.
+    # 6 series x 2 lags x 2 bases (changes, levels).
+    assert len(overview["linkage"]) == 24
+    assert all(list(link) == ["series", "instrument", "lag", "on", "rho", "n"] for link in overview["linkage"])
     assert all(link["rho"] is None for link in overview["linkage"])
     assert json.loads(json.dumps(overview, allow_nan=False))["client"] == "c-ana"
 
@@ -65,16 +67,17 @@ def test_one_session_is_still_compared_with_the_one_before_and_the_first_score()
     assert session["session"] == 3
     assert session["hotspots"] == [{"person": "dan", "reasons": ["high_conflict", "rising_conflict"]}]
     assert session["mood"]["PHQ-9"] == {"score": 14, "band": "moderate", "reliable_change": "improved",
-                                        "response": False, "remission": False}
+                                        "response": False, "remission": False, "item9": None}
 
 
 def test_linkage_of_one_session_uses_the_course_up_to_that_session():
     doc = build(*[{"ties": {"a": (1, s, 0)}, "mood": {"PHQ-9": p}} for s, p in
                   [(2, 20), (4, 18), (3, 19), (6, 10), (9, 4)]])
     # Up to session 4: support 2 4 3 6 vs PHQ-9 20 18 19 10: perfectly opposite ranks, rho = -1, n = 4.
-    link = course_overview(doc, session=4)["linkage"][0]
-    assert (link["series"], link["lag"], link["rho"], link["n"]) == ("total_support", 0, pytest.approx(-1.0), 4)
-    assert course_overview(doc)["linkage"][0]["n"] == 5
+    link = course_overview(doc, session=4)["linkage"][1]
+    assert (link["series"], link["lag"], link["on"], link["rho"], link["n"]) == (
+        "total_support", 0, "levels", pytest.approx(-1.0), 4)
+    assert course_overview(doc)["linkage"][1]["n"] == 5
 
 
 def test_unknown_session_is_refused():
@@ -93,9 +96,14 @@ def test_readable_text_shows_measures_flags_hotspots_and_mood_in_words(ana_data)
     assert "1. Conflict with Mum 8/10; Mum is in the inner circle with support 6/10 (ambivalent)." in text
     assert "2. Conflict with Dan 7/10." in text
     # The DESIGN example answers every PHQ-9 item 2, item 9 included, so a safety check is asked for.
-    assert ("PHQ-9 18 (moderately severe); first score (baseline); not in remission; "
-            "item 9 (thoughts of death or self-harm) answered 2: check safety.") in text
+    assert ("PHQ-9 18 (moderately severe); first score (baseline); "
+            "PHQ-9 item 9 answered 2 at this session: check safety.") in text
     assert "12 comparisons not computed" in text
+
+
+def test_readable_text_says_when_item_9_was_not_recorded():
+    doc = build({"mood": {"PHQ-9": 14}})
+    assert "PHQ-9 item 9 not recorded (total only): ask directly." in format_overview(course_overview(doc), doc)
 
 
 def test_readable_text_can_hide_names(ana_data):
@@ -104,12 +112,16 @@ def test_readable_text_can_hide_names(ana_data):
     assert "Conflict with Parent 8/10" in text and "Mum" not in text and "Dan" not in text
 
 
-def test_readable_text_gives_the_defined_correlations_in_words():
+def test_readable_text_gives_the_correlations_on_changes_in_words():
+    # Support 2 4 3 6 9 5, PHQ-9 20 18 19 10 4 12: changes +2 -1 +3 +3 -4 and -2 +1 -9 -6 +8.
+    # Ranks: support -4 -> 1, -1 -> 2, +2 -> 3, +3 +3 -> 4.5: 3 2 4.5 4.5 1; PHQ-9 -9 -> 1, -6 -> 2, -2 -> 3,
+    # +1 -> 4, +8 -> 5: 3 4 1 2 5. Deviations 0 -1 1.5 1.5 -2 and 0 1 -2 -1 2: products 0 -1 -3 -1.5 -4 = -9.5;
+    # sums of squares 0+1+2.25+2.25+4 = 9.5 and 10: rho = -9.5 / sqrt(95) = -0.97.
     doc = build(*[{"ties": {"a": (1, s, 0)}, "mood": {"PHQ-9": p}} for s, p in
-                  [(2, 20), (4, 18), (3, 19), (6, 10), (9, 4)]])
+                  [(2, 20), (4, 18), (3, 19), (6, 10), (9, 4), (5, 12)]])
     text = format_overview(course_overview(doc), doc)
-    assert ("Across 5 sessions, total support and PHQ-9 moved closely together in opposite directions "
-            "(rho = -1.00, n = 5)") in text
+    assert ("From one session to the next, across 5 changes, total support and PHQ-9 moved closely together in "
+            "opposite directions (rho = -0.97, n = 5)") in text
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)

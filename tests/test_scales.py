@@ -11,6 +11,7 @@ from ipt_network.model import parse_document
 from ipt_network.scales import (
     band,
     improvement,
+    is_case,
     mood_results,
     mood_sentence,
     mood_table,
@@ -117,10 +118,45 @@ def test_response_undefined_elsewhere_and_from_zero():
     assert response("PHQ-9", 0, 0) is None
 
 
+@pytest.mark.parametrize(("first", "now", "expected"), [
+    # HAM-D-17 response: >= 50% drop (Frank et al. 1991). 20 -> 10 is 50%; 21 -> 11 is 47.6%.
+    (20, 10, True), (21, 11, False), (21, 10, True), (8, 4, True), (8, 5, False),
+])
+def test_hamd17_response_at_half(first, now, expected):
+    assert response("HAM-D-17", first, now) is expected
+
+
 def test_remission_edges():
-    assert (remission("PHQ-9", 4), remission("PHQ-9", 5)) == (True, False)          # PHQ-9 < 5
-    assert (remission("HAM-D-17", 7), remission("HAM-D-17", 8)) == (True, False)    # HAM-D-17 <= 7
-    assert remission("GAD-7", 0) is None and remission("mood-0-10", 10) is None
+    assert (remission("PHQ-9", 18, 4), remission("PHQ-9", 18, 5)) == (True, False)           # PHQ-9 < 5
+    assert (remission("HAM-D-17", 20, 7), remission("HAM-D-17", 20, 8)) == (True, False)     # HAM-D-17 <= 7
+    assert remission("GAD-7", 12, 0) is None and remission("mood-0-10", 2, 10) is None
+
+
+@pytest.mark.parametrize(("first", "defined"), [(9, False), (10, True)])
+def test_phq9_outcomes_only_from_a_baseline_at_caseness(first, defined):
+    # PHQ-9 caseness is 10 (NHS Talking Therapies manual). From a baseline of 9 a drop to 2 is a 78%
+    # fall into the minimal band, but nobody remits from a score never in the clinical range: both null.
+    # From 10, the same drop to 2 is an 80% fall (>= 50%) and below 5: response and remission.
+    assert is_case("PHQ-9", first) is defined
+    assert response("PHQ-9", first, 2) is (True if defined else None)
+    assert remission("PHQ-9", first, 2) is (True if defined else None)
+
+
+@pytest.mark.parametrize(("instrument", "below", "at"), [("GAD-7", 7, 8), ("HAM-D-17", 7, 8)])
+def test_caseness_of_gad7_and_hamd17(instrument, below, at):
+    # GAD-7 >= 8 (NHS Talking Therapies caseness); HAM-D-17 >= 8 (above Zimmerman's 0-7 "none" band).
+    assert (is_case(instrument, below), is_case(instrument, at)) == (False, True)
+    assert response("HAM-D-17", 7, 0) is None and remission("HAM-D-17", 7, 0) is None
+
+
+def test_a_course_from_below_caseness_never_responds_or_remits():
+    # PHQ-9 4 -> 2: a 50% drop, in the minimal band, from a baseline below 10: not an outcome.
+    doc = build({"mood": {"PHQ-9": 4}}, {"mood": {"PHQ-9": 2}})
+    result = mood_results(doc)[2]["PHQ-9"]
+    assert (result.response, result.remission) == (None, None)
+    assert mood_sentence(result) == ("PHQ-9 2 (minimal); no reliable change since session 1 (4 → 2); "
+                                     "baseline 4 below caseness (10): no response or remission figure; "
+                                     "PHQ-9 item 9 not recorded (total only): ask directly.")
 
 
 def test_course_results_compare_with_the_first_score_of_each_instrument():
@@ -129,17 +165,19 @@ def test_course_results_compare_with_the_first_score_of_each_instrument():
                 {"mood": {"PHQ-9": 4, "GAD-7": 8, "mood-0-10": 6}})
     results = mood_results(doc)
     first = results[1]["PHQ-9"]
+    # The baseline: nothing has changed yet, so change, response and remission are all null.
     assert first.as_json() == {"score": 18, "band": "moderately severe", "reliable_change": None,
-                               "response": None, "remission": False}
+                               "response": None, "remission": None, "item9": None}
     # 18 -> 15: 3 points, drop 3/18 = 17%
     assert results[2]["PHQ-9"].as_json() == {"score": 15, "band": "moderately severe",
-                                             "reliable_change": "none", "response": False, "remission": False}
+                                             "reliable_change": "none", "response": False, "remission": False,
+                                             "item9": None}
     assert results[2]["GAD-7"].reliable_change is None  # its own baseline
     # 18 -> 12: 6 points; drop 6/18 = 33%
     assert results[3]["PHQ-9"].reliable_change == "improved" and results[3]["PHQ-9"].response is False
     # 18 -> 4: 14 points, 78% drop, below 5
     assert results[4]["PHQ-9"].as_json() == {"score": 4, "band": "minimal", "reliable_change": "improved",
-                                             "response": True, "remission": True}
+                                             "response": True, "remission": True, "item9": None}
     # GAD-7 12 -> 8: exactly 4 points
     assert results[4]["GAD-7"].reliable_change == "improved"
     assert results[4]["mood-0-10"].as_json() == {"score": 6, "band": None, "reliable_change": None,
@@ -157,12 +195,15 @@ def test_sentences_in_both_voices():
     doc = build({"mood": {"PHQ-9": 18}}, {"mood": {"PHQ-9": 4}})
     result = mood_results(doc)[2]["PHQ-9"]
     assert mood_sentence(result) == ("PHQ-9 4 (minimal); reliable improvement since session 1 (18 → 4); "
-                                     "response (≥ 50% drop); in remission.")
+                                     "response (≥ 50% drop); in remission; "
+                                     "PHQ-9 item 9 not recorded (total only): ask directly.")
     assert mood_sentence(result, "client") == (
         "Your PHQ-9 score is 4, in the minimal range. Since the first session (18 → 4), it has improved by "
         "more than everyday ups and downs. That is in the range where symptoms have eased.")
+    # A baseline is not "not in remission": nothing is said about an outcome that has not had time to happen.
     assert mood_sentence(mood_results(doc)[1]["PHQ-9"]) == ("PHQ-9 18 (moderately severe); first score "
-                                                            "(baseline); not in remission.")
+                                                            "(baseline); PHQ-9 item 9 not recorded (total only): "
+                                                            "ask directly.")
 
 
 def test_phq9_item_9_above_zero_asks_the_therapist_to_check_safety(ana_data):
@@ -173,7 +214,15 @@ def test_phq9_item_9_above_zero_asks_the_therapist_to_check_safety(ana_data):
                                      mood=[{"instrument": "PHQ-9", "score": 8, "items": [1] * 8 + [0]}]))
     first, second = (mood_results(parse_document(ana_data))[n]["PHQ-9"] for n in (1, 2))
     assert (first.self_harm_item, first.needs_safety_check) == (1, True)
-    assert mood_sentence(first).endswith("item 9 (thoughts of death or self-harm) answered 1: check safety.")
-    assert "self-harm" not in mood_sentence(first, "client")
+    assert first.as_json()["item9"] == 1
+    assert mood_sentence(first).endswith("PHQ-9 item 9 answered 1 at this session: check safety.")
+    assert "item 9" not in mood_sentence(first, "client")
     assert (second.self_harm_item, second.needs_safety_check) == (0, False)
-    assert "safety" not in mood_sentence(second)
+    assert second.as_json()["item9"] == 0
+    assert "safety" not in mood_sentence(second) and mood_sentence(second).endswith("item 9 answered 0.")
+
+
+def test_item9_is_absent_from_other_instruments():
+    doc = build({"mood": {"GAD-7": 12, "HAM-D-17": 20, "mood-0-10": 3}})
+    assert all("item9" not in result.as_json() for result in mood_results(doc)[1].values())
+    assert all("item 9" not in mood_sentence(result) for result in mood_results(doc)[1].values())

@@ -16,7 +16,18 @@ from sqlalchemy import event, text
 
 from benchmarks.synthetic import make_document
 from ipt_network.errors import NotFoundError, StaleEditError, StorageError, ValidationError
-from ipt_network.model import Client, Instrument, Link, MoodScore, Person, Phase, Tie, parse_document
+from ipt_network.model import (
+    Client,
+    Instrument,
+    Link,
+    MoodScore,
+    Person,
+    Phase,
+    Risk,
+    RiskLevel,
+    Tie,
+    parse_document,
+)
 from ipt_network.store import STALE_MESSAGE, Store, default_db_url, demo_db_url
 from ipt_network.store.database import make_engine, transaction
 from ipt_network.store.migrate import ALEMBIC_INI
@@ -136,6 +147,48 @@ def test_opening_a_0001_database_backfills_revisions_and_keeps_everything(db_url
         # The next write stamps revision 5 + 1 = 6, above every version handed out before.
         assert store.save_tie("c-ana", 1, Tie(person="p-dan", circle=2, support=4, conflict=7),
                               expected_version=1) == 6
+
+
+def test_opening_a_0002_database_adds_the_risk_record_and_keeps_every_stored_record(db_url, ana_data):
+    engine = make_engine(db_url)
+    config = Config(str(ALEMBIC_INI))
+    with transaction(engine, write=True) as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0002")
+        for statement in ROWS_AT_0001:
+            conn.execute(text(statement))
+        conn.execute(text("UPDATE clients SET revision = 5 WHERE id = 'c-ana'"))
+    engine.dispose()
+    with Store.open(db_url) as store:
+        course = store.load("c-ana")
+        # Every record as stored, the versions untouched, and no risk record on the old session.
+        assert course.document == parse_document(ana_data)
+        assert course.document.sessions[0].risk is None
+        assert course.versions[("session", 1)] == 3 and course.versions[("link", 1, "p-dan", "p-mum")] == 5
+        assert [s.id for s in store.list_clients()] == ["c-ana", "c-bo", "c-cy"]
+        risk = Risk(assessed=True, level=RiskLevel.LOW, plan_in_place=True, note="passive thoughts, no plan")
+        assert store.save_risk("c-ana", 1, risk, expected_version=3) == 6
+        assert store.load("c-ana").document.sessions[0].risk == risk
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as raw:
+        head = ScriptDirectory.from_config(Config(str(ALEMBIC_INI))).get_current_head()
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [(head,)]
+        assert raw.execute("SELECT COUNT(*) FROM ties").fetchall() == [(2,)]
+
+
+def test_a_risk_record_is_saved_refused_when_stale_cleared_and_not_copied_to_the_next_session(store, ana):
+    risk = Risk(assessed=True, level=RiskLevel.MEDIUM, plan_in_place=False, note="")
+    version = store.save_risk("c-ana", 1, risk, expected_version=1)
+    with pytest.raises(StaleEditError):
+        store.save_risk("c-ana", 1, None, expected_version=1)
+    assert store.load("c-ana").document.sessions[0].risk == risk
+    number = store.start_next_session("c-ana")
+    assert store.load("c-ana").document.session(number).risk is None
+    store.save_risk("c-ana", 1, None, expected_version=version)
+    assert store.load("c-ana").document.sessions[0].risk is None
+    with pytest.raises(ValidationError, match="a level or a plan is given only when risk was assessed"):
+        store.save_risk("c-ana", 2, Risk.model_construct(assessed=False, level=RiskLevel.HIGH,
+                                                         plan_in_place=None, note=""),
+                        expected_version=store.load("c-ana").versions[("session", 2)])
 
 
 def test_reopening_keeps_data_and_schema(db_url, ana_data):

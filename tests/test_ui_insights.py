@@ -72,7 +72,7 @@ def walk(component):
 
 def test_a_close_opposite_pattern_reads_as_feeling_better():
     # |rho| 0.71 >= 0.5: "usually"; rho < 0 with PHQ-9 (higher is worse): lower scores, feeling better.
-    link = Linkage("total_support", "PHQ-9", 0, -0.714, 12, "therapist's sentence")
+    link = Linkage("total_support", "PHQ-9", 0, "levels", -0.714, 12, "therapist's sentence")
     assert client_linkage(link) == (
         "Over 12 sessions, when you felt more support, your PHQ-9 scores were usually lower, which means you "
         "were feeling better (n = 12). This shows how the two moved together, not that one caused the other.")
@@ -82,14 +82,23 @@ def test_a_close_opposite_pattern_reads_as_feeling_better():
 
 def test_a_loose_pattern_one_session_ahead_on_the_mood_rating():
     # 0.3 <= 0.4 < 0.5: "often"; mood-0-10 is higher-is-better, so higher ratings mean feeling better.
-    link = Linkage("size", "mood-0-10", 1, 0.4, 5, "")
+    link = Linkage("size", "mood-0-10", 1, "levels", 0.4, 5, "")
     assert client_linkage(link).startswith(
         "Over 5 pairs of sessions in a row, when your circle was bigger at one session, your mood ratings at the "
         "next session were often higher, which means you were feeling better (n = 5).")
 
 
+def test_changes_read_as_going_up_or_down_from_one_session_to_the_next():
+    # Words built on changes: more strain than the time before went with PHQ-9 going up (feeling worse).
+    link = Linkage("total_conflict", "PHQ-9", 1, "changes", 0.55, 9, "", trended=True)
+    assert client_linkage(link, min_n=5) == (
+        "From one change to the next, when there was more strain than the time before, your PHQ-9 scores the "
+        "session after usually went up, which means you were feeling worse (n = 9). This shows how the two moved "
+        "together, not that one caused the other. Both have also been moving steadily over the weeks.")
+
+
 def test_conflict_going_with_more_symptoms_reads_as_feeling_worse():
-    link = Linkage("conflicted_ties", "GAD-7", 0, 0.6, 8, "")
+    link = Linkage("conflicted_ties", "GAD-7", 0, "levels", 0.6, 8, "")
     assert "your GAD-7 scores were usually higher, which means you were feeling worse (n = 8)" in client_linkage(link)
 
 
@@ -101,7 +110,7 @@ def test_conflict_going_with_more_symptoms_reads_as_feeling_worse():
     (0.29, 6, "Over 6 sessions, the support you feel and your PHQ-9 scores did not clearly move together (n = 6)."),
 ])
 def test_no_pattern_is_said_plainly_with_n(rho, n, words):
-    assert client_linkage(Linkage("total_support", "PHQ-9", 0, rho, n, "")) == words
+    assert client_linkage(Linkage("total_support", "PHQ-9", 0, "levels", rho, n, "")) == words
 
 
 # --- mood in the client's words -----------------------------------------------------------------
@@ -245,8 +254,8 @@ def test_the_safety_check_is_for_the_therapist_only():
     notes = [c for c in walk(therapist) if getattr(c, "className", "") == "safety-note"]
     assert len(notes) == 1 and "was answered 1 at session 1" in text_of(notes)
     assert not [c for c in walk(client) if getattr(c, "className", "") == "safety-note"]
-    # At session 1 only one session has both series: too few for a correlation (n = 1 < 4).
-    assert "(n = 1; at least 4 are needed)" in text_of(therapist)
+    # At session 1 there is no change yet: too few for a correlation on changes (n = 0 < 5).
+    assert "(n = 0; at least 5 are needed)" in text_of(therapist)
 
 
 def test_linkage_sentences_cover_the_chosen_series_up_to_the_session():
@@ -254,7 +263,7 @@ def test_linkage_sentences_cover_the_chosen_series_up_to_the_session():
     panel = mood_words_panel(course, 6, "therapist", numbers=True, series=["total_support", "size"],
                              instrument="PHQ-9")
     expected = [link.sentence for link in course.linkage(up_to=6)
-                if link.instrument == "PHQ-9" and link.series in ("total_support", "size")]
+                if link.instrument == "PHQ-9" and link.series in ("total_support", "size") and link.on == "changes"]
     items = [c for c in walk(panel) if type(c).__name__ == "Li" and c.children in expected]
     assert len(expected) == 4 and len(items) == 4
 

@@ -81,9 +81,11 @@ def picture(doc: Document, fmt: ImageFormat = "png", *, number: int | None = Non
 
 
 def note_file(doc: Document, fmt: NoteFormat = "pdf", *, number: int | None = None, hide_names: bool = False,
-              voice: str = "therapist", paper: Paper = "a4") -> Download:
-    """The session note as PDF, Markdown or a self-contained HTML file."""
-    note = session_note(doc, number, hide_names=hide_names, voice=voice)
+              voice: str = "therapist", paper: Paper = "a4", since: int | None = None,
+              show_scores: bool = False) -> Download:
+    """The therapist's session note (``voice="therapist"``) or the client's take-home page
+    (``voice="client"``, scores only with ``show_scores``) as PDF, Markdown or a self-contained HTML file."""
+    note = session_note(doc, number, hide_names=hide_names, voice=voice, since=since, show_scores=show_scores)
     if fmt == "pdf":
         content = render_pdf(note, paper)
     elif fmt == "md":
@@ -92,7 +94,8 @@ def note_file(doc: Document, fmt: NoteFormat = "pdf", *, number: int | None = No
         content = render_html(note, paper).encode("utf-8")
     else:
         raise ValueError(f"note format must be 'pdf', 'md' or 'html', got {fmt!r}")
-    return _download(content, doc, "note", fmt, session=note.session, hide_names=hide_names)
+    what = "note" if voice == "therapist" else "take-home"
+    return _download(content, doc, what, fmt, session=note.session, hide_names=hide_names)
 
 
 def data_file(doc: Document, fmt: DataFormat = "json", *, number: int | None = None,

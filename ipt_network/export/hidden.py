@@ -8,10 +8,12 @@ with names hidden are made from this copy, in which
 - the client is called "Client",
 - ids are replaced by neutral ones (``client``, ``p01``, ``p02``, …), since ids are often made from
   names (``c-ana``, ``p-mum``),
-- every free text a person typed (client, person, session and tie notes, life events) is left
-  empty, as it may name people.
+- every free text a person typed (client, person, session and tie notes, life events, the risk
+  record's note) is left empty, as it may name people.
 
-Dates, roles, rings, ratings and mood scores stay: they are what the export is for.
+Dates, roles, rings, ratings and mood scores stay: they are what the export is for. So does every
+safety signal: PHQ-9 item 9 and the risk record (assessed, level, plan in place); hiding names
+never drops one.
 """
 
 from __future__ import annotations
@@ -38,4 +40,5 @@ def without_names(doc: Document) -> Document:
 def _session(session: Session, new_id: dict[str, str]) -> Session:
     ties = [tie.model_copy(update={"person": new_id[tie.person], "note": ""}) for tie in session.ties]
     links = [link.model_copy(update={"a": new_id[link.a], "b": new_id[link.b]}) for link in session.links]
-    return session.model_copy(update={"notes": "", "events": [], "ties": ties, "links": links})
+    risk = session.risk.model_copy(update={"note": ""}) if session.risk else None
+    return session.model_copy(update={"notes": "", "events": [], "ties": ties, "links": links, "risk": risk})

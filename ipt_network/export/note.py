@@ -1,14 +1,24 @@
 """The content of a session note, built once as plain data for every renderer.
 
-PDF, Markdown and HTML are drawn from the same ``SessionNote``, so they can never disagree on a
-number or a sentence. The note holds what a therapist files after a session: who and when, the
-network picture, mood with its band and reliable-change status, the key measures with their
-change since the previous session, isolation flags and conflict hotspots with their reasons,
-what changed in words, and the session's own notes and life events.
+Notes come in two kinds that never mix (DESIGN section 9):
+
+- the **therapist's session note**, for the record: first every safety signal of the session
+  (PHQ-9 item 9, the risk record) and of the course so far, then who and when, the network
+  picture, mood with its band and reliable-change status, the key measures with their change
+  since the previous session, isolation flags and conflict hotspots with their reasons, what
+  changed since the previous session and, at the last session or on request, since session 1
+  (with the ratings of people who have died), and the session's own notes and life events;
+- the **client's take-home page**, in the client's words: the picture without anyone ringed,
+  "Support around you", "Relationships with strain", what changed, and mood only in plain words
+  unless scores are asked for. It never carries the therapist's notes (nor the life events the
+  therapist typed), the risk record, item 9, flags, hotspots or "needs attention: NAME".
+
+PDF, Markdown and HTML of one kind are drawn from the same ``SessionNote``, so they can never
+disagree on a number or a sentence.
 
 Names: the note only ever shows what the ``display_name`` function gives. With names hidden it
 is built from ``hidden.without_names(doc)``, so no person's name, client label, note or event
-reaches it at all.
+reaches it at all; every safety signal stays.
 """
 
 from __future__ import annotations
@@ -17,7 +27,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ipt_network.change import SessionChange
+from ipt_network.change import SessionChange, remembered_ties
 from ipt_network.errors import NotFoundError
 from ipt_network.figures import display_namer, mood_figure, mood_markers, network_figure, network_summary
 from ipt_network.figures.style import PHASE_WORDS, day
@@ -25,10 +35,11 @@ from ipt_network.figures.trends import MEASURE_WORDS
 from ipt_network.graph import find_session
 from ipt_network.hotspots import Findings
 from ipt_network.layout import ring_positions
-from ipt_network.model import Document
+from ipt_network.model import Document, Risk
 from ipt_network.overview import CourseAnalysis
-from ipt_network.scales import MoodResult, mood_sentence, mood_table
-from ipt_network.words import check_voice
+from ipt_network.scales import MoodResult, item9_sentence, mood_sentence, mood_status, mood_table, plain_mood
+from ipt_network.settings import DEFAULT
+from ipt_network.words import check_voice, list_in_words, plural
 
 from .hidden import without_names
 
@@ -51,9 +62,6 @@ FLAG_WORDS = {
     "concentrated_support": "Support rests on one person",
     "shrinking": "Network shrinking",
 }
-
-CHANGE_WORDS = {"improved": "reliable improvement", "worsened": "reliable deterioration",
-                "none": "no reliable change"}
 
 NETWORK_HEIGHT = 700
 """Height of the network figure in exports: the circle and a two-line legend below it."""
@@ -90,7 +98,11 @@ class Finding:
 
 @dataclass(frozen=True)
 class SessionNote:
-    """Everything a session note shows, in the order it is shown; figures are plotly dicts."""
+    """Everything a session note shows, in the order it is shown; figures are plotly dicts.
+
+    ``voice`` says which kind of note it is: "therapist" (for the record) or "client" (the
+    take-home page). The fields a take-home page never shows are empty on it.
+    """
 
     client_label: str
     hide_names: bool
@@ -110,6 +122,21 @@ class SessionNote:
     changes: tuple[str, ...]
     events: tuple[str, ...]
     notes: str
+    safety: tuple[str, ...] = ()
+    """Therapist only: this session's safety signals (item 9, the risk record), never empty on a
+    therapist's note (it says when there is none)."""
+    safety_history: tuple[str, ...] = ()
+    """Therapist only: the safety signals of the earlier sessions of the course."""
+    first: int | None = None
+    """The session compared with as well as the previous one (session 1 at the last session, or on request)."""
+    since_first: tuple[str, ...] = ()
+    remembered: tuple[str, ...] = ()
+    """Ratings of people who have died, since ``first``."""
+    support: tuple[str, ...] = ()
+    """Client only: who feels supportive ("Support around you")."""
+    strain: tuple[str, ...] = ()
+    """Client only: relationships with strain, told as relationships, never a person as a problem."""
+    show_scores: bool = True
 
     @property
     def date_text(self) -> str:
@@ -125,6 +152,12 @@ class SessionNote:
         if self.previous is None:
             return "First session"
         return f"Since session {self.previous}" if self.voice == "therapist" else "Since last time"
+
+    @property
+    def first_heading(self) -> str:
+        if self.voice == "therapist":
+            return f"Since session {self.first}"
+        return "Since the first session" if self.first == 1 else f"Since session {self.first}"
 
 
 def latest_session(doc: Document) -> int:
@@ -144,80 +177,193 @@ def namer(doc: Document, voice: str) -> Callable[[str], str]:
     return display_namer(doc, "names", client_label="You" if voice == "client" else doc.client.label)
 
 
-def network_view(course: CourseAnalysis, number: int, *, voice: str = "therapist", title: str | None = None) -> dict:
-    """The closeness circle of one session as on screen, people needing attention ringed."""
+def network_view(course: CourseAnalysis, number: int, *, voice: str = "therapist", title: str | None = None,
+                 ringed: bool = True) -> dict:
+    """The closeness circle of one session as on screen, people needing attention ringed (unless not ``ringed``)."""
     name_of = namer(course.doc, voice)
-    hotspots = {h.person: [getattr(h, voice)] for h in course.findings(number, name_of).hotspots}
+    hotspots = {h.person: [getattr(h, voice)] for h in course.findings(number, name_of).hotspots} if ringed else {}
     return network_figure(course.doc, number, positions=ring_positions(course.doc, number), display_name=name_of,
                           hotspots=hotspots, title=title, height=NETWORK_HEIGHT)
 
 
-def mood_view(course: CourseAnalysis, number: int, *, title: str | None = None) -> dict | None:
-    """Mood over the course up to session ``number``; ``None`` when fewer than two sessions are scored."""
+def mood_view(course: CourseAnalysis, number: int, *, title: str | None = None, item9: bool = True) -> dict | None:
+    """Mood over the course up to session ``number`` (item 9 above 0 marked unless not ``item9``);
+    ``None`` when fewer than two sessions are scored."""
     table = mood_table(course.doc).loc[:number].dropna(how="all", axis="columns")
     if table.dropna(how="all").shape[0] < 2:
         return None
     sessions = [s for s in sorted(course.doc.sessions, key=lambda s: s.number) if s.number <= number]
-    markers = mood_markers({s.number: course.mood(s.number) for s in sessions})
+    markers = mood_markers({s.number: course.mood(s.number) for s in sessions}, item9=item9)
     return mood_figure(table, phases=[(s.number, s.phase.value) for s in sessions], markers=markers,
                        dates={s.number: s.date for s in sessions}, title=title)
 
 
 def session_note(doc: Document, number: int | None = None, *, hide_names: bool = False,
-                 voice: str = "therapist") -> SessionNote:
-    """The note for session ``number`` (default: the latest), in the therapist's or client's voice.
+                 voice: str = "therapist", since: int | None = None, show_scores: bool = False) -> SessionNote:
+    """The note for session ``number`` (default: the latest): the therapist's note, or with
+    ``voice="client"`` the client's take-home page (scores on it only with ``show_scores``).
 
-    Raises ``NotFoundError`` when the client has no such session.
+    The note compares with the previous session and, at the last session of the course or with
+    ``since``, with that session too (default session 1). Raises ``NotFoundError`` when the client
+    has no such session.
     """
     check_voice(voice)
+    original = doc
     doc = prepared(doc, hide_names)
     number = latest_session(doc) if number is None else number
     session = find_session(doc, number)
+    if since is not None:
+        find_session(doc, since)
     course = CourseAnalysis(doc)
     name_of = namer(doc, voice)
+    therapist = voice == "therapist"
     findings = course.findings(number, name_of)
     previous = course.previous(number)
     change = course.change(previous, number, name_of) if previous is not None else None
+    first = _first_compared(course, number, previous, since)
+    since_first = course.change(first, number, name_of) if first is not None else None
+    results = course.mood(number)
     return SessionNote(
         client_label=doc.client.label,
         hide_names=hide_names,
         voice=voice,
         session=number,
         date=session.date,
-        phase=(f"{session.phase.value.capitalize()} phase" if voice == "therapist"
-               else PHASE_WORDS[session.phase.value]),
-        problem_areas=tuple(area.value.replace("_", " ") for area in doc.client.problem_areas),
+        phase=(f"{session.phase.value.capitalize()} phase" if therapist else PHASE_WORDS[session.phase.value]),
+        problem_areas=tuple(area.value.replace("_", " ") for area in doc.client.problem_areas) if therapist else (),
         previous=previous,
-        network_figure=network_view(course, number, voice=voice),
+        network_figure=network_view(course, number, voice=voice, ringed=therapist),
         network_summary=network_summary(doc, number, display_name=name_of,
-                                        hotspots=[h.person for h in findings.hotspots]),
-        mood=tuple(_mood_line(result, voice) for result in course.mood(number).values()),
-        mood_figure=mood_view(course, number),
-        measures=_measure_lines(course, number, change, voice),
-        flags=_flags(findings, voice),
-        hotspots=tuple(Finding(name_of(h.person), getattr(h, voice)) for h in findings.hotspots),
+                                        hotspots=[h.person for h in findings.hotspots]) if therapist
+        else _client_summary(doc, number, name_of),
+        mood=tuple(_mood_line(result, voice, show_scores) for result in results.values()),
+        mood_figure=mood_view(course, number, item9=therapist) if therapist or show_scores else None,
+        measures=_measure_lines(course, number, change, voice) if therapist else (),
+        flags=_flags(findings, voice) if therapist else (),
+        hotspots=tuple(Finding(name_of(h.person), h.therapist) for h in findings.hotspots) if therapist else (),
         changes=tuple(_capitalised(getattr(item, voice)) for item in change.items) if change else (),
-        events=tuple(session.events),
-        notes=session.notes,
+        events=tuple(session.events) if therapist else (),
+        notes=session.notes if therapist else "",
+        safety=safety_lines(results, session.risk, _risk_note_hidden(original, number, hide_names))
+        if therapist else (),
+        safety_history=course_safety(course, number) if therapist else (),
+        first=first,
+        since_first=tuple(_capitalised(getattr(item, voice)) for item in since_first.items) if since_first else (),
+        remembered=tuple(getattr(tie, voice) for tie in remembered_ties(doc, first, number, name_of))
+        if first is not None else (),
+        support=() if therapist else _support_around(doc, number, name_of),
+        strain=() if therapist else _strain(doc, number, name_of),
+        show_scores=therapist or show_scores,
     )
 
 
-def _mood_line(result: MoodResult, voice: str) -> MoodLine:
-    band = result.band or "–"
-    if voice == "client":
-        return MoodLine(result.instrument.value, result.score, band, mood_sentence(result, "client"))
-    if result.is_baseline:
-        parts = ["first score (baseline)"]
-    elif result.reliable_change is None:
-        parts = [f"reliable change not defined for this scale (first score {result.first_score})"]
+def _first_compared(course: CourseAnalysis, number: int, previous: int | None, since: int | None) -> int | None:
+    """The session to compare with besides the previous one: ``since``, or session 1 at the last session."""
+    first = since if since is not None else (course.numbers[0] if number == course.numbers[-1] else None)
+    return None if first in (None, number, previous) else first
+
+
+RISK_LEVEL_WORDS = {"none": "no current risk", "low": "low", "medium": "medium", "high": "high"}
+
+
+def risk_sentence(risk: Risk | None, note_hidden: bool = False) -> str:
+    """The risk record in the therapist's words.
+
+    Examples
+    --------
+    >>> from ipt_network.model import Risk
+    >>> risk_sentence(Risk(assessed=True, level="low", plan_in_place=True, note="passive thoughts"))
+    'Risk assessed: level low; safety plan in place. Note: passive thoughts'
+    >>> risk_sentence(None)
+    'No risk record for this session.'
+    """
+    if risk is None:
+        return "No risk record for this session."
+    if not risk.assessed:
+        text = "Risk not assessed at this session."
     else:
-        parts = [f"{CHANGE_WORDS[result.reliable_change]} since session {result.first_session} "
-                 f"({result.first_score} → {result.score})"]
-    if result.response is not None:
-        parts.append("response (≥ 50% drop)" if result.response else "no response yet")
-    if result.remission is not None:
-        parts.append("in remission" if result.remission else "not in remission")
-    return MoodLine(result.instrument.value, result.score, band, "; ".join(parts))
+        parts = [f"level {RISK_LEVEL_WORDS[risk.level.value]}" if risk.level else "level not recorded"]
+        if risk.plan_in_place is not None:
+            parts.append("safety plan in place" if risk.plan_in_place else "no safety plan in place")
+        text = "Risk assessed: " + "; ".join(parts) + "."
+    if risk.note:
+        text += f" Note: {risk.note}"
+    elif note_hidden:
+        text += " (Its note is left out with names hidden.)"
+    return text
+
+
+def safety_lines(results: dict[str, MoodResult], risk: Risk | None, note_hidden: bool = False) -> tuple[str, ...]:
+    """Every safety signal of one session for the therapist: item 9 of the PHQ-9, then the risk record."""
+    lines = [(item9_sentence(result) or f"PHQ-9 item 9 answered {result.self_harm_item} at this session") + "."
+             for result in results.values() if result.is_phq9]
+    return (*lines, risk_sentence(risk, note_hidden))
+
+
+def course_safety(course: CourseAnalysis, number: int) -> tuple[str, ...]:
+    """The safety signals of the sessions before ``number``: item 9 above 0 or not recorded, and
+    risk records with a level above none, each with its sessions."""
+    earlier = [n for n in course.numbers if n < number]
+    above = [f"session {n} (answered {r.self_harm_item})" for n in earlier for r in course.mood(n).values()
+             if r.needs_safety_check]
+    unknown = [f"session {n}" for n in earlier for r in course.mood(n).values() if r.item9_not_recorded]
+    lines = []
+    if above:
+        lines.append(f"PHQ-9 item 9 above 0 earlier in the course: {list_in_words(above)}.")
+    if unknown:
+        lines.append(f"PHQ-9 item 9 not recorded (total only) earlier in the course: {list_in_words(unknown)}.")
+    for n in earlier:
+        risk = find_session(course.doc, n).risk
+        if risk is not None and risk.assessed and risk.level is not None and risk.level.value != "none":
+            lines.append(f"Session {n}: risk assessed, level {risk.level.value}"
+                         + ("" if risk.plan_in_place is None else
+                            "; safety plan in place" if risk.plan_in_place else "; no safety plan in place")
+                         + ".")
+    return tuple(lines)
+
+
+def _risk_note_hidden(original: Document, number: int, hide_names: bool) -> bool:
+    risk = find_session(original, number).risk
+    return hide_names and risk is not None and bool(risk.note)
+
+
+def _client_summary(doc: Document, number: int, name_of: Callable[[str], str]) -> str:
+    """The picture in the client's words: how many people, how many close, who is remembered."""
+    session = find_session(doc, number)
+    people = {p.id: p for p in doc.people}
+    alive = [t for t in session.ties if people[t.person].alive_on(session.date)]
+    remembered = [name_of(t.person) for t in session.ties if not people[t.person].alive_on(session.date)]
+    inner = sum(t.circle == 1 for t in alive)
+    text = (f"{plural(len(alive), 'person', 'people')} in your circle, "
+            f"{inner} of them in the inner circle.")
+    return text + (f" Remembered here: {list_in_words(remembered)}." if remembered else "")
+
+
+def _support_around(doc: Document, number: int, name_of: Callable[[str], str]) -> tuple[str, ...]:
+    """The people who feel supportive this session (support ≥ T), closest first, in the client's words."""
+    return _people_where(doc, number, name_of, lambda tie: tie.support >= DEFAULT.high)
+
+
+def _strain(doc: Document, number: int, name_of: Callable[[str], str]) -> tuple[str, ...]:
+    """Relationships with strain this session (conflict ≥ T): "Your relationship with Inés"."""
+    names = _people_where(doc, number, name_of, lambda tie: tie.conflict >= DEFAULT.high)
+    return tuple(f"Your relationship with {name}" for name in names)
+
+
+def _people_where(doc: Document, number: int, name_of: Callable[[str], str], keep) -> tuple[str, ...]:
+    session = find_session(doc, number)
+    alive = {p.id for p in doc.people if p.alive_on(session.date)}
+    chosen = sorted((tie for tie in session.ties if tie.person in alive and keep(tie)),
+                    key=lambda tie: (tie.circle, -tie.support))
+    return tuple(name_of(tie.person) for tie in chosen)
+
+
+def _mood_line(result: MoodResult, voice: str, show_scores: bool = True) -> MoodLine:
+    band = result.band or "–"
+    if voice == "therapist":
+        return MoodLine(result.instrument.value, result.score, band, mood_status(result))
+    return MoodLine(result.instrument.value, result.score, band,
+                    mood_sentence(result, "client") if show_scores else plain_mood(result))
 
 
 def _number(value: float | None) -> str:

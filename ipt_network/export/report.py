@@ -1,5 +1,10 @@
 """A ``SessionNote`` rendered as PDF, Markdown or a self-contained HTML file.
 
+Each kind of note has its own template and its own Markdown (``note.html.j2`` and
+``render_therapist_markdown`` for the therapist's note, ``take_home.html.j2`` and
+``render_client_markdown`` for the client's page), sharing only the page frame, so a section of
+one can never appear in the other.
+
 - PDF: the HTML template rendered by weasyprint, on A4 or Letter, pictures as SVG in ``data:`` URLs (so
   they stay vectors and their words stay text), DejaVu Sans embedded. weasyprint may fetch only
   ``data:`` URLs: nothing is ever requested from the network or read from disk.
@@ -41,7 +46,8 @@ _templates = jinja2.Environment(
 def _page(note: SessionNote, figures: dict[str, Markup | None], paper: Paper) -> str:
     if paper not in PAPERS:
         raise ValueError(f"paper must be 'a4' or 'letter', got {paper!r}")
-    return _templates.get_template("note.html.j2").render(note=note, figures=figures, paper=PAPERS[paper])
+    template = "note.html.j2" if note.voice == "therapist" else "take_home.html.j2"
+    return _templates.get_template(template).render(note=note, figures=figures, paper=PAPERS[paper])
 
 
 def pdf_from_html(html: str) -> bytes:
@@ -99,10 +105,17 @@ def _md(text: str) -> str:
 
 
 def render_markdown(note: SessionNote) -> str:
-    """The note as Markdown (CommonMark with a pipe table), text only."""
+    """The note as Markdown (CommonMark with a pipe table), text only, in its own kind."""
+    return render_therapist_markdown(note) if note.voice == "therapist" else render_client_markdown(note)
+
+
+def render_therapist_markdown(note: SessionNote) -> str:
+    """The therapist's session note as Markdown: safety first, then the session."""
     lines = [f"# {_md(note.client_label)} · Session {note.session}", "",
              f"{note.date_text} · {note.phase}"
              + (f" · Focus: {', '.join(note.problem_areas)}" if note.problem_areas else ""), "",
+             "## Safety", "", *[f"- {_md(line)}" for line in note.safety],
+             *[f"- {_md(line)}" for line in note.safety_history], "",
              _md(note.network_summary), "", "## Mood", ""]
     if note.mood:
         lines += [f"- **{line.instrument} {line.score}** ({line.band}): {_md(line.status)}" for line in note.mood]
@@ -121,9 +134,35 @@ def render_markdown(note: SessionNote) -> str:
     else:
         lines += [f"- {_md(change)}" for change in note.changes] or [
             f"No change in the network since session {note.previous}."]
+    if note.first is not None:
+        lines += ["", f"## What changed · {note.first_heading}", ""]
+        lines += [f"- {_md(line)}" for line in (*note.since_first, *note.remembered)] or [
+            f"No change in the network since session {note.first}."]
     if note.events:
         lines += ["", "## Life events", "", *[f"- {_md(event)}" for event in note.events]]
     lines += ["", "## Therapist's note", "", _md(note.notes) if note.notes else "", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_client_markdown(note: SessionNote) -> str:
+    """The client's take-home page as Markdown, in the client's words."""
+    lines = [f"# {_md(note.client_label)} · Session {note.session}", "", f"{note.date_text} · {note.phase}", "",
+             _md(note.network_summary), "", "## Support around you", ""]
+    lines += [f"- {_md(name)}" for name in note.support] or [
+        "Nobody felt strongly supportive this week. That can change, and it is something to talk about."]
+    lines += ["", "## Relationships with strain", ""]
+    lines += [f"- {_md(line)}" for line in note.strain] or ["No relationship felt strongly strained this week."]
+    lines += ["", f"## {note.change_heading}", ""]
+    if note.previous is None:
+        lines.append("This is your first session; next time you can see what has changed.")
+    else:
+        lines += [f"- {_md(change)}" for change in note.changes] or ["Your circle is the same as last time."]
+    if note.first is not None:
+        lines += ["", f"## {note.first_heading}", ""]
+        lines += [f"- {_md(line)}" for line in (*note.since_first, *note.remembered)] or [
+            "Your circle is the same as at the start."]
+    if note.mood:
+        lines += ["", "## How you have been feeling", "", *[f"- {_md(line.status)}" for line in note.mood]]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -3,7 +3,8 @@
 Bands are drawn from half a point below their lowest score to half a point below the next
 band's, so each whole score sits inside its own band (PHQ-9 minimal −0.5–4.5, mild 4.5–9.5, …).
 Reliable change, response and remission are marked where ``scales`` found them, with plain
-words on hover; chosen network measures follow in rows of their own on the same sessions.
+words on hover; in the therapist's views (never the client's), so is every PHQ-9 whose item 9 was
+answered above 0. Chosen network measures follow in rows of their own on the same sessions.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .style import (
     BLUE,
     GREEN,
     MUTED,
+    SAFETY,
     SERIES_COLOURS,
     SERIES_DASHES,
     SLATE,
@@ -55,20 +57,25 @@ FLAGS = {  # legend word, hover words, symbol, colour, offset from the score as 
                                "triangle-up", VERMILLION, 0.09),
     "response": ("Response", "the score has at least halved since the first one", "circle-open", BLUE, 0.0),
     "remission": ("Remission", "the score is in the range where symptoms have eased", "star", GREEN, -0.09),
+    "item9": ("Item 9 above 0", "item 9 (thoughts of being better off dead or of self-harm) answered above 0: "
+              "check safety", "diamond", SAFETY, -0.2),
 }
 INSTRUMENT_ROW = 190
 NETWORK_ROW = 120
 
 
-def mood_markers(results: Mapping[int, Mapping[str, MoodResult]]) -> dict[str, dict[int, list[str]]]:
-    """``scales.mood_results`` turned into the ``markers`` argument of ``mood_figure``."""
+def mood_markers(results: Mapping[int, Mapping[str, MoodResult]], *,
+                 item9: bool = False) -> dict[str, dict[int, list[str]]]:
+    """``scales.mood_results`` turned into the ``markers`` argument of ``mood_figure``; with ``item9``
+    (the therapist's views only) PHQ-9 item 9 answered above 0 is marked too."""
     markers: dict[str, dict[int, list[str]]] = {}
     for number, by_instrument in results.items():
         for name, result in by_instrument.items():
             flags = [flag for flag, on in (
                 ("reliable_improvement", result.reliable_change == "improved"),
                 ("reliable_deterioration", result.reliable_change == "worsened"),
-                ("response", bool(result.response)), ("remission", bool(result.remission))) if on]
+                ("response", bool(result.response)), ("remission", bool(result.remission)),
+                ("item9", item9 and result.needs_safety_check)) if on]
             if flags:
                 markers.setdefault(name, {})[number] = flags
     return markers

@@ -30,6 +30,8 @@ BLUE = "#0072B2"
 PURPLE = "#CC79A7"
 SLATE = "#3B4A63"
 GREY = "#8A929C"
+SAFETY = "#8C5A00"
+"""A dark amber for safety marks in the therapist's views: distinct from the Okabe-Ito colours above."""
 
 SERIES_COLOURS = (BLUE, GREEN, ORANGE, PURPLE, SKY, VERMILLION)
 SERIES_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")

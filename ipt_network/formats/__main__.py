@@ -1,4 +1,4 @@
-"""``python -m ipt_network.formats`` prints the JSON Schema published as docs/ipt-network-v1.schema.json."""
+"""``python -m ipt_network.formats`` prints the JSON Schema published as docs/ipt-network-v2.schema.json."""
 
 from ipt_network.formats.json_v1 import schema_text
 

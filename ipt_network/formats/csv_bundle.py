@@ -1,9 +1,13 @@
-"""The CSV bundle: the JSON v1 content as six spreadsheet files, in a folder or a .zip.
+"""The CSV bundle: the JSON content (version 2) as six spreadsheet files, in a folder or a .zip.
 
 ``client.csv`` (one row), ``people.csv``, ``sessions.csv``, ``ties.csv``, ``links.csv`` and
 ``mood.csv``, one row per record, with columns named as the JSON keys plus ``session`` (the session
 number) in the last three. Lists go in one cell: ``problem_areas`` separated by ``;``, mood ``items``
-by spaces, session ``events`` as a JSON array of texts. An empty cell means the field is left out.
+by spaces, session ``events`` as a JSON array of texts. A field that holds one record of its own
+(a session's ``risk``) becomes one column per field of that record, named ``risk_assessed``,
+``risk_level``, ...; booleans are written ``true``/``false``. An empty cell means the field is left
+out (all of a record's columns empty: no record). A bundle without the columns of version 2 reads
+as a version 1 client does.
 Text cells are neutralised against formula injection (see ``formulas``). docs/formats.md is the
 guide for people preparing a bundle.
 
@@ -25,7 +29,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from ipt_network.errors import ValidationError
 from ipt_network.formats.atomic import write_atomic
@@ -60,21 +64,38 @@ csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
 
 @dataclass(frozen=True)
 class Table:
-    """One file of the bundle: where its records sit in the document, and its columns."""
+    """One file of the bundle: where its records sit in the document, and its columns.
+
+    ``nested`` names the fields that hold one record of their own, each spread over the columns
+    ``field_subfield``.
+    """
 
     file: str
     section: str
     columns: tuple[str, ...]
     required: frozenset[str]
     per_session: bool
+    nested: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, file: str, section: str, model: type[Record], per_session: bool = False,
            leave_out: tuple[str, ...] = ()) -> Table:
         fields = {name: info for name, info in model.model_fields.items() if name not in leave_out}
         required = {name for name, info in fields.items() if info.is_required()}
+        nested = {name: inner for name, info in fields.items() if (inner := _record_type(info.annotation))}
+        columns = [column for name in fields for column in
+                   ([f"{name}_{sub}" for sub in nested[name].model_fields] if name in nested else [name])]
         lead = ("session",) if per_session else ()
-        return cls(file, section, lead + tuple(fields), frozenset(required | set(lead)), per_session)
+        return cls(file, section, lead + tuple(columns), frozenset(required | set(lead)), per_session,
+                   tuple(nested))
+
+
+def _record_type(annotation: Any) -> type[Record] | None:
+    """The record type a field holds (``Risk`` for ``Risk | None``), or None for a plain value or a list."""
+    for kind in (annotation, *get_args(annotation)):
+        if isinstance(kind, type) and issubclass(kind, Record):
+            return kind
+    return None
 
 
 TABLES = (
@@ -88,6 +109,8 @@ TABLES = (
 FILES = tuple(table.file for table in TABLES)
 
 INTEGER_COLUMNS = frozenset({"session", "number", "circle", "support", "conflict", "score"})
+BOOLEAN_COLUMNS = frozenset({"risk_assessed", "risk_plan_in_place"})
+_BOOLEANS = {"true": True, "false": False}
 _INTEGER = re.compile(r"\s*(\d{1,9})\s*")
 _ITEM_SEPARATORS = re.compile(r"[\s;,]+")
 
@@ -125,15 +148,27 @@ def to_files(doc: Document) -> dict[str, bytes]:
 
 def _records(dump: dict[str, Any], table: Table) -> list[dict[str, Any]]:
     if table.section == "client":
-        return [dump["client"]]
-    if not table.per_session:
-        return dump[table.section]
-    return [{"session": s["number"], **record} for s in dump["sessions"] for record in s[table.section]]
+        records = [dump["client"]]
+    elif not table.per_session:
+        records = dump[table.section]
+    else:
+        records = [{"session": s["number"], **record} for s in dump["sessions"] for record in s[table.section]]
+    return [_flat(record, table.nested) for record in records]
+
+
+def _flat(record: dict[str, Any], nested: tuple[str, ...]) -> dict[str, Any]:
+    """A record with each nested record spread over ``field_subfield`` keys."""
+    flat = dict(record)
+    for field in nested:
+        flat.update({f"{field}_{key}": value for key, value in (flat.pop(field, None) or {}).items()})
+    return flat
 
 
 def _cell(column: str, value: Any) -> str:
     if value is None or value == []:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if column == "problem_areas":
         return ";".join(value)
     if column == "items":
@@ -344,6 +379,11 @@ def _values(table: Table, header: list[str], cells: list[str], place: str, probl
                 values[column] = _value(column, restore(cell))
             except ValidationError as exc:
                 problems.extend(f"{place}: {column} {problem}" for problem in exc.problems)
+    for field in table.nested:
+        inner = {column.removeprefix(f"{field}_"): values.pop(column) for column in list(values)
+                 if column.startswith(f"{field}_")}
+        if inner:
+            values[field] = inner
     return values
 
 
@@ -351,6 +391,8 @@ def _value(column: str, cell: str) -> Any:
     """A cell as its JSON value; what cannot be converted is left as text for the model to refuse."""
     if column in INTEGER_COLUMNS:
         return _integer(cell)
+    if column in BOOLEAN_COLUMNS:
+        return _BOOLEANS.get(cell.strip().lower(), cell)
     if column == "problem_areas":
         return [word.strip() for word in cell.split(";") if word.strip()]
     if column == "items":

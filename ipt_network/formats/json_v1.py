@@ -1,4 +1,8 @@
-"""The JSON interchange format, version 1 (DESIGN section 4): strict reading, canonical writing, schema.
+"""The JSON interchange format (DESIGN sections 4 and 9): strict reading, canonical writing, schema.
+
+Versions 1 and 2 are read (a version 1 file reads as version 2, its new fields at their
+defaults: see ``model.NEW_IN_VERSION_2``); version 2 is written. The module keeps the name of the
+format's first version, which its readers and writers still accept.
 
 Reading refuses what the standard ``json`` module would quietly accept: NaN and Infinity,
 duplicate keys (the last value would silently win), unpaired surrogate escapes, integers too
@@ -8,9 +12,11 @@ Writing is canonical, so a document always gives the same bytes: every field of 
 the model's order, two-space indentation, and each record whose values are all plain (a tie, a
 link, a person) on one line. ``loads(dumps(doc)) == doc`` for every valid document.
 
-Regenerate the published schema with::
+Regenerate the published schema of version 2 with::
 
-    python -m ipt_network.formats > docs/ipt-network-v1.schema.json
+    python -m ipt_network.formats > docs/ipt-network-v2.schema.json
+
+The schema of version 1 (docs/ipt-network-v1.schema.json) is kept as it was published.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from ipt_network.formats.atomic import write_atomic
 from ipt_network.formats.limits import MAX_DEPTH, MAX_FILE_BYTES, check_depth, decode_utf8, read_capped, too_large
 from ipt_network.model import Document, parse_document
 
-SCHEMA_ID = "https://ipt-network.invalid/schema/ipt-network-v1.schema.json"
+SCHEMA_ID = "https://ipt-network.invalid/schema/ipt-network-v2.schema.json"
 """Identifies the schema; the ``.invalid`` domain (RFC 2606) means it is a name, never fetched."""
 
 MAX_INTEGER_DIGITS = 20
@@ -103,7 +109,7 @@ def _has_unpaired_surrogate(data: Any) -> bool:
 
 
 def loads(data: bytes | str, source: str | None = None) -> Document:
-    """A ``Document`` from JSON v1 text; ``source`` names the file in messages."""
+    """A ``Document`` from JSON text of version 1 or 2; ``source`` names the file in messages."""
     try:
         raw = parse_json(data)
         if not isinstance(raw, dict):
@@ -119,7 +125,7 @@ def _json_kind(value: Any) -> str:
 
 
 def read(path: str | Path) -> Document:
-    """Read a JSON v1 file; nothing is kept unless the whole file is valid."""
+    """Read a JSON file (version 1 or 2); nothing is kept unless the whole file is valid."""
     path = Path(path)
     try:
         data = read_capped(path)
@@ -129,7 +135,7 @@ def read(path: str | Path) -> Document:
 
 
 def dumps(doc: Document) -> str:
-    """The canonical JSON v1 text of ``doc``, ending with a newline."""
+    """The canonical JSON text (version 2) of ``doc``, ending with a newline."""
     return _format(doc.model_dump(mode="json"), "") + "\n"
 
 
@@ -166,7 +172,9 @@ every tie's person and every link's a and b name a person in people; a link join
 people who both have a tie in that session; at most one tie per person, one link per pair (a-b and \
 b-a are the same) and one score per instrument in a session; session numbers are unique; a mood \
 score is at most 27 for PHQ-9, 21 for GAD-7, 52 for HAM-D-17 and 10 for mood-0-10; items are given \
-only for PHQ-9 (9 items) and GAD-7 (7 items), each 0-3, summing to the score. The file is UTF-8 (a \
+only for PHQ-9 (9 items) and GAD-7 (7 items), each 0-3, summing to the score; a session's risk record \
+gives a level or a plan only when assessed is true. Version 1 files (without the fields new in \
+version 2, such as a session's risk) are read too. The file is UTF-8 (a \
 byte order mark is allowed), at most {MAX_FILE_BYTES // (1024 * 1024)} MiB, nested at most \
 {MAX_DEPTH} levels, with no NaN or Infinity and no key repeated within an object. See docs/formats.md."""
 
@@ -177,12 +185,12 @@ def json_schema() -> dict[str, Any]:
     header = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": "ipt-network interchange format, version 1",
+        "title": "ipt-network interchange format, version 2",
         "description": _SCHEMA_DESCRIPTION,
     }
     return header | {k: v for k, v in schema.items() if k not in ("title", "description")}
 
 
 def schema_text() -> str:
-    """``json_schema()`` as the text of docs/ipt-network-v1.schema.json."""
+    """``json_schema()`` as the text of docs/ipt-network-v2.schema.json."""
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -33,6 +33,7 @@ from ipt_network.model import (
     Person,
     Phase,
     ProblemArea,
+    Risk,
     Tie,
     parse_document,
     scrub,
@@ -202,7 +203,7 @@ class Store:
             if snapshot.document.sessions:
                 last = snapshot.document.sessions[-1].model_dump(mode="json")
                 data = {**last, "number": last["number"] + 1, "date": date or dt.date.today(),
-                        "notes": "", "events": [], "mood": []}
+                        "notes": "", "events": [], "mood": [], "risk": None}
             else:
                 data = {"number": 1, "date": date or snapshot.document.client.start_date, "phase": Phase.INITIAL}
             session = self._validated(snapshot, sessions=[data]).sessions[0]
@@ -273,6 +274,17 @@ class Store:
 
         def change(data: dict) -> None:
             data.update(date=date, phase=phase, notes=notes, events=list(events))
+
+        return self._edit_session(client_id, number, rows.session_key(number), expected_version, change, tab)
+
+    def save_risk(self, client_id: str, number: int, risk: Risk | None, *, expected_version: int | None,
+                  tab: str | None = None) -> int:
+        """Record (or, with ``None``, clear) the therapist's risk record of a session; returns the session's
+        new version (the record is part of the session's row)."""
+        record = risk.model_dump(mode="json") if risk else None
+
+        def change(data: dict) -> None:
+            data["risk"] = record
 
         return self._edit_session(client_id, number, rows.session_key(number), expected_version, change, tab)
 

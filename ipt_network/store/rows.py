@@ -157,8 +157,9 @@ def _person_row(person: Person) -> dict:
             "deceased_on": person.deceased_on, "notes": person.notes}
 
 
-SESSION_FIELDS = {"date", "phase", "notes", "events"}
-"""A session's own fields: what the session record of the change log holds."""
+SESSION_FIELDS = {"date", "phase", "notes", "events", "risk"}
+"""A session's own fields: what the session record of the change log holds (so Undo puts a risk record
+back as it was, too)."""
 
 
 def session_fields(session: Session | None) -> dict | None:
@@ -172,7 +173,8 @@ def _json(record: Any) -> dict | None:
 
 def _session_row(session: Session) -> dict:
     return {"number": session.number, "date": session.date, "phase": session.phase.value,
-            "notes": session.notes, "events": list(session.events)}
+            "notes": session.notes, "events": list(session.events),
+            "risk": session.risk.model_dump(mode="json") if session.risk else None}
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -230,7 +232,7 @@ def read_snapshot(conn: Connection, client_id: str, *, sessions: Which = "all", 
     session_list, by_number = [], {}
     for row in conn.execute(select(s).where(chosen).order_by(s.c.position)):
         session = {"number": row.number, "date": row.date, "phase": row.phase, "notes": row.notes,
-                   "events": row.events, **{kind.field: [] for kind in KINDS}}
+                   "events": row.events, "risk": row.risk, **{kind.field: [] for kind in KINDS}}
         session_list.append(session)
         by_number[row.number] = session
         rows[session_key(row.number)] = RowRef(row.pk, row.version)

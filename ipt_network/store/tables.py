@@ -92,6 +92,8 @@ sessions = Table(
     Column("phase", String(20), nullable=False),
     Column("notes", Text, nullable=False),
     Column("events", JSON, nullable=False),
+    # The therapist's risk record of the session (version 2), as its JSON object; NULL when none.
+    Column("risk", JSON(none_as_null=True)),
     _version(),
     UniqueConstraint("client_pk", "number"),
 )

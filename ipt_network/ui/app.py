@@ -22,6 +22,7 @@ from ipt_network.ui import (
     callbacks_insights,
     callbacks_review,
     callbacks_router,
+    callbacks_safety,
     callbacks_time,
 )
 from ipt_network.ui.courses import Courses
@@ -90,6 +91,7 @@ def create_app(db_url: str | None = None, *, token: str, allowed_hosts: Iterable
     callbacks_review.register(app, courses)
     callbacks_insights.register(app, courses)
     callbacks_edit.register(app, store, courses)
+    callbacks_safety.register(app, store, courses)
     callbacks_export.register(app, store)
     callbacks_time.register(app, courses)
     callbacks_compare.register(app, courses)

@@ -27,6 +27,7 @@ from ipt_network.store import LoggedChange, Store
 from ipt_network.ui import editing, ids
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.editing import ITEMS, TOTAL, Change, Edit
+from ipt_network.ui.forms import keeps_typing
 from ipt_network.ui.layout_edit import CLOSE_LABEL, GRID_COLUMNS, OPEN_LABEL
 from ipt_network.ui.urls import Selection
 from ipt_network.ui.view import namer, names_hidden, session_on_show, view_prefs
@@ -91,12 +92,6 @@ def saved_change(outcome: dict | None, kind: str) -> Change | None:
         return None
     change = Change.from_data(outcome["change"])
     return change if change.kind == kind else None
-
-
-def keeps_typing(stored: dict, typed: dict, shown: dict | None) -> bool:
-    """Whether a form keeps what is in it: it already shows what is stored, or the person typed in it
-    since it was last filled or saved (``shown``), which a refill would throw away."""
-    return typed == stored or (shown is not None and typed != shown and shown.get("of") == stored.get("of"))
 
 
 def items_by_instrument(values: list) -> dict[str, list]:

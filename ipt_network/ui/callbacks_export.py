@@ -21,14 +21,16 @@ FAILED = "Not exported: the file could not be made. Nothing was changed; the err
 
 
 def make_download(store: Store, client_id: str, key: str, number: int, *, hide_names: bool, voice: str,
-                  paper: str) -> export.Download:
-    """The file named by ``key`` ("note-pdf", "network-png", ...), read fresh from the database."""
+                  paper: str, show_scores: bool = False) -> export.Download:
+    """The file named by ``key`` ("note-pdf", "network-png", ...), read fresh from the database; a note
+    is the therapist's session note or, with ``voice="client"``, the client's take-home page."""
     doc = store.load(client_id).document
     kind, fmt = key.split("-")
     if kind in ("network", "mood"):
         return export.picture(doc, fmt, number=number, what=kind, hide_names=hide_names)
     if kind == "note":
-        return export.note_file(doc, fmt, number=number, hide_names=hide_names, voice=voice, paper=paper)
+        return export.note_file(doc, fmt, number=number, hide_names=hide_names, voice=voice, paper=paper,
+                                show_scores=show_scores)
     return export.data_file(doc, fmt, number=number, hide_names=hide_names)
 
 
@@ -40,17 +42,19 @@ def register(app: dash.Dash, store: Store) -> None:
         State(ids.REVIEW_CLIENT, "data"),
         State(ids.SELECTION, "data"),
         State(ids.HIDE_NAMES, "value"),
-        State(ids.VOICE, "value"),
+        State(ids.EXPORT_AUDIENCE, "value"),
+        State(ids.SHOW_NUMBERS, "value"),
         State(ids.EXPORT_PAPER, "value"),
         prevent_initial_call=True,
     )
-    def download(clicks, client_id, selection, hide, voice, paper):
+    def download(clicks, client_id, selection, hide, audience, numbers, paper):
         if not ctx.triggered_id or not any(clicks):
             raise PreventUpdate
         number = selection_of(selection).session
         try:
             made = make_download(store, client_id, ctx.triggered_id["export"], number,
-                                 hide_names=names_hidden(hide), voice=voice_or_default(voice), paper=paper)
+                                 hide_names=names_hidden(hide), voice=voice_or_default(audience), paper=paper,
+                                 show_scores=bool(numbers))
         except IPTNetworkError as exc:
             return no_update, f"Not exported: {exc}"
         except Exception:  # a renderer that failed (a picture, a PDF): said next to the button, not lost

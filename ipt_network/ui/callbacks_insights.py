@@ -91,14 +91,17 @@ def course_mood_table(course: CourseAnalysis) -> pd.DataFrame:
     return mood_table(course.doc)
 
 
-def course_mood_markers(course: CourseAnalysis) -> dict:
-    return mood_markers({number: course.mood(number) for number in course.numbers})
+def course_mood_markers(course: CourseAnalysis, item9: bool = False) -> dict:
+    """The chart's marks; ``item9`` (PHQ-9 item 9 above 0) only in the therapist's words."""
+    return mood_markers({number: course.mood(number) for number in course.numbers}, item9=item9)
 
 
 def session_linkage(course: CourseAnalysis, number: int, instrument: str, series: tuple[str, ...]) -> list:
-    """How each of ``series`` moved with ``instrument`` over sessions 1 to ``number``."""
+    """How each of ``series`` moved with ``instrument`` from one session to the next, over sessions 1 to
+    ``number`` (the words are built on changes; a sentence says so when both series merely trended)."""
     mood = derived(course, course_mood_table).loc[:number, [instrument]]
-    return linkage_from_tables(course.measure_table(number), mood, course.thresholds, series_wanted=list(series))
+    links = linkage_from_tables(course.measure_table(number), mood, course.thresholds, series_wanted=list(series))
+    return [link for link in links if link.on == "changes"]
 
 
 def session_line(number: int) -> dict:
@@ -112,7 +115,8 @@ def session_label(number: int) -> dict:
             "showarrow": False, "font": {"size": 11, "color": SESSION_LINE}}
 
 
-def mood_chart(course: CourseAnalysis, series: list[str], current: int, *, numbers: bool) -> dict:
+def mood_chart(course: CourseAnalysis, series: list[str], current: int, *, numbers: bool,
+               voice: str = THERAPIST) -> dict:
     """Mood over the course with the chosen network series below it and the session on show marked.
 
     The marker is the first shape and the first annotation, where a session change patches it.
@@ -120,7 +124,7 @@ def mood_chart(course: CourseAnalysis, series: list[str], current: int, *, numbe
     doc = course.doc
     network = network_series(course.measure_table())[series] if series else None
     figure = mood_figure(derived(course, course_mood_table), phases=[(s.number, s.phase.value) for s in doc.sessions],
-                         markers=derived(course, course_mood_markers), network_series=network,
+                         markers=derived(course, course_mood_markers, voice == THERAPIST), network_series=network,
                          dates={s.number: s.date for s in doc.sessions}, show_scores=numbers)
     layout = figure["layout"]
     layout["shapes"].insert(0, session_line(current))
@@ -156,7 +160,8 @@ def mood_words_panel(course: CourseAnalysis, number: int, voice: str, *, numbers
     else:
         links = derived(course, session_linkage, number, instrument, tuple(series))
         children.append(html.Ul(className="linkage-list", children=[
-            html.Li(linkage_words(link, voice, numbers=numbers, min_n=course.thresholds.min_n)) for link in links]))
+            html.Li(linkage_words(link, voice, numbers=numbers, min_n=course.thresholds.min_n_changes))
+            for link in links]))
     return children
 
 
@@ -258,7 +263,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
             patch["layout"]["shapes"][0] = session_line(number)
             patch["layout"]["annotations"][0] = session_label(number)
             return patch, no_update, summary
-        chart = mood_chart(course, chosen_series(series), number, numbers=with_numbers)
+        chart = mood_chart(course, chosen_series(series), number, numbers=with_numbers, voice=voice)
         return chart, {"height": f"{chart['layout']['height']}px"}, summary
 
     @app.callback(

@@ -41,3 +41,9 @@ def client_from_form(label: str | None, client_id: str | None, problem_areas: li
     }
     document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "client": fields}
     return parse_document(document).client
+
+
+def keeps_typing(stored: dict, typed: dict, shown: dict | None) -> bool:
+    """Whether a form keeps what is in it: it already shows what is stored, or the person typed in it
+    since it was last filled or saved (``shown``), which a refill would throw away."""
+    return typed == stored or (shown is not None and typed != shown and shown.get("of") == stored.get("of"))

@@ -12,6 +12,7 @@ from dash import dash_table, dcc, html
 from ipt_network.model import INSTRUMENT_ITEMS, Contact, Instrument, Phase, Role
 from ipt_network.ui import ids
 from ipt_network.ui.editing import ITEMS, NO, RINGS, TOTAL, YES
+from ipt_network.ui.layout_safety import item9_warning, risk_part
 
 ITEM_LABELS = {
     Instrument.PHQ9: ("Little interest or pleasure", "Feeling down, depressed or hopeless", "Sleep",
@@ -85,7 +86,7 @@ def edit_panel() -> list:
             html.P(id=ids.EDIT_MESSAGE, role="status", **{"aria-live": "polite"}, className="edit-message"),
             html.Button("Undo", id=ids.EDIT_UNDO, hidden=True, className="btn btn-outline-secondary btn-sm"),
         ]),
-        html.Div(id=ids.EDIT_SESSION_PARTS, children=[_grid(), _links(), _mood()]),
+        html.Div(id=ids.EDIT_SESSION_PARTS, children=[_grid(), _links(), _mood(), risk_part()]),
         _people(),
         _session(),
         _recent(),
@@ -167,6 +168,7 @@ def _mood() -> html.Div:
         html.Div(id=ids.EDIT_MOOD_ITEMS, children=[
             html.P(f"Over the last 2 weeks: {ANSWERS}.", className="text-secondary small"),
             *(_item_group(instrument) for instrument in INSTRUMENT_ITEMS),
+            item9_warning(),
         ]),
         html.Div(id=ids.EDIT_MOOD_TOTAL_PART, hidden=True, children=_field(
             "Total", _text_box(ids.EDIT_MOOD_TOTAL, inputMode="numeric", size="4"))),

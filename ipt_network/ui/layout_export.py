@@ -21,8 +21,14 @@ def export_section() -> html.Section:
     return html.Section(id=ids.EXPORT_PANEL, className="col-12", **{"aria-label": "Export for your notes"},
                         children=html.Div(className="card card-body", children=[
         html.H2("Export for your notes", className="h5"),
-        html.P("Files are made for the session on show, in the words chosen above. With “Hide names” on, "
-               "they carry no names, labels or notes.", className="text-secondary small"),
+        html.P("Files are made for the session on show. With “Hide names” on, they carry no names, labels or "
+               "notes.", className="text-secondary small"),
+        html.Fieldset(className="mb-2", children=[
+            html.Legend("Note for", className="form-label fs-6 mb-1"),
+            dcc.RadioItems(id=ids.EXPORT_AUDIENCE, value="therapist", inline=True, className="choice-row",
+                           options=[{"label": "Therapist (session note for the record)", "value": "therapist"},
+                                    {"label": "Client (take-home page)", "value": "client"}]),
+        ]),
         html.Div(className="export-groups", children=[
             html.Div(className="export-group", role="group", **{"aria-label": group}, children=[
                 html.Div(group, className="form-label"),

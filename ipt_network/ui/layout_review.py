@@ -15,6 +15,7 @@ from ipt_network.ui.layout_compare import compare_section
 from ipt_network.ui.layout_edit import edit_section
 from ipt_network.ui.layout_export import export_section
 from ipt_network.ui.layout_insights import hotspots_card, mood_section
+from ipt_network.ui.layout_safety import safety_cue
 from ipt_network.ui.layout_time import play_button, timeline_strip
 from ipt_network.ui.modebar import download_only
 from ipt_network.ui.view import HIDE, NUMBERS
@@ -88,7 +89,10 @@ def _controls(prefs: dict) -> html.Section:
                 dcc.Slider(id=ids.SESSION_SLIDER, min=1, max=1, step=1, marks=None, value=None,
                            included=False, allow_direct_input=False, className="session-slider"),
             ]),
-            html.P(id=ids.SESSION_CAPTION, className="session-caption", **{"aria-live": "polite"}),
+            html.Div(className="session-caption-row", children=[
+                html.P(id=ids.SESSION_CAPTION, className="session-caption", **{"aria-live": "polite"}),
+                safety_cue(),
+            ]),
             timeline_strip(),
         ]),
         html.Div(className="view-options", children=[

@@ -15,7 +15,7 @@ import pandas as pd
 from ipt_network.figures.mood import Markers, mood_summary
 from ipt_network.linkage import CLEAR_PATTERN, CLOSE_PATTERN, Linkage
 from ipt_network.model import Instrument
-from ipt_network.scales import HIGHER_IS_BETTER, MoodResult, band, mood_sentence
+from ipt_network.scales import HIGHER_IS_BETTER, MoodResult, band, mood_sentence, plain_mood
 from ipt_network.settings import DEFAULT
 from ipt_network.words import VOICES, plural
 
@@ -41,17 +41,20 @@ SERIES_MORE = {
 }
 """Each series going up, to follow "when"."""
 
-CHANGE_WORDS = {
-    "improved": "this is a real improvement, bigger than everyday ups and downs",
-    "worsened": "this is a real change for the worse, bigger than everyday ups and downs",
-    "none": "any change so far is within everyday ups and downs",
-}
-"""Reliable change against the first score, without the scores."""
-
-
 def scores_name(instrument: str) -> str:
     """``"PHQ-9 scores"``; the self-rated mood is ``"mood ratings"``."""
     return "mood ratings" if Instrument(instrument) is Instrument.MOOD else f"{instrument} scores"
+
+
+SERIES_ROSE = {
+    "total_support": "you felt more support than the time before",
+    "supportive": "more people felt supportive than the time before",
+    "total_conflict": "there was more strain than the time before",
+    "conflicted_ties": "more of your relationships had strain than the time before",
+    "size": "your circle grew",
+    "inner_circle": "more people came into your inner circle",
+}
+"""Each series rising from one session to the next, to follow "when"."""
 
 
 def client_linkage(link: Linkage, *, numbers: bool = False, min_n: int = DEFAULT.min_n) -> str:
@@ -59,58 +62,49 @@ def client_linkage(link: Linkage, *, numbers: bool = False, min_n: int = DEFAULT
 
     Examples
     --------
-    >>> link = Linkage("total_support", "PHQ-9", 0, -0.714, 12, "")
+    >>> link = Linkage("total_support", "PHQ-9", 0, "levels", -0.714, 12, "")
     >>> print(client_linkage(link))  # doctest: +NORMALIZE_WHITESPACE
     Over 12 sessions, when you felt more support, your PHQ-9 scores were usually lower, which means
     you were feeling better (n = 12). This shows how the two moved together, not that one caused the other.
+    >>> print(client_linkage(Linkage("total_support", "PHQ-9", 0, "changes", -0.6, 11, ""), min_n=5))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    From one session to the next, when you felt more support than the time before, your PHQ-9 scores
+    usually went down, which means you were feeling better (n = 11). This shows how the two moved
+    together, not that one caused the other.
     """
     thing, scores, n = SERIES_THING[link.series], scores_name(link.instrument), link.n
+    changes = link.on == "changes"
     counted = f"rho = {link.rho:.2f}, n = {n}" if numbers and link.rho is not None else f"n = {n}"
+    drift = " Both have also been moving steadily over the weeks." if link.trended else ""
     if link.rho is None:
         if n < min_n:
-            return f"There are not enough sessions yet to see how {thing} and your {scores} moved together ({counted})."
-        return f"Either {thing} or your {scores} stayed the same, so there is no pattern to see ({counted})."
-    span = f"Over {plural(n, 'pair')} of sessions in a row" if link.lag else f"Over {plural(n, 'session')}"
+            return (f"There are not enough sessions yet to see how {thing} and your {scores} moved together "
+                    f"({counted}).{drift}")
+        return f"Either {thing} or your {scores} stayed the same, so there is no pattern to see ({counted}).{drift}"
+    if changes:
+        span = "From one change to the next" if link.lag else "From one session to the next"
+    else:
+        span = f"Over {plural(n, 'pair')} of sessions in a row" if link.lag else f"Over {plural(n, 'session')}"
     if abs(link.rho) < CLEAR_PATTERN:
-        return f"{span}, {thing} and your {scores} did not clearly move together ({counted})."
+        return f"{span}, {thing} and your {scores} did not clearly move together ({counted}).{drift}"
     higher = link.rho > 0
     better = higher == (Instrument(link.instrument) in HIGHER_IS_BETTER)
-    when = f"when {SERIES_MORE[link.series]}" + (" at one session" if link.lag else "")
-    yours = f"your {scores}" + (" at the next session" if link.lag else "")
     how = "usually" if abs(link.rho) >= CLOSE_PATTERN else "often"
-    return (f"{span}, {when}, {yours} were {how} {'higher' if higher else 'lower'}, which means you were "
-            f"feeling {'better' if better else 'worse'} ({counted}). "
-            "This shows how the two moved together, not that one caused the other.")
+    if changes:
+        when = f"when {SERIES_ROSE[link.series]}"
+        yours = f"your {scores}" + (" the session after" if link.lag else "")
+        moved = f"{how} went {'up' if higher else 'down'}"
+    else:
+        when = f"when {SERIES_MORE[link.series]}" + (" at one session" if link.lag else "")
+        yours = f"your {scores}" + (" at the next session" if link.lag else "")
+        moved = f"were {how} {'higher' if higher else 'lower'}"
+    return (f"{span}, {when}, {yours} {moved}, which means you were feeling {'better' if better else 'worse'} "
+            f"({counted}). This shows how the two moved together, not that one caused the other.{drift}")
 
 
 def linkage_words(link: Linkage, voice: str, *, numbers: bool, min_n: int = DEFAULT.min_n) -> str:
     """The therapist's sentence (rho and n), or the client's."""
     return link.sentence if voice == THERAPIST else client_linkage(link, numbers=numbers, min_n=min_n)
-
-
-def plain_mood(result: MoodResult) -> str:
-    """One mood score in the client's words without the score.
-
-    Examples
-    --------
-    >>> r = MoodResult(3, Instrument.PHQ9, 12, 1, 18, "moderate", "improved", False, False)
-    >>> print(plain_mood(r))  # doctest: +NORMALIZE_WHITESPACE
-    Your PHQ-9 score is in the moderate range. Since the first session, this is a real improvement,
-    bigger than everyday ups and downs.
-    """
-    if result.band is None:  # the self-rated mood: no ranges, higher is better
-        if result.is_baseline:
-            return "This is your first mood rating."
-        if result.score == result.first_score:
-            return "Your mood rating is the same as at the first session."
-        moved = "higher" if result.score > result.first_score else "lower"
-        return f"Your mood rating is {moved} than at the first session."
-    text = f"Your {result.instrument.value} score is in the {result.band} range."
-    if result.reliable_change:
-        text += f" Since the first session, {CHANGE_WORDS[result.reliable_change]}."
-    if result.remission:
-        text += " That is the range where symptoms have eased."
-    return text
 
 
 def mood_words(result: MoodResult, voice: str, *, numbers: bool) -> str:

@@ -33,21 +33,22 @@ def upload(page: Page, name: str, document: dict) -> None:
 def test_list_shows_the_sample_clients(page: Page, app_url):
     page.goto(app_url)
     rows = page.locator(ROWS)
-    expect(rows).to_have_count(4)
+    expect(rows).to_have_count(5)
     # Sorted by label. Sessions per README table; last dates: the last session of each file
-    # (kit 2026-06-29, priya 2026-05-11, rosa 2026-05-04, tom 2026-06-01).
-    expect(rows.nth(0)).to_have_text("KitInterpersonal deficits1229 Jun 2026")
-    expect(rows.nth(1)).to_have_text("PriyaRole dispute1511 May 2026")
-    expect(rows.nth(2)).to_have_text("RosaGrief164 May 2026")
-    expect(rows.nth(3)).to_have_text("TomRole transition141 Jun 2026")
-    expect(page.locator(f"#{ids.CLIENT_COUNT}")).to_have_text("4 clients")
-    expect(rows.nth(2).get_by_role("link", name="Rosa")).to_have_attribute("href", "/client/c-rosa")
+    # (femi 2026-08-03, kit 2026-06-29, priya 2026-05-11, rosa 2026-05-04, tom 2026-06-01).
+    expect(rows.nth(0)).to_have_text("FemiRole transition, Role dispute123 Aug 2026")
+    expect(rows.nth(1)).to_have_text("KitInterpersonal deficits1229 Jun 2026")
+    expect(rows.nth(2)).to_have_text("PriyaRole dispute1511 May 2026")
+    expect(rows.nth(3)).to_have_text("RosaGrief164 May 2026")
+    expect(rows.nth(4)).to_have_text("TomRole transition141 Jun 2026")
+    expect(page.locator(f"#{ids.CLIENT_COUNT}")).to_have_text("5 clients")
+    expect(rows.nth(3).get_by_role("link", name="Rosa")).to_have_attribute("href", "/client/c-rosa")
 
 
 @pytest.mark.reads_only
 def test_search_filters_the_list(page: Page, app_url):
     page.goto(app_url)
-    expect(page.locator(ROWS)).to_have_count(4)
+    expect(page.locator(ROWS)).to_have_count(5)
     page.fill(f"#{ids.CLIENT_SEARCH}", "pri")
     expect(page.locator(ROWS)).to_have_count(1)
     expect(page.locator(ROWS).first).to_contain_text("Priya")
@@ -102,12 +103,12 @@ def test_unknown_client_gets_a_kind_message(page: Page, app_url):
     expect(notice).to_contain_text("No client has the id c-nobody.")
     expect(page.locator(f"#{ids.REVIEW_BODY}")).to_be_hidden()
     notice.get_by_role("link", name="Go to the list of clients").click()
-    expect(page.locator(ROWS)).to_have_count(4)
+    expect(page.locator(ROWS)).to_have_count(5)
 
 
 def test_a_bad_upload_lists_every_problem_and_changes_nothing(page: Page, app_url):
     page.goto(app_url)
-    expect(page.locator(ROWS)).to_have_count(4)
+    expect(page.locator(ROWS)).to_have_count(5)
     bad = copy.deepcopy(ANA)
     bad["client"]["colour"] = "blue"
     bad["sessions"][0]["ties"][1]["support"] = 12
@@ -119,14 +120,14 @@ def test_a_bad_upload_lists_every_problem_and_changes_nothing(page: Page, app_ur
         "ana.json: session 1, tie for 'p-dan': support must be an integer 0–10, got 12",
     ])
     expect(page.locator(f"#{ids.UPLOAD_MESSAGE}")).to_contain_text("Nothing was imported.")
-    expect(page.locator(ROWS)).to_have_count(4)
+    expect(page.locator(ROWS)).to_have_count(5)
 
 
 def test_a_good_upload_adds_the_client(page: Page, app_url):
     page.goto(app_url)
     upload(page, "ana.json", ANA)
     expect(page.locator(f"#{ids.UPLOAD_MESSAGE}")).to_contain_text("Imported Ana with 1 session.")
-    expect(page.locator(ROWS)).to_have_count(5)
+    expect(page.locator(ROWS)).to_have_count(6)
     expect(page.locator(ROWS).first).to_have_text("AnaRole dispute15 Jan 2026")
     page.locator(f"#{ids.UPLOAD_MESSAGE}").get_by_role("link", name="Open Ana").click()
     expect(page).to_have_url(f"{app_url}client/c-ana?session=1")
@@ -136,7 +137,7 @@ def test_a_good_upload_adds_the_client(page: Page, app_url):
 def test_an_existing_id_asks_before_replacing(page: Page, app_url):
     page.goto(app_url)
     upload(page, "ana.json", ANA)
-    expect(page.locator(ROWS)).to_have_count(5)
+    expect(page.locator(ROWS)).to_have_count(6)
     renamed = copy.deepcopy(ANA)
     renamed["client"]["label"] = "Ana B."
     upload(page, "ana-renamed.json", renamed)
@@ -154,7 +155,7 @@ def test_an_existing_id_asks_before_replacing(page: Page, app_url):
     expect(confirm).to_be_visible()
     page.click(f"#{ids.UPLOAD_REPLACE}")
     expect(page.locator(f"#{ids.UPLOAD_MESSAGE}")).to_contain_text("Imported Ana B.")
-    expect(page.locator(ROWS)).to_have_count(5)
+    expect(page.locator(ROWS)).to_have_count(6)
     expect(page.locator(ROWS).first).to_contain_text("Ana B.")
 
 
@@ -180,7 +181,7 @@ def test_new_client_form_explains_what_is_missing(page: Page, app_url):
         re.compile(r"^client: label must "),
         "client: start_date must be a date written YYYY-MM-DD, got '2 March'",
     ])
-    expect(page.locator(ROWS)).to_have_count(4)
+    expect(page.locator(ROWS)).to_have_count(5)
 
 
 def test_a_label_with_markup_is_shown_as_text(page: Page, app_url):
@@ -216,11 +217,11 @@ def test_hide_names_reaches_the_words_and_carries_to_the_next_client(page: Page,
 @pytest.mark.reads_only
 def test_keyboard_reaches_a_client_with_a_visible_focus_ring(page: Page, app_url):
     page.goto(app_url)
-    expect(page.locator(ROWS)).to_have_count(4)
+    expect(page.locator(ROWS)).to_have_count(5)
     page.focus(f"#{ids.CLIENT_SEARCH}")
     page.keyboard.press("Tab")
     focused = page.locator(":focus")
-    expect(focused).to_have_text("Kit")
+    expect(focused).to_have_text("Femi")
     outline = focused.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
     assert outline == "solid 3px"
 
@@ -238,7 +239,7 @@ def test_pages_fit_a_tablet_without_sideways_scrolling(page: Page, app_url, path
 def test_the_browser_enforces_the_policy(page: Page, app_url, watch_page):
     """An injected inline script is refused, and the refusal is an error the watcher catches."""
     page.goto(app_url)
-    expect(page.locator(ROWS)).to_have_count(4)
+    expect(page.locator(ROWS)).to_have_count(5)
     page.evaluate("""() => { const s = document.createElement('script');
                              s.textContent = 'window.injected = 1'; document.body.appendChild(s); }""")
     assert page.evaluate("() => window.injected") is None
