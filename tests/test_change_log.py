@@ -15,7 +15,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 
 from ipt_network.errors import NotFoundError, StaleEditError, ValidationError
-from ipt_network.model import Link, Person, Tie, parse_document
+from ipt_network.model import Link, Person, Risk, RiskLevel, Tie, parse_document
 from ipt_network.store import Store
 from ipt_network.store.database import make_engine, transaction
 from ipt_network.store.migrate import ALEMBIC_INI
@@ -88,8 +88,10 @@ def test_session_fields_people_and_new_sessions_are_logged(ana):
     ana.save_person("c-ana", Person(id="p-mum", name="Mother", role="parent"), expected_version=1)
     ana.start_next_session("c-ana", dt.date(2026, 1, 12))
     new_session, person, fields = ana.changes("c-ana")[:3]
-    assert fields.change.before == {"date": "2026-01-05", "phase": "initial", "notes": "", "events": []}
-    assert fields.change.after == {"date": "2026-01-06", "phase": "initial", "notes": "hard week", "events": []}
+    assert fields.change.before == {"date": "2026-01-05", "phase": "initial", "notes": "", "events": [],
+                                    "risk": None}
+    assert fields.change.after == {"date": "2026-01-06", "phase": "initial", "notes": "hard week", "events": [],
+                                   "risk": None}
     assert (person.change.before["name"], person.change.after["name"]) == ("Mum", "Mother")
     assert new_session.change.record == ("session", 2) and new_session.change.before is None
     # The copied ties and link come with it: 2 ties + 1 link.
@@ -108,6 +110,15 @@ def test_undo_puts_back_what_was_there_and_says_what_it_undid(ana):
     undone = ana.changes("c-ana")[0]
     assert undone.undoes == number
     assert (undone.change.before["support"], undone.change.after["support"]) == (2, 6)
+
+
+def test_a_risk_record_is_logged_and_undo_takes_it_back_out(ana):
+    risk = Risk(assessed=True, level=RiskLevel.LOW, plan_in_place=True, note="passive thoughts, no plan")
+    ana.save_risk("c-ana", 1, risk, expected_version=1)
+    logged = ana.changes("c-ana")[0]
+    assert (logged.change.before["risk"], logged.change.after["risk"]) == (None, risk.model_dump(mode="json"))
+    ana.undo("c-ana", logged.number)
+    assert ana.load("c-ana").document.sessions[0].risk is None
 
 
 def test_undo_of_taking_someone_out_brings_their_links_back(ana):

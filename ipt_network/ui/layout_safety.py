@@ -52,5 +52,5 @@ def risk_part() -> html.Div:
             dcc.Textarea(id=ids.EDIT_RISK_NOTE, className="form-control", rows=2),
         ]),
         html.Button("Save risk record", id=ids.EDIT_RISK_SAVE, className="btn btn-primary"),
-        dcc.Store(id=ids.EDIT_RISK_SHOWN),
+        dcc.Store(id=ids.EDIT_RISK_SHOWN, storage_type="memory"),
     ])

@@ -19,6 +19,7 @@ from ipt_network.ui.view import NOTHING_CHANGED
 from tests.browser.conftest import GRAPH_DRAWN
 from tests.browser.test_client_list import ROWS, UPLOAD_INPUT
 from tests.browser.test_editing import MESSAGE, cell, open_session, tie, type_into
+from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.browser
 
@@ -33,13 +34,13 @@ def take_back(problems: list[str], *provoked: str) -> None:
 
 def test_a_file_over_the_limit_is_refused_next_to_the_import_control(page: Page, app_url):
     page.goto(app_url)
-    expect(page.locator(ROWS)).to_have_count(4)
+    expect(page.locator(ROWS)).to_have_count(len(SAMPLES))
     too_big = b"{" + b" " * (MAX_FILE_BYTES + 1024 * 1024) + b"}"  # 21 MiB and 2 bytes
     page.set_input_files(UPLOAD_INPUT, files=[{"name": "big.json", "mimeType": "application/json",
                                                "buffer": too_big}])
     expect(page.locator(f"#{ids.UPLOAD_MESSAGE}")).to_have_text(
         "big.json is 21.0 MB; the largest file that can be imported is 20.0 MB. Nothing was imported.")
-    expect(page.locator(ROWS)).to_have_count(4)
+    expect(page.locator(ROWS)).to_have_count(len(SAMPLES))
 
 
 def test_a_lost_connection_is_said_and_nothing_is_saved(page: Page, app_url, store, watch_page):
