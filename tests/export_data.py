@@ -60,7 +60,8 @@ def identifying_words(doc: Document) -> list[str]:
     """Everything in ``doc`` that could name someone: the label, people's names, and typed text."""
     texts = [doc.client.label, doc.client.notes, *(p.name for p in doc.people), *(p.notes for p in doc.people)]
     for session in doc.sessions:
-        texts += [session.notes, *session.events, *(tie.note for tie in session.ties)]
+        texts += [session.notes, *session.events, *(tie.note for tie in session.ties),
+                  session.risk.note if session.risk else ""]
     return sorted({t for t in texts if t.strip()})
 
 

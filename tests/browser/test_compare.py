@@ -5,7 +5,9 @@ The client is Priya (data/samples/priya_role_dispute.json). From session 4 (23 F
 session 8 (23 Mar 2026) the file changes, by hand (change threshold 2, T = 5):
 - Claire: support 4 → 5, conflict 5 → 3: conflict fell by 2 (named), and the tie goes from
   aversive (conflict ≥ 5, support < 5) to supportive (support ≥ 5, conflict < 5);
-- Vikram: support 4 → 5, conflict 2 → 1: indifferent → supportive (no rating moved by 2);
+- Vikram: support 4 → 5, conflict 2 → 1: indifferent → supportive, but no rating moved by 2, so
+  the flip is not named (a one-point change is noise, docs/metrics.md); he still counts among the
+  supportive ties;
 - everyone else moves by at most 1 point and keeps their ring and valence; the same 14 links.
 """
 
@@ -26,8 +28,7 @@ PANEL = f"#{ids.COMPARE_PANEL}"
 BEFORE, AFTER = f"#{ids.COMPARE_BEFORE}", f"#{ids.COMPARE_AFTER}"
 CHANGES = f"{PANEL} .change-list li"
 
-THERAPIST_CHANGES = ["Conflict with Claire fell from 5 to 3", "Tie with Claire went from aversive to supportive",
-                     "Tie with Vikram went from indifferent to supportive"]
+THERAPIST_CHANGES = ["Conflict with Claire fell from 5 to 3", "Tie with Claire went from aversive to supportive"]
 
 
 def drawn(graph: str) -> str:
@@ -59,7 +60,7 @@ def test_a_link_opens_both_sessions_and_the_changes(page: Page, app_url, store):
     assert figure_text(page, BEFORE).count("Session 4 · 23 Feb 2026") == 1
     assert figure_text(page, AFTER).count("Session 8 · 23 Mar 2026") == 1
     expect(page.locator(f"#{ids.COMPARE_WITH}")).to_contain_text("Session 4")
-    expect(page.locator(PANEL)).to_contain_text("From session 4 to session 8: 3 changes")
+    expect(page.locator(PANEL)).to_contain_text("From session 4 to session 8: 2 changes")
     expect(page.locator(CHANGES)).to_have_text(THERAPIST_CHANGES)
     # The same sentences as the analytics give, in the same order.
     course = CourseAnalysis(store.load("c-priya").document)
@@ -86,8 +87,7 @@ def test_the_client_voice_tells_the_changes_in_plain_words(page: Page, app_url):
     open_comparison(page, app_url, "?session=4&compare=8")
     page.get_by_text("Client", exact=True).click()
     expect(page.locator(PANEL)).to_contain_text("Since session 4")
-    expect(page.locator(CHANGES)).to_have_text(["Things with Claire feel easier", "Claire now feels mostly supportive",
-                                                "Vikram now feels mostly supportive"])
+    expect(page.locator(CHANGES)).to_have_text(["Things with Claire feel easier", "Claire now feels mostly supportive"])
     expect(page.locator(f"{PANEL} .change-table")).to_have_count(0)
 
 
@@ -120,11 +120,9 @@ def test_hidden_names_leave_no_name_in_the_comparison(page: Page, app_url, store
     names = [person.name for person in doc.people] + [doc.client.label]
     assert "Claire" in page.locator(PANEL).inner_text()
     page.get_by_role("checkbox", name="Hide names").check()
-    # priya_role_dispute.json: Claire is the only colleague; Vikram is the second "other_family"
-    # person listed (after Asha), so roles number them "Family 1" (Asha) and "Family 2".
+    # priya_role_dispute.json: Claire is the only colleague, so her role names her.
     expect(page.locator(CHANGES)).to_have_text(["Conflict with Colleague fell from 5 to 3",
-                                                "Tie with Colleague went from aversive to supportive",
-                                                "Tie with Family 2 went from indifferent to supportive"])
+                                                "Tie with Colleague went from aversive to supportive"])
     page.wait_for_function(drawn(AFTER))
     shown = [page.locator(PANEL).inner_text(), figure_text(page, BEFORE), figure_text(page, AFTER)]
     for text in shown:
