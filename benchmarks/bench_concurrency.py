@@ -22,6 +22,7 @@ Ends with ``PRAGMA integrity_check``.
 from __future__ import annotations
 
 import contextlib
+import http.client
 import json
 import os
 import signal
@@ -168,7 +169,7 @@ def run(seconds: float) -> None:
                         outcome = json.loads(answer.read())["response"][ids.EDIT_OUTCOME]["data"]
                 except urllib.error.HTTPError as exc:
                     kind = f"HTTP {exc.code}"
-                except OSError:
+                except (OSError, http.client.HTTPException):  # refused, reset, or cut off by a kill
                     kind = "no answer (server down)"
                     time.sleep(0.1)
                 else:
