@@ -171,15 +171,16 @@ def test_mood_shows_bands_the_session_and_linkage_with_n(page: Page, app_url):
     for band in ("minimal", "mild", "moderate", "moderately severe", "severe"):  # PHQ-9 bands, Kroenke 2001
         assert f"band:{band}" in names
     assert ["this session", 6] in shapes
-    # The sentences are those of the analytics over sessions 1-6, total support against PHQ-9.
+    # The sentences are those of the analytics over sessions 1-6, total support against PHQ-9, built on
+    # changes from one session to the next: 5 changes at lag 0, 4 pairs of changes at lag 1.
     links = [link for link in CourseAnalysis(PRIYA).linkage(up_to=6)
-             if link.series == "total_support" and link.instrument == "PHQ-9"]
+             if link.series == "total_support" and link.instrument == "PHQ-9" and link.on == "changes"]
     assert [link.lag for link in links] == [0, 1]
     words = page.locator(f"#{ids.MOOD_PANEL}")
     for link in links:
         expect(words).to_contain_text(link.sentence)
-    expect(words).to_contain_text("n = 6")
     expect(words).to_contain_text("n = 5")
+    expect(words).to_contain_text("n = 4")
     # Another series adds its row to the chart and its two sentences.
     page.get_by_label("People in the circle", exact=True).check()
     expect(words.locator(".linkage-list li")).to_have_count(4)
@@ -273,7 +274,7 @@ def test_quick_session_changes_then_leaving_raise_no_page_error(page: Page, app_
         expect(page).to_have_url(f"{app_url}client/c-priya?session=6")
         page.wait_for_timeout(wait_before_leaving)
         page.get_by_role("link", name="← All clients").click()
-        expect(page.locator(f"#{ids.CLIENT_COUNT}")).to_have_text("4 clients")
+        expect(page.locator(f"#{ids.CLIENT_COUNT}")).to_have_text("5 clients")
         page.wait_for_timeout(700)  # longer than the 0.5 s glide
 
 

@@ -8,6 +8,7 @@ from session 3; risk records at sessions 1-3 (low, low, none); none at session 5
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -97,9 +98,9 @@ def test_the_cue_stays_in_the_clients_words_without_a_word_about_it(page: Page, 
     expect(cue).to_have_text(CUE)
     expect(cue).to_have_attribute("aria-hidden", "true")
     page.wait_for_function(MOOD_DRAWN)
-    seen = page.locator("body").inner_text().lower()
-    for word in ("item 9", "safety", "risk", "self-harm", "better off dead"):
-        assert word not in seen, word
+    # Waits until the panels have redrawn in the client's words, then holds for every visible word.
+    expect(page.locator("body")).not_to_contain_text(
+        re.compile("item 9|safety|risk|self-harm|better off dead", re.IGNORECASE), use_inner_text=True)
     page.set_viewport_size({"width": 1366, "height": 768})
     page.screenshot(path=str(tmp_path / "safety-cue-client.png"))
     # Session 4: item 9 answered 0, risk not recorded: no cue.
