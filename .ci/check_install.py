@@ -127,12 +127,13 @@ def main() -> None:
             cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # Ctrl+C works as in a terminal
         try:
-            line = serve.stdout.readline()
-            found = STARTED.search(line)
-            if not found:
-                sys.exit(f"failed: serve did not start: {line}{serve.stderr.read()}")
+            said = []
+            while not (found := STARTED.search(line := serve.stdout.readline())):
+                if not line:  # serve ended before it started serving
+                    sys.exit(f"failed: serve did not start:\n{''.join(said)}{serve.stderr.read()}")
+                said.append(line)
             url, port = found.group(1), int(found.group(2))
-            step(f"serve started: {line.strip()}", started)
+            step(f"serve started: {''.join(said)}{line.strip()}", started)
             check_http(port)
             check_in_browser(url, args.screenshot)
             step("checked over HTTP and in Chromium", started)
