@@ -29,7 +29,14 @@ from dataclasses import dataclass
 
 from ipt_network.change import SessionChange, remembered_ties
 from ipt_network.errors import NotFoundError
-from ipt_network.figures import display_namer, mood_figure, mood_markers, network_figure, network_summary
+from ipt_network.figures import (
+    client_summary,
+    display_namer,
+    mood_figure,
+    mood_markers,
+    network_figure,
+    network_summary,
+)
 from ipt_network.figures.style import PHASE_WORDS, day
 from ipt_network.figures.trends import MEASURE_WORDS
 from ipt_network.graph import find_session
@@ -39,7 +46,7 @@ from ipt_network.model import Document, Risk
 from ipt_network.overview import CourseAnalysis
 from ipt_network.scales import MoodResult, item9_sentence, mood_sentence, mood_status, mood_table, plain_mood
 from ipt_network.settings import DEFAULT
-from ipt_network.words import check_voice, list_in_words, plural
+from ipt_network.words import check_voice, list_in_words
 
 from .hidden import without_names
 
@@ -235,7 +242,7 @@ def session_note(doc: Document, number: int | None = None, *, hide_names: bool =
         network_figure=network_view(course, number, voice=voice, ringed=therapist),
         network_summary=network_summary(doc, number, display_name=name_of,
                                         hotspots=[h.person for h in findings.hotspots]) if therapist
-        else _client_summary(doc, number, name_of),
+        else client_summary(doc, number, display_name=name_of),
         mood=tuple(_mood_line(result, voice, show_scores) for result in results.values()),
         mood_figure=mood_view(course, number, item9=therapist) if therapist or show_scores else None,
         measures=_measure_lines(course, number, change, voice) if therapist else (),
@@ -325,18 +332,6 @@ def course_safety(course: CourseAnalysis, number: int) -> tuple[str, ...]:
 def _risk_note_hidden(original: Document, number: int, hide_names: bool) -> bool:
     risk = find_session(original, number).risk
     return hide_names and risk is not None and bool(risk.note)
-
-
-def _client_summary(doc: Document, number: int, name_of: Callable[[str], str]) -> str:
-    """The picture in the client's words: how many people, how many close, who is remembered."""
-    session = find_session(doc, number)
-    people = {p.id: p for p in doc.people}
-    alive = [t for t in session.ties if people[t.person].alive_on(session.date)]
-    remembered = [name_of(t.person) for t in session.ties if not people[t.person].alive_on(session.date)]
-    inner = sum(t.circle == 1 for t in alive)
-    text = (f"{plural(len(alive), 'person', 'people')} in your circle, "
-            f"{inner} of them in the inner circle.")
-    return text + (f" Remembered here: {list_in_words(remembered)}." if remembered else "")
 
 
 def _support_around(doc: Document, number: int, name_of: Callable[[str], str]) -> tuple[str, ...]:

@@ -7,10 +7,10 @@ screen readers and reports. Figures are plain plotly figure dicts, which ``dcc.G
 
 from .mood import mood_figure, mood_markers, mood_summary
 from .names import display_namer
-from .network import comparison_figures, network_figure, network_summary
+from .network import client_summary, comparison_figures, network_figure, network_summary
 from .timeline import timeline_figure, timeline_sessions, timeline_summary
 
 __all__ = [
-    "comparison_figures", "display_namer", "mood_figure", "mood_markers", "mood_summary", "network_figure",
-    "network_summary", "timeline_figure", "timeline_sessions", "timeline_summary",
+    "client_summary", "comparison_figures", "display_namer", "mood_figure", "mood_markers", "mood_summary",
+    "network_figure", "network_summary", "timeline_figure", "timeline_sessions", "timeline_summary",
 ]

@@ -415,6 +415,18 @@ def network_summary(doc: Document, session_number: int, *, display_name: Callabl
     return text
 
 
+def client_summary(doc: Document, session_number: int, *, display_name: Callable[[str], str]) -> str:
+    """The picture in the client's words: how many people, how many close, who is remembered; nobody
+    is named as a problem (the client may read it aloud, or a relative may)."""
+    session = find_session(doc, session_number)
+    people = {p.id: p for p in doc.people}
+    alive = [t for t in session.ties if people[t.person].alive_on(session.date)]
+    remembered = [display_name(t.person) for t in session.ties if not people[t.person].alive_on(session.date)]
+    inner = sum(t.circle == 1 for t in alive)
+    text = f"{plural(len(alive), 'person', 'people')} in your circle, {inner} of them in the inner circle."
+    return text + (f" Remembered here: {list_in_words(remembered)}." if remembered else "")
+
+
 def comparison_figures(doc: Document, first: int, second: int, *, display_name: Callable[[str], str],
                        hotspots: Mapping[int, Hotspots] | None = None,
                        valence: Mapping[int, Mapping[str, str]] | None = None,

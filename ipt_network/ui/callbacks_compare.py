@@ -15,13 +15,13 @@ from dash import Input, Output, State, dcc, html
 
 from ipt_network.change import SessionChange
 from ipt_network.figures.keys import pseudonyms, rekey, still
-from ipt_network.figures.network import comparison_figures, network_summary
+from ipt_network.figures.network import comparison_figures
 from ipt_network.overview import CourseAnalysis
 from ipt_network.ui import ids
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.labels import CHANGE_TABLE_NAMES, CLIENT, THERAPIST, measure_change, measure_value
 from ipt_network.ui.modebar import download_only
-from ipt_network.ui.view import namer, scores_shown, selection_of, view_prefs
+from ipt_network.ui.view import namer, picture_in_words, scores_shown, selection_of, view_prefs
 from ipt_network.words import plural
 
 COMPARE_HEIGHT = 600
@@ -74,8 +74,7 @@ def side_by_side(course: CourseAnalysis, first: int, second: int, shown: Callabl
     key_of = pseudonyms(course.doc) if hide_names else None
     columns = []
     for graph_id, number, figure in ((ids.COMPARE_BEFORE, first, figures[0]), (ids.COMPARE_AFTER, second, figures[1])):
-        summary = network_summary(course.doc, number, display_name=shown, hotspots=hotspots[number],
-                                  thresholds=course.thresholds)
+        summary = picture_in_words(course, number, voice, shown, hotspots[number])
         columns.append(html.Div(className="col-lg-6", children=[
             html.Div(className="graph-card compare-graph", children=dcc.Graph(
                 id=graph_id, figure=still(rekey(figure, key_of) if key_of else figure),

@@ -23,7 +23,7 @@ from dash.exceptions import PreventUpdate
 
 from ipt_network.errors import NotFoundError
 from ipt_network.figures.keys import glide, pseudonyms
-from ipt_network.figures.network import network_figure, network_summary
+from ipt_network.figures.network import network_figure
 from ipt_network.graph import find_session
 from ipt_network.layout import Point, force_positions, ring_positions
 from ipt_network.metrics import tie_valences
@@ -36,7 +36,7 @@ from ipt_network.ui.labels import measure_rows, problem_areas, session_caption
 from ipt_network.ui.layout_compare import compare_options
 from ipt_network.ui.layout_review import BLANK_FIGURE, FORCE, LINKS
 from ipt_network.ui.urls import nearest_session, selection_from_search
-from ipt_network.ui.view import findings_in_view, namer, scores_shown, selection_of, view_prefs
+from ipt_network.ui.view import findings_in_view, namer, picture_in_words, scores_shown, selection_of, view_prefs
 
 
 def course_force_positions(course: CourseAnalysis) -> dict[str, Point]:
@@ -55,10 +55,9 @@ def header_label(doc: Document, prefs: dict) -> str:
 
 
 def summary_panel(course: CourseAnalysis, number: int, display_name: Callable[[str], str], hotspots: dict,
-                  *, numbers: bool) -> list:
+                  *, voice: str, numbers: bool) -> list:
     """The picture in words, then the session's measures when numbers are on show."""
-    children = [html.P(network_summary(course.doc, number, display_name=display_name, hotspots=hotspots,
-                                       thresholds=course.thresholds))]
+    children = [html.P(picture_in_words(course, number, voice, display_name, hotspots))]
     if numbers:
         children.append(html.Dl(className="measures mb-0", children=[
             part for name, value in measure_rows(course.measures(number))
@@ -164,7 +163,8 @@ def register(app: dash.Dash, courses: Courses) -> None:
         session = find_session(doc, number)
         caption = session_caption(number, session.date, session.phase, prefs["voice"])
         return (glide(figure, pseudonyms(doc) if prefs["hide_names"] else None),
-                summary_panel(course, number, shown, hotspots, numbers=with_numbers), caption, shown_now)
+                summary_panel(course, number, shown, hotspots, voice=prefs["voice"], numbers=with_numbers),
+                caption, shown_now)
 
     @app.callback(
         Output(ids.VIEW_PREFS, "data"),

@@ -23,6 +23,7 @@ from dash.exceptions import PreventUpdate
 
 from ipt_network.errors import IPTNetworkError, StorageError, ValidationError
 from ipt_network.figures.names import display_namer
+from ipt_network.figures.network import client_summary, network_summary
 from ipt_network.hotspots import Findings
 from ipt_network.model import Document
 from ipt_network.overview import CourseAnalysis
@@ -72,6 +73,16 @@ def session_findings(course: CourseAnalysis, number: int, voice: str, hide_names
 def findings_in_view(course: CourseAnalysis, number: int, prefs: dict) -> Findings:
     """``session_findings``, made once per course, session and view."""
     return derived(course, session_findings, number, prefs["voice"], prefs["hide_names"])
+
+
+def picture_in_words(course: CourseAnalysis, number: int, voice: str, display_name: Callable[[str], str],
+                     hotspots: dict | list) -> str:
+    """The network of a session in one or two sentences: with the people needing attention in the
+    therapist's words, without naming anyone as a problem in the client's (who sees the screen)."""
+    if voice == THERAPIST:
+        return network_summary(course.doc, number, display_name=display_name, hotspots=hotspots,
+                               thresholds=course.thresholds)
+    return client_summary(course.doc, number, display_name=display_name)
 
 
 # --- the session a panel follows ----------------------------------------------------------------

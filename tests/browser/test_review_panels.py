@@ -98,6 +98,11 @@ def test_hotspots_list_the_people_the_analytics_name_with_their_reasons(page: Pa
     expect(items.nth(0)).to_contain_text("rose from 6 to 9 since session 5")
     expect(page.locator(HOTSPOTS)).to_contain_text("No isolation flags this session.")
     expect(page.locator(f"#{ids.NETWORK_SUMMARY}")).to_contain_text("2 people need attention: Arjun and Asha")
+    # In the client's words, with the client looking at the screen, nobody is named as a problem.
+    page.get_by_label("Client", exact=True).check()
+    summary = page.locator(f"#{ids.NETWORK_SUMMARY}")
+    expect(summary).to_contain_text("in your circle")
+    expect(summary).not_to_contain_text("attention")
 
 
 def test_choosing_a_hotspot_highlights_that_person_until_chosen_again(page: Page, app_url):
