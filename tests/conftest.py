@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from ipt_network.store import Store
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "data" / "samples").glob("*.json"))
 
@@ -54,3 +56,10 @@ def browser_type_launch_args(browser_type_launch_args):
     """Every test that opens a page gets Debian's Chromium, one browser for the whole run."""
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "headless": True,
             "args": CHROME_FLAGS}
+
+
+@pytest.fixture
+def store(db_url):
+    """An open store over the test's own empty database (modules that need it filled override it)."""
+    with Store.open(db_url) as opened:
+        yield opened

@@ -27,12 +27,6 @@ LINK = {"a": "p-mum", "b": "p-dan", "support": 1, "conflict": 7}
 
 
 @pytest.fixture
-def store(db_url):
-    with Store.open(db_url) as opened:
-        yield opened
-
-
-@pytest.fixture
 def ana(store, ana_data):
     store.import_document(parse_document(ana_data))
     return store

@@ -35,12 +35,6 @@ from ipt_network.store.tables import metadata
 
 
 @pytest.fixture
-def store(db_url):
-    with Store.open(db_url) as opened:
-        yield opened
-
-
-@pytest.fixture
 def ana(store, ana_data):
     """The DESIGN example, stored: client c-ana, session 1 with Mum and Dan tied and linked."""
     doc = parse_document(ana_data)
