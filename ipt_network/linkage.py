@@ -213,7 +213,8 @@ def linkage_sentence(series: str, instrument: str, lag: int, rho: float | None, 
     changes = on == "changes"
     if rho is None:
         if n < min_n:
-            counted = "changes from one session to the next" if changes else "sessions"
+            counted = {(True, 0): "changes from one session to the next", (True, 1): "pairs of consecutive changes",
+                       (False, 0): "sessions", (False, 1): "pairs of consecutive sessions"}[changes, bool(lag)]
             return (f"Too few {counted} have both {what} and {mood_name} to compare them "
                     f"(n = {n}; at least {min_n} are needed).")
         return (f"Either {what} or {mood_name} stayed the same over these sessions, so how they moved "

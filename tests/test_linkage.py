@@ -58,7 +58,7 @@ def test_null_when_fewer_than_four_pairs():
     assert result(results, "total_support", 0).n == 4 and result(results, "total_support", 0).rho is not None
     lag1 = result(results, "total_support", 1)
     assert (lag1.rho, lag1.n) == (None, 3)
-    assert lag1.sentence == ("Too few sessions have both total support and PHQ-9 to compare them "
+    assert lag1.sentence == ("Too few pairs of consecutive sessions have both total support and PHQ-9 to compare them "
                              "(n = 3; at least 4 are needed).")
 
 

@@ -254,8 +254,14 @@ def test_the_safety_check_is_for_the_therapist_only():
     notes = [c for c in walk(therapist) if getattr(c, "className", "") == "safety-note"]
     assert len(notes) == 1 and "was answered 1 at session 1" in text_of(notes)
     assert not [c for c in walk(client) if getattr(c, "className", "") == "safety-note"]
-    # At session 1 there is no change yet: too few for a correlation on changes (n = 0 < 5).
-    assert "(n = 0; at least 5 are needed)" in text_of(therapist)
+    # At session 1 there is no change yet: too few for a correlation on changes (n = 0 < 5), said once
+    # for each lag, in words that tell the two apart.
+    sentences = [c.children for c in walk(therapist) if type(c).__name__ == "Li" and "(n = 0;" in c.children]
+    assert sentences == [
+        "Too few changes from one session to the next have both total support and PHQ-9 to compare them "
+        "(n = 0; at least 5 are needed).",
+        "Too few pairs of consecutive changes have both total support and PHQ-9 to compare them "
+        "(n = 0; at least 5 are needed)."]
 
 
 def test_linkage_sentences_cover_the_chosen_series_up_to_the_session():

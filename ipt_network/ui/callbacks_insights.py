@@ -159,9 +159,10 @@ def mood_words_panel(course: CourseAnalysis, number: int, voice: str, *, numbers
         children.append(html.P(NO_SERIES[voice]))
     else:
         links = derived(course, session_linkage, number, instrument, tuple(series))
-        children.append(html.Ul(className="linkage-list", children=[
-            html.Li(linkage_words(link, voice, numbers=numbers, min_n=course.thresholds.min_n_changes))
-            for link in links]))
+        # The same words twice (both lags too short, say) are said once.
+        sentences = dict.fromkeys(linkage_words(link, voice, numbers=numbers, min_n=course.thresholds.min_n_changes)
+                                  for link in links)
+        children.append(html.Ul(className="linkage-list", children=[html.Li(sentence) for sentence in sentences]))
     return children
 
 
