@@ -15,14 +15,16 @@ Hotspots, mood        layout_insights  callbacks_insights  network's options… 
 Play, timeline        layout_time      callbacks_time      time                time-compare.css  test_time
 Comparison            layout_compare   callbacks_compare   comparison          time-compare.css  test_compare
 Export                layout_export    callbacks_export    export              app.css           test_export
-Editing               layout_edit      callbacks_edit      editing             edit.css          test_editing, test_saves
+Editing               layout_edit      callbacks_edit      editing             edit.css          test_editing
+Saves, undo, changes  layout_edit      callbacks_edit      editing             edit.css          test_saves
 Safety (cue, risk)    layout_safety    callbacks_safety    safety              edit.css          test_safety
 ====================  ===============  ==================  ==================  ================  ==================
 
 Beside them: ``editing`` and ``forms`` (from form fields to saved records), ``courses`` and
 ``derived`` (the caches), ``labels`` and ``plain_words`` (the words in both voices), ``urls``,
-``upload``, ``malformed`` (400 and 404 before Dash reads a request), ``security`` (CSP, caching), ``door`` (the launch token, Host and Origin checks),
-``server`` (waitress, the browser, the daily backup) and ``modebar`` (the charts' one button).
+``upload``, ``malformed`` (400 and 404 before Dash reads a request), ``security`` (CSP, caching),
+``door`` (the launch token, Host and Origin checks), ``server`` (waitress, the browser, the daily
+backup) and ``modebar`` (the charts' one button).
 """
 
 from ipt_network.ui.app import create_app
