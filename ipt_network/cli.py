@@ -66,7 +66,7 @@ def main(ctx: click.Context, db: str | None) -> None:
 @click.option("--replace", is_flag=True, help="Overwrite clients that already exist.")
 @click.pass_context
 def import_(ctx: click.Context, paths: tuple[Path, ...], replace: bool) -> None:
-    """Import JSON v1 files or CSV bundles (folder or .zip); print the client ids.
+    """Import JSON files (version 1 or 2) or CSV bundles (folder or .zip); print the client ids.
 
     Every file is read and checked first; if any is refused, nothing is imported.
     """
@@ -115,7 +115,7 @@ HIDE_NAMES_HELP = "Leave out names, the client's label and typed notes; people a
 @click.pass_context
 def export(ctx: click.Context, client_id: str, fmt: str, session: int | None, picture: str, hide_names: bool,
            output: Path) -> None:
-    """Export a client: the course as JSON v1 or a CSV bundle (.zip or folder), or one session as
+    """Export a client: the course as JSON (version 2) or a CSV bundle (.zip or folder), or one session as
     GraphML, a picture or a session note."""
     from ipt_network import export as exports
     from ipt_network.formats import write_document

@@ -1,5 +1,5 @@
-"""The interchange formats: JSON v1 (one file), the CSV bundle (a folder or a .zip of six files), and
-GraphML (one session, as written by ``export --format graphml`` or edited in Gephi).
+"""The interchange formats: JSON (one file; version 2 written, 1 and 2 read), the CSV bundle (a folder
+or a .zip of six files), and GraphML (one session, as written by ``export --format graphml`` or edited in Gephi).
 
 Every reader is all-or-nothing and turns any file, however damaged or hostile, into either a valid
 ``Document`` or a ``ValidationError`` naming the file, record and field of each problem.
@@ -18,7 +18,8 @@ Format = Literal["json", "csv"]
 
 
 def read_document(path: str | Path) -> Document:
-    """Read a JSON v1 file (``.json``), a CSV bundle (a folder or ``.zip``) or one session's ``.graphml``."""
+    """Read a JSON file (``.json``, version 1 or 2), a CSV bundle (a folder or ``.zip``) or one session's
+    ``.graphml``."""
     path = Path(path)
     if path.is_dir() or path.suffix.lower() == ".zip":
         return csv_bundle.read(path)
@@ -32,7 +33,7 @@ def read_document(path: str | Path) -> Document:
 
 
 def write_document(doc: Document, path: str | Path, fmt: Format | None = None) -> None:
-    """Write ``doc`` as JSON v1 or as a CSV bundle; without ``fmt``, ``.json`` means JSON, else CSV.
+    """Write ``doc`` as JSON (version 2) or as a CSV bundle; without ``fmt``, ``.json`` means JSON, else CSV.
 
     A CSV bundle goes to a zip when ``path`` ends in ``.zip``, otherwise to a folder.
     """
