@@ -17,7 +17,7 @@ from ipt_network.ui.courses import Courses
 from ipt_network.ui.editing import ITEMS, version_key
 from ipt_network.ui.forms import keeps_typing
 from ipt_network.ui.layout_safety import NOT_RECORDED
-from ipt_network.ui.view import session_on_show
+from ipt_network.ui.view import names_hidden, session_on_show
 
 PHQ9 = Instrument.PHQ9.value
 STALE = "Not saved: this session was changed in another tab or window. The form now shows what is stored."
@@ -47,7 +47,8 @@ def form_values(risk: Risk | None) -> tuple:
 
 
 def risk_from_form(assessed: str | None, level: str | None, plan: str | None, note: str | None) -> Risk:
-    """A ``Risk`` from the form; ``ValidationError`` saying what is missing or contradictory."""
+    """A ``Risk`` from the form; ``ValidationError`` saying what is missing or contradictory.
+    ``note`` ``None`` is kept as an empty note here; the caller puts the stored one back."""
     if assessed not in ("yes", "no"):
         raise ValidationError("say whether risk was assessed")
     data = {"assessed": assessed == "yes", "note": note or ""}
@@ -97,8 +98,10 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Output(ids.EDIT_RISK_PLAN, "value"),
         Output(ids.EDIT_RISK_NOTE, "value"),
         Output(ids.EDIT_RISK_SHOWN, "data"),
+        Output(ids.EDIT_RISK_NOTE, "disabled"),
         Input(ids.SHOWN, "data"),
         Input(ids.DATA_VERSION, "data"),
+        Input(ids.HIDE_NAMES, "value"),
         State(ids.REVIEW_CLIENT, "data"),
         State(ids.EDIT_RISK_ASSESSED, "value"),
         State(ids.EDIT_RISK_LEVEL, "value"),
@@ -106,18 +109,20 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         State(ids.EDIT_RISK_NOTE, "value"),
         State(ids.EDIT_RISK_SHOWN, "data"),
     )
-    def fill_risk(selection, _data_version, client_id, *typed_and_shown):
+    def fill_risk(selection, _data_version, hide, client_id, *typed_and_shown):
         """The stored risk record of the session on show; after another save, left as it is while the
-        therapist is typing in it."""
+        therapist is typing in it. Its note may name people, so it stays off screen while names are hidden."""
         if not client_id:
             raise PreventUpdate
         *typed, shown = typed_and_shown
         number = session_on_show(selection)
-        stored = {"of": number, "values": list(form_values(find_session(courses.get(client_id).doc, number).risk))}
+        off = names_hidden(hide)
+        values = list(form_values(find_session(courses.get(client_id).doc, number).risk))
+        stored = {"of": number, "values": [*values[:3], ""] if off else values}
         typed = {"of": (shown or {}).get("of"), "values": list(typed)}
         if ctx.triggered_id == ids.DATA_VERSION and keeps_typing(stored, typed, shown):
-            return *(no_update,) * 4, stored if typed == stored else no_update
-        return *stored["values"], stored
+            return *(no_update,) * 4, stored if typed == stored else no_update, off
+        return *stored["values"], stored, off
 
     @app.callback(
         Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
@@ -131,15 +136,19 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         State(ids.REVIEW_CLIENT, "data"),
         State(ids.EDIT_VERSIONS, "data"),
         State(ids.EDIT_TAB, "data"),
+        State(ids.HIDE_NAMES, "value"),
         prevent_initial_call=True,
     )
-    def save_risk(_clicks, assessed, level, plan, note, selection, client_id, versions, tab):
+    def save_risk(_clicks, assessed, level, plan, note, selection, client_id, versions, tab, hide):
         """Saved like every edit: against the session's version on the page (a second save from this page
         is applied), logged in the change log (so Undo can put it back), answered with the new version."""
         number = session_on_show(selection)
         key = version_key(("session", number))
         try:
             risk = risk_from_form(assessed, level, plan, note)
+            if names_hidden(hide):  # the note was off screen: keep the stored one
+                kept = find_session(courses.stored(client_id).document, number).risk
+                risk = risk.model_copy(update={"note": kept.note if kept else ""})
             version = store.save_risk(client_id, number, risk, expected_version=(versions or {}).get(key), tab=tab)
         except StaleEditError:
             return {"problem": STALE}, no_update

@@ -78,6 +78,24 @@ def test_the_risk_record_is_saved_beside_the_phq9_and_raises_the_cue(page: Page,
     expect(page.locator(f"#{ids.EDIT_RISK_LEVEL}").get_by_label("Medium", exact=True)).to_be_checked()
 
 
+def test_with_names_hidden_the_risk_note_is_off_screen_and_kept_on_saving(page: Page, app_url, store):
+    # Rosa, session 2: risk low, plan in place, note "Passive thoughts less often; ...".
+    stored_note = store.load(CLIENT).document.session(2).risk.note
+    open_panel(page, app_url, 2)
+    note = page.get_by_label("Risk note")
+    expect(note).to_have_value(stored_note)
+    page.get_by_role("checkbox", name="Hide names").check()
+    expect(note).to_have_value("")
+    expect(note).to_be_disabled()
+    page.locator(f"#{ids.EDIT_RISK_LEVEL}").get_by_label("Medium", exact=True).check()
+    page.click(f"#{ids.EDIT_RISK_SAVE}")
+    expect(page.locator(f"#{ids.EDIT_MESSAGE}")).to_contain_text("risk record of session 2 (assessed, level medium")
+    risk = store.load(CLIENT).document.session(2).risk
+    assert (risk.level, risk.note) == (RiskLevel.MEDIUM, stored_note)
+    page.get_by_role("checkbox", name="Hide names").uncheck()
+    expect(note).to_have_value(stored_note)
+
+
 def test_a_contradictory_risk_record_is_refused_and_nothing_is_saved(page: Page, app_url, store):
     open_panel(page, app_url, 5)
     page.locator(f"#{ids.EDIT_RISK_ASSESSED}").get_by_label("No", exact=True).check()
