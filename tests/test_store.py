@@ -119,15 +119,20 @@ ROWS_AT_0001 = (
 )
 
 
-def test_opening_a_0001_database_backfills_revisions_and_keeps_everything(db_url, ana_data):
+def database_at(db_url: str, revision: str, *extra: str) -> None:
+    """A database built at an earlier schema ``revision``, holding ``ROWS_AT_0001`` and ``extra`` rows."""
     engine = make_engine(db_url)
     config = Config(str(ALEMBIC_INI))
     with transaction(engine, write=True) as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
-        for statement in ROWS_AT_0001:
+        command.upgrade(config, revision)
+        for statement in (*ROWS_AT_0001, *extra):
             conn.execute(text(statement))
     engine.dispose()
+
+
+def test_opening_a_0001_database_backfills_revisions_and_keeps_everything(db_url, ana_data):
+    database_at(db_url, "0001")
     with Store.open(db_url) as store:
         # Each client's highest version: Ana max(2, 1, 3, 4, 1, 5, 1) = 5, Bo 2, Cy none, so 1.
         assert [store.revision(c) for c in ("c-ana", "c-bo", "c-cy")] == [5, 2, 1]
@@ -144,15 +149,7 @@ def test_opening_a_0001_database_backfills_revisions_and_keeps_everything(db_url
 
 
 def test_opening_a_0002_database_adds_the_risk_record_and_keeps_every_stored_record(db_url, ana_data):
-    engine = make_engine(db_url)
-    config = Config(str(ALEMBIC_INI))
-    with transaction(engine, write=True) as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0002")
-        for statement in ROWS_AT_0001:
-            conn.execute(text(statement))
-        conn.execute(text("UPDATE clients SET revision = 5 WHERE id = 'c-ana'"))
-    engine.dispose()
+    database_at(db_url, "0002", "UPDATE clients SET revision = 5 WHERE id = 'c-ana'")
     with Store.open(db_url) as store:
         course = store.load("c-ana")
         # Every record as stored, the versions untouched, and no risk record on the old session.
