@@ -78,7 +78,8 @@ def cell_request(output: str, client_id: str, number: int, person: str, value: i
         "changedPropIds": [f"{ids.EDIT_GRID}.data_timestamp"],
         "state": [
             {"id": ids.EDIT_GRID, "property": "data", "value": [{"id": person, "support": str(value)}]},
-            {"id": ids.EDIT_GRID, "property": "data_previous", "value": [{"id": person, "support": shown}]},
+            {"id": ids.EDIT_GRID_DRAWN, "property": "data",
+             "value": {"session": number, "rows": [{"id": person, "support": shown}]}},
             {"id": ids.SELECTION, "property": "data", "value": {"session": number, "compare": None}},
             {"id": ids.REVIEW_CLIENT, "property": "data", "value": client_id},
             {"id": ids.EDIT_VERSIONS, "property": "data", "value": {}},

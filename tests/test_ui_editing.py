@@ -96,20 +96,27 @@ def test_grid_without_notes_leaves_the_free_text_out(store):
     assert "arguments about money" not in str(rows)
 
 
-def test_changed_cell_is_the_one_difference():
-    before = [{"id": "a", "support": 4, "note": ""}, {"id": "b", "support": 5, "note": ""}]
-    assert editing.changed_cell(before, before) is None
-    assert editing.changed_cell(before, [before[0], {**before[1], "support": "9"}]) == ("b", "support", "9", 5)
-    with pytest.raises(ValidationError, match="one cell at a time"):
-        editing.changed_cell(before, [{**before[0], "support": 1}, {**before[1], "support": 2}])
+def test_changed_cells_are_every_difference_from_the_grid_as_drawn():
+    drawn = [{"id": "a", "support": 4, "contact": None}, {"id": "b", "support": 5, "contact": None}]
+    assert editing.changed_cells(drawn, drawn) == []
+    assert editing.changed_cells(drawn, [{**drawn[0], "support": "4", "contact": ""}, drawn[1]]) == []  # as typed
+    # Two cells typed before either save went out (or a paste): both are saved, each against what it showed.
+    typed = [{**drawn[0], "support": "1"}, {**drawn[1], "support": "9"}]
+    assert editing.changed_cells(drawn, typed) == [("a", "support", "1", 4), ("b", "support", "9", 5)]
+    assert editing.changed_cells(drawn, [{"id": "c", "support": "2"}]) == []  # nobody drawn by that id
 
 
-def test_a_grid_holding_the_stored_values_is_the_same_as_typed():
-    stored = [{"id": "a", "support": 7, "contact": None, "note": ""}]
-    assert editing.same_cells(stored, [{"id": "a", "support": "7", "contact": "", "note": ""}])  # typed "7"
-    assert not editing.same_cells(stored, [{"id": "a", "support": "12", "contact": "", "note": ""}])  # refused
-    assert not editing.same_cells(stored, [{"id": "a", "support": 7, "contact": None}])  # notes hidden since
-    assert not editing.same_cells(stored, None)  # nothing drawn yet
+def test_a_redraw_sets_only_the_cells_whose_stored_value_moved_and_are_not_on_show():
+    drawn = [{"id": "a", "support": 4, "note": ""}, {"id": "b", "support": 5, "note": ""}]
+    assert editing.redrawn_cells(drawn, drawn, drawn) == []
+    moved = [drawn[0], {**drawn[1], "support": 7}]
+    assert editing.redrawn_cells(moved, drawn, drawn) == [(1, "support", 7)]  # changed elsewhere
+    # Saved as typed, while "a" is being typed over: nothing to set, so the typing is not interrupted.
+    typing = [{**drawn[0], "support": "9"}, {**drawn[1], "support": "7"}]
+    assert editing.redrawn_cells(moved, drawn, typing) == []
+    assert editing.redrawn_cells([{"id": "a", "support": "4", "note": None}, drawn[1]], drawn, drawn) == []
+    assert editing.redrawn_cells([{"id": "a", "support": 4}, {"id": "b", "support": 5}], drawn, drawn) is None
+    assert editing.redrawn_cells(drawn[:1], drawn, drawn) is None  # other people
 
 
 def test_saving_a_cell_changes_only_that_field_and_can_be_undone(store):
@@ -142,6 +149,19 @@ def test_cells_typed_one_after_another_on_one_page_are_all_saved(store):
     editing.save_cell(edit(store), "p-dan", "support", "8", "7")  # the cell still holds the typed text
     saved = tie(store, "p-dan")
     assert (saved.support, saved.conflict, saved.note) == (8, 3, "arguments about money")
+
+
+def test_a_cell_sent_again_before_the_page_heard_back_is_saved_once(store):
+    # Two requests both carry support 4 -> 7 (the page had not redrawn after the first): the second
+    # finds 7 stored, writes nothing and is no reason to refuse; the other cell it carries is saved.
+    typed = [("p-dan", "support", "7", 4)]
+    logged = len(store.changes(CLIENT, 100))
+    assert [editing.describe(c, names) for c in editing.save_cells(edit(store), typed)] == ["support for Dan 4 → 7"]
+    changes = editing.save_cells(edit(store), [*typed, ("p-dan", "conflict", "3", 7)])
+    assert [editing.describe(c, names) for c in changes] == ["conflict for Dan 7 → 3"]
+    assert editing.save_cells(edit(store), typed) == []
+    assert len(store.changes(CLIENT, 100)) == logged + 2  # two changes logged, not three
+    assert (tie(store, "p-dan").support, tie(store, "p-dan").conflict) == (7, 3)
 
 
 def test_undo_after_someone_else_changed_the_record_is_refused(store):

@@ -6,12 +6,14 @@ with what happened (``ids.EDIT_OUTCOME``) and, in the same answer, the saved rec
 version, so a second save never waits for the panel to reload. ``show_outcome`` turns the outcome
 into the status line and bumps ``ids.DATA_VERSION`` so the page redraws. A form is refilled only
 when what is stored differs from what it shows and the person has not typed in it since it was
-last filled or saved (``keeps_typing``); the grid only when it shows something other than what
-is stored. Undo and the list of recent changes are read from the store's change log.
+last filled or saved (``keeps_typing``); the grid sends every cell that differs from what the
+server last drew and is redrawn only where a stored value moved (``grid_redraw``). Undo and the list
+of recent changes are read from the store's change log.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from collections.abc import Callable
@@ -60,10 +62,11 @@ def nothing_saved(exc: ValidationError) -> str:
     return f"{text[:1].upper()}{text[1:]}. Nothing was saved."
 
 
-def attempt(action: Callable[[], Change], verb: str = "Saved") -> dict:
-    """Run one edit and say what happened, as the data of ``ids.EDIT_OUTCOME``."""
+def attempt(action: Callable[[], Change | list[Change]], verb: str = "Saved") -> dict:
+    """Run one edit (one change, or several made by one request) and say what happened, as the data of
+    ``ids.EDIT_OUTCOME``: the last change under ``change``, any before it under ``earlier``."""
     try:
-        change = action()
+        made = action()
     except StaleEditError:
         return {"problem": STALE}
     except ValidationError as exc:
@@ -73,17 +76,44 @@ def attempt(action: Callable[[], Change], verb: str = "Saved") -> dict:
     except StorageError:  # after StaleEditError, its kind: the database was busy or could not be written
         log.exception("an edit could not be written")
         return {"problem": BUSY}
-    return {"change": change.to_data(), "verb": verb}
+    *earlier, change = made if isinstance(made, list) else [made]
+    outcome = {"change": change.to_data(), "verb": verb}
+    if earlier:
+        outcome["earlier"] = [c.to_data() for c in earlier]
+    return outcome
+
+
+def outcome_changes(outcome: dict) -> list[Change]:
+    """Every change an outcome reports, in the order they were made."""
+    return [Change.from_data(data) for data in (*outcome.get("earlier", ()), outcome["change"])]
 
 
 def version_patch(outcome: dict) -> Patch:
-    """The saved record's new version, patched into the page's versions (nothing when nothing was saved)."""
+    """The saved records' new versions, patched into the page's versions (nothing when nothing was saved)."""
     if "change" not in outcome:
         return no_update
     patch = Patch()
-    patch[editing.version_key(outcome["change"]["key"])] = outcome["change"]["version"]
+    for change in outcome_changes(outcome):
+        patch[editing.version_key(change.key)] = change.version
     return patch
 
+
+def grid_redraw(rows: list[dict], columns: list[dict], number: int, drawn: dict | None, showing: list[dict] | None,
+                *, whole: bool) -> dict:
+    """The grid's data and columns and its drawn copy for the stored ``rows`` of session ``number``:
+    only the cells whose stored value moved since ``drawn`` and are not on show yet, or the whole grid
+    after a refused save (which puts back what was typed), a new session or other people or columns."""
+    now = {"session": number, "rows": rows}
+    cells = (None if whole or not drawn or drawn["session"] != number else
+             editing.redrawn_cells(rows, drawn["rows"], showing or []))
+    if cells is None:
+        return {"grid": rows, "columns": columns, "drawn": now}
+    if not cells:
+        return {"grid": no_update, "columns": no_update, "drawn": now if drawn["rows"] != rows else no_update}
+    patch = Patch()
+    for index, column, value in cells:
+        patch[index][column] = value
+    return {"grid": patch, "columns": no_update, "drawn": now}
 
 
 def saved_change(outcome: dict | None, kind: str) -> Change | None:
@@ -201,7 +231,8 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         return uuid.uuid4().hex
 
     @app.callback(
-        output={"grid": Output(ids.EDIT_GRID, "data"), "columns": Output(ids.EDIT_GRID, "columns"),
+        output={"grid": Output(ids.EDIT_GRID, "data"), "drawn": Output(ids.EDIT_GRID_DRAWN, "data"),
+                "columns": Output(ids.EDIT_GRID, "columns"),
                 "versions": Output(ids.EDIT_VERSIONS, "data"), "link_a": Output(ids.EDIT_LINK_A, "options"),
                 "link_b": Output(ids.EDIT_LINK_B, "options"), "links": Output(ids.EDIT_LINK_LIST, "children"),
                 "people_choice": Output(ids.EDIT_PERSON_CHOICE, "options"),
@@ -215,13 +246,14 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
                 "closed": Input(ids.EDIT_PANEL, "hidden")},
         state={"client_id": State(ids.REVIEW_CLIENT, "data"), "people_then": State(ids.EDIT_PEOPLE_SAVED, "data"),
                "session_then": State(ids.EDIT_SESSION_SAVED, "data"), "mood_then": State(ids.EDIT_MOOD_SAVED, "data"),
-               "grid_then": State(ids.EDIT_GRID, "data")},
+               "drawn": State(ids.EDIT_GRID_DRAWN, "data"), "showing": State(ids.EDIT_GRID, "data"),
+               "outcome": State(ids.EDIT_OUTCOME, "data")},
     )
     def show_course(selection, _data_version, voice, hide, closed, client_id, people_then, session_then, mood_then,
-                    grid_then):
+                    drawn, showing, outcome):
         """The grid, lists and stored values of the session on show, with the versions they came from;
-        nothing while the panel is closed (opening it fills it). A grid already showing what is stored
-        (as after a cell saved as typed) is left alone, so typing in the next cell is not interrupted."""
+        nothing while the panel is closed (opening it fills it). The grid is redrawn cell by cell where
+        the stored value moved (``grid_redraw``), so typing in another cell is never interrupted."""
         if not selection or closed:
             raise PreventUpdate
         try:
@@ -231,11 +263,11 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         doc = course.document
         shown = namer(doc, view_prefs(voice, hide))
         notes = not names_hidden(hide)
+        columns = GRID_COLUMNS if notes else [column for column in GRID_COLUMNS if column["id"] != "note"]
         people = editing.saved_people(doc)
         numbers = [s.number for s in doc.sessions]
         number = Selection(**selection).session
         common = {
-            "columns": GRID_COLUMNS if notes else [column for column in GRID_COLUMNS if column["id"] != "note"],
             "versions": editing.page_versions(course),
             "people_choice": [{"label": shown(p.id), "value": p.id} for p in doc.people],
             "people": people if people != people_then else no_update,
@@ -245,15 +277,16 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
             caption = ("No sessions are recorded yet." if number is None else
                        f"Session {number} is no longer in the record (a newer import may have replaced it); "
                        "nothing can be saved to it. Choose another session.")
-            return {**common, "grid": [], "link_a": [], "link_b": [], "links": [], "session": None, "mood": None,
-                    "caption": caption, "parts_hidden": True, "fields_hidden": True}
+            return {**common, "grid": [], "columns": columns, "drawn": None, "link_a": [], "link_b": [], "links": [],
+                    "session": None, "mood": None, "caption": caption, "parts_hidden": True, "fields_hidden": True}
         tied = [{"label": shown(t.person), "value": t.person} for t in doc.session(number).ties]
         session_now = {"session": number, **editing.saved_session(doc, number)}
         mood_now = {"session": number, "scores": editing.saved_mood(doc, number)}
         rows = editing.grid_rows(doc, number, shown, notes=notes)
+        refused = ctx.triggered_id == ids.DATA_VERSION and bool(outcome) and "problem" in outcome
         return {
             **common,
-            "grid": no_update if editing.same_cells(rows, grid_then) else rows,
+            **grid_redraw(rows, columns, number, drawn, showing, whole=refused),
             "link_a": tied, "link_b": tied,
             "links": link_list(editing.link_pairs(doc, number), shown),
             "session": session_now if session_now != session_then else no_update,
@@ -281,9 +314,9 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
             return outcome["problem"], "edit-message refused", bumped
         if "text" in outcome:
             return outcome["text"], "edit-message saved", bumped
-        change = Change.from_data(outcome["change"])
         shown = namer(courses.get(client_id).doc, view_prefs(voice, hide))
-        return f"{outcome['verb']}: {editing.describe(change, shown)}.", "edit-message saved", bumped
+        said = "; ".join(editing.describe(change, shown) for change in outcome_changes(outcome))
+        return f"{outcome['verb']}: {said}.", "edit-message saved", bumped
 
     @app.callback(
         Output(ids.EDIT_UNDO_CHANGE, "data"),
@@ -322,12 +355,16 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
     # --- the grid ---------------------------------------------------------------------------------
 
     @edit_action(Input(ids.EDIT_GRID, "data_timestamp"), State(ids.EDIT_GRID, "data"),
-                 State(ids.EDIT_GRID, "data_previous"))
-    def save_grid_cell(edit, rows, previous):
-        cell = editing.changed_cell(previous, rows)
-        if cell is None:
+                 State(ids.EDIT_GRID_DRAWN, "data"))
+    def save_grid_cells(edit, rows, drawn):
+        """Every cell typed since the grid was drawn, saved to the session it was drawn for."""
+        if not drawn:
             raise PreventUpdate
-        return editing.save_cell(edit, *cell)
+        edit = dataclasses.replace(edit, number=drawn["session"])
+        changes = editing.save_cells(edit, editing.changed_cells(drawn["rows"], rows))
+        if not changes:
+            raise PreventUpdate
+        return changes
 
     # --- links --------------------------------------------------------------------------------------
 

@@ -273,30 +273,34 @@ def tie_cells(tie: Tie | None) -> dict[str, Any]:
             "note": values.get("note", "")}
 
 
-def changed_cell(previous: list[dict] | None, current: list[dict]) -> tuple[str, str, Any, Any] | None:
-    """The one cell a person changed: ``(person id, column, new value, value shown before)``; ``None``
-    if nothing changed.
+def changed_cells(drawn: list[dict], current: list[dict]) -> list[tuple[str, str, Any, Any]]:
+    """Every cell ``current`` holds differently from the grid as the server drew it (``drawn``), as
+    ``(person id, column, value, value drawn)``: compared with what was drawn rather than with the
+    table's previous state, so an edit whose own save request never went out is saved with the next."""
+    rows = {row["id"]: row for row in drawn}
+    return [(row["id"], column, value, rows[row["id"]][column]) for row in current if row["id"] in rows
+            for column, value in row.items()
+            if column in rows[row["id"]] and _as_cell(value) != _as_cell(rows[row["id"]][column])]
 
-    Raises ``ValidationError`` when several cells changed at once (a paste over many cells).
-    """
-    before = {row["id"]: row for row in previous or []}
-    changes = [(row["id"], column, value, before[row["id"]].get(column)) for row in current
-               for column, value in row.items() if row["id"] in before and before[row["id"]].get(column) != value]
-    if len(changes) > 1:
-        raise ValidationError("please change one cell at a time")
-    return changes[0] if changes else None
+
+def redrawn_cells(rows: list[dict], drawn: list[dict], showing: list[dict]) -> list[tuple[int, str, Any]] | None:
+    """The cells to set so a grid drawn as ``drawn`` and now ``showing`` what was typed shows the stored
+    ``rows``: ``(row index, column, value)`` of each cell whose stored value moved since it was drawn
+    (someone else's change, or defaults filled in) and that does not show it already; ``None`` when the
+    grid must be drawn whole (other people or other columns). A cell saved as typed is left alone:
+    setting the table's data closes whatever cell is being typed in."""
+    def shape(table: list[dict]) -> list[tuple[str, list[str]]]:
+        return [(row["id"], list(row)) for row in table]
+    if shape(rows) != shape(drawn) or [row["id"] for row in showing] != [row["id"] for row in rows]:
+        return None
+    return [(index, column, value) for index, (row, before, now) in enumerate(zip(rows, drawn, showing, strict=True))
+            for column, value in row.items()
+            if _as_cell(value) != _as_cell(before[column]) and _as_cell(value) != _as_cell(now.get(column))]
 
 
 def _as_cell(value: Any) -> str:
     """A cell's value as text, so a typed "7" and a stored 7 (or an empty cell and no value) compare equal."""
     return "" if value is None else str(value).strip()
-
-
-def same_cells(rows: list[dict], shown: list[dict] | None) -> bool:
-    """Whether the grid ``shown`` already holds ``rows``, cell for cell, as a person would read them."""
-    def cells(table: list[dict]) -> list[dict[str, str]]:
-        return [{column: _as_cell(value) for column, value in row.items()} for row in table]
-    return shown is not None and cells(rows) == cells(shown)
 
 
 def tie_after_cell(tie: Tie | None, person_id: str, column: str, value: Any) -> dict | None:
@@ -326,28 +330,48 @@ def tie_after_cell(tie: Tie | None, person_id: str, column: str, value: Any) -> 
     return data
 
 
-def save_cell(edit: Edit, person_id: str, column: str, value: Any, shown: Any) -> Change:
-    """Save one changed grid cell as the tie it describes (added, changed or taken out of the session).
+def save_cells(edit: Edit, cells: list[tuple[str, str, Any, Any]]) -> list[Change]:
+    """Save each changed grid cell (``save_cell``); the changes made, none for a cell already stored as
+    typed (an earlier request carried it)."""
+    return [change for change in (save_cell(edit, *cell) for cell in cells) if change is not None]
+
+
+def save_cell(edit: Edit, person_id: str, column: str, value: Any, shown: Any) -> Change | None:
+    """Save one changed grid cell as the tie it describes (added, changed or taken out of the session);
+    ``None`` when the tie already holds it.
 
     ``shown`` is what the cell showed before the change. The edit is stale, and refused, exactly when
-    the stored cell no longer holds it: someone changed this cell elsewhere. A save of another cell
-    of the same tie since the page was drawn is no reason to refuse (ratings typed one after another
-    reach the store before the page hears back), and only this cell is written.
+    the stored cell no longer holds it and not what was typed either: someone changed this cell
+    elsewhere. A save of another cell of the same tie since the page was drawn is no reason to refuse
+    (ratings typed one after another reach the store before the page hears back), and only this cell
+    is written.
     """
     course = edit.course()
     session = course.document.session(edit.number)
     tie = next((t for t in session.ties if t.person == person_id), None)
+    before = tie.model_dump(mode="json") if tie else None
     if _as_cell(tie_cells(tie).get(column)) != _as_cell(shown):
+        if _holds(tie, person_id, column, value):
+            return None
         raise StaleEditError(STALE_MESSAGE)
+    after = tie_after_cell(tie, person_id, column, value)
+    if after == before:
+        return None
     key = ("tie", edit.number, person_id)
     # The version just read, not the page's: still refused if the tie moves on before the write.
     edit = dataclasses.replace(edit, versions={version_key(key): course.versions.get(key)})
-    after = tie_after_cell(tie, person_id, column, value)
     removed = ()
     if after is None and tie is not None:
         removed = tuple(link.model_dump(mode="json") for link in session.links if person_id in (link.a, link.b))
-    before = tie.model_dump(mode="json") if tie else None
     return _save(edit, key, before, after, removed)
+
+
+def _holds(tie: Tie | None, person_id: str, column: str, value: Any) -> bool:
+    """Whether the stored tie already is what setting this cell would make it."""
+    try:
+        return tie_after_cell(tie, person_id, column, value) == (tie.model_dump(mode="json") if tie else None)
+    except ValidationError:
+        return False
 
 
 # --- links between two people ----------------------------------------------------------------

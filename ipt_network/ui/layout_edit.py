@@ -81,7 +81,7 @@ def edit_panel() -> list:
         *(dcc.Store(id=store_id, storage_type="memory") for store_id in (
             ids.EDIT_VERSIONS, ids.EDIT_OUTCOME, ids.EDIT_UNDO_CHANGE, ids.EDIT_FOLLOW, ids.EDIT_MOOD_SAVED,
             ids.EDIT_PEOPLE_SAVED, ids.EDIT_SESSION_SAVED, ids.EDIT_TAB, ids.EDIT_SESSION_SHOWN,
-            ids.EDIT_PERSON_SHOWN, ids.EDIT_MOOD_SHOWN)),
+            ids.EDIT_PERSON_SHOWN, ids.EDIT_MOOD_SHOWN, ids.EDIT_GRID_DRAWN)),
         html.Div(className="edit-status", children=[
             html.P(id=ids.EDIT_MESSAGE, role="status", **{"aria-live": "polite"}, className="edit-message"),
             html.Button("Undo", id=ids.EDIT_UNDO, hidden=True, className="btn btn-outline-secondary btn-sm"),

@@ -27,11 +27,11 @@ PAUSES = [0, 200, 1000]
 """Milliseconds between a save and the typing that follows it: the scenario itself, not a wait."""
 
 
-def stored(check: Callable[[], bool], timeout: float = 20) -> None:
-    """Wait until the database holds what ``check`` expects (the page saves in the background)."""
+def stored(read: Callable[[], object], typed: object, timeout: float = 20) -> None:
+    """Wait until the database holds what was ``typed`` (the page saves in the background)."""
     deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "the database never held what was typed"
+    while (held := read()) != typed:
+        assert time.monotonic() < deadline, f"the database holds {held!r}, not what was typed: {typed!r}"
         time.sleep(0.1)
 
 
@@ -69,7 +69,7 @@ def test_session_notes(page: Page, app_url, store, pause):
     page.keyboard.type(" Homework: call Inés.")  # right after the second save
     page.click(f"#{ids.EDIT_SESSION_SAVE}")
     typed = "Talked about Luis. Then about Marta. Homework: call Inés."
-    stored(lambda: store.load(CLIENT).document.session(3).notes == typed)
+    stored(lambda: store.load(CLIENT).document.session(3).notes, typed)
     settled(page)
     expect(notes).to_have_value(typed)
     never_another_tab(page)
@@ -92,7 +92,7 @@ def test_person_renamed_then_date_of_death(page: Page, app_url, store, pause):
     page.fill(f"#{ids.EDIT_PERSON_DIED_ON}", "2026-02-01")  # and at once the date of death
     page.click(f"#{ids.EDIT_PERSON_DIED_SAVE}")
     stored(lambda: (store.load(CLIENT).document.person("p-helen").name,
-                    str(store.load(CLIENT).document.person("p-helen").deceased_on)) == ("Helen B.", "2026-02-01"))
+                    str(store.load(CLIENT).document.person("p-helen").deceased_on)), ("Helen B.", "2026-02-01"))
     settled(page)
     expect(name).to_have_value("Helen B.")
     never_another_tab(page)
@@ -120,7 +120,7 @@ def test_link_saved_then_changed(page: Page, app_url, store, pause):
                  if x.pair == {"p-pablo", "p-lola"}]
         return found[0] if found else None
 
-    stored(lambda: link() == (5, 2))
+    stored(link, (5, 2))
     settled(page)
     never_another_tab(page)
     reopen(page)
@@ -142,7 +142,7 @@ def test_mood_total_saved_then_corrected(page: Page, app_url, store, pause):
     def gad7() -> int | None:
         return next((m.score for m in store.load(CLIENT).document.session(3).mood if m.instrument == "GAD-7"), None)
 
-    stored(lambda: gad7() == 11)
+    stored(gad7, 11)
     settled(page)
     expect(total).to_have_value("11")
     never_another_tab(page)
@@ -159,7 +159,7 @@ def test_grid_cells(page: Page, app_url, store, pause):
     type_into(page, cell(page, "Pablo", "conflict"), "3")
     type_into(page, cell(page, "Marta", "support"), "8")  # right after
     stored(lambda: ((tie(store, 3, "p-pablo").support, tie(store, 3, "p-pablo").conflict),
-                    tie(store, 3, "p-marta").support) == ((7, 3), 8))
+                    tie(store, 3, "p-marta").support), ((7, 3), 8))
     settled(page)
     never_another_tab(page)
     reopen(page)
