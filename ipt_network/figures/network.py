@@ -285,6 +285,10 @@ def people_trace(scene: Scene) -> dict:
                        "line": {"width": marker["line_width"], "color": marker["line_color"]}}, "cliponaxis": False}
 
 
+LEGEND_BAND = 0.2
+"""The share of the picture's height, at its foot, kept for the legend."""
+
+
 def network_figure(doc: Document, session_number: int, *, positions: Mapping[str, Point],
                    display_name: Callable[[str], str], hotspots: Hotspots = (),
                    valence: Mapping[str, str] | None = None, highlight: str | None = None,
@@ -336,7 +340,10 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
     axis = {"visible": False, "range": [-reach, reach], "zeroline": False, "showgrid": False,
             "constrain": "domain"}
     layout.update({
-        "xaxis": axis, "yaxis": {**axis, "scaleanchor": "x", "scaleratio": 1},
+        # The legend sits in the paper's bottom band, under the drawing: a legend outside the paper
+        # would take its room after the circle was kept round, and squash it into an ellipse.
+        "xaxis": axis, "yaxis": {**axis, "scaleanchor": "x", "scaleratio": 1, "domain": [LEGEND_BAND, 1]},
+        "legend": {**layout["legend"], "y": 0, "yanchor": "bottom"},
         "shapes": _rings() if show_rings else [], "annotations": _ring_labels() if show_rings else [],
         "uirevision": f"network:{client}", "transition": TRANSITION, "hovermode": "closest",
         "dragmode": "pan",

@@ -34,7 +34,7 @@ from ipt_network.ui.courses import Courses
 from ipt_network.ui.derived import derived
 from ipt_network.ui.labels import measure_rows, problem_areas, session_caption
 from ipt_network.ui.layout_compare import compare_options
-from ipt_network.ui.layout_review import BLANK_FIGURE, FORCE, LINKS
+from ipt_network.ui.layout_review import BLANK_FIGURE, FORCE, LINKS, NETWORK_HEIGHT
 from ipt_network.ui.urls import nearest_session, selection_from_search
 from ipt_network.ui.view import findings_in_view, namer, picture_in_words, scores_shown, selection_of, view_prefs
 
@@ -159,7 +159,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
             doc, number, display_name=shown, hotspots=hotspots, highlight=highlight,
             positions=derived(course, course_force_positions) if force else ring_positions(doc, number),
             valence=tie_valences(course.graph(number), course.thresholds), show_links=LINKS in (links or []),
-            show_rings=not force, show_scores=with_numbers, thresholds=course.thresholds)
+            show_rings=not force, show_scores=with_numbers, thresholds=course.thresholds, height=NETWORK_HEIGHT)
         session = find_session(doc, number)
         caption = session_caption(number, session.date, session.phase, prefs["voice"])
         return (glide(figure, pseudonyms(doc) if prefs["hide_names"] else None),

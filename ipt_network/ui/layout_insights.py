@@ -34,28 +34,22 @@ def hotspots_card() -> html.Section:
 
 
 def mood_section() -> html.Section:
-    """Mood over the course beside chosen network series, and this session's mood in words."""
-    return html.Section(className="col-12", **{"aria-label": "Mood"}, children=html.Div(
-        className="card card-body panel mood", children=[
-            html.H2("Mood", className="h5"),
-            html.Div(className="row g-4", children=[
-                html.Div(className="col-lg-8", children=[
-                    html.Div(className="mood-options", children=[
-                        html.Fieldset(children=[
-                            html.Legend("Network beside mood", className="form-label fs-6 mb-1"),
-                            dcc.Checklist(id=ids.MOOD_SERIES, value=DEFAULT_SERIES, inline=True,
-                                          className="check-row",
-                                          options=[{"label": measure_words(s), "value": s} for s in SERIES]),
-                        ]),
-                        html.Fieldset(children=[
-                            html.Legend("Compared with", className="form-label fs-6 mb-1"),
-                            dcc.RadioItems(id=ids.MOOD_INSTRUMENT, options=[], value=None, inline=True,
-                                           className="choice-row"),
-                        ]),
-                    ]),
-                    dcc.Graph(id=ids.MOOD_GRAPH, figure=EMPTY_CHART, config=download_only("mood")),
-                    html.P(id=ids.MOOD_SUMMARY, className="graph-summary", **{"aria-live": "polite"}),
-                ]),
-                html.Div(id=ids.MOOD_PANEL, className="col-lg-4 mood-words", **{"aria-live": "polite"}),
+    """Mood over the course beside chosen network series, this session's mood in words, and the choices
+    of what the chart sets beside mood (under it: the chart comes first)."""
+    return html.Section(**{"aria-label": "Mood"}, className="card card-body panel mood", children=[
+        html.H2("Mood", className="h5"),
+        dcc.Graph(id=ids.MOOD_GRAPH, figure=EMPTY_CHART, config=download_only("mood")),
+        html.P(id=ids.MOOD_SUMMARY, className="graph-summary", **{"aria-live": "polite"}),
+        html.Div(id=ids.MOOD_PANEL, className="mood-words", **{"aria-live": "polite"}),
+        html.Div(className="mood-options", children=[
+            html.Fieldset(children=[
+                html.Legend("Network beside mood", className="form-label fs-6 mb-1"),
+                dcc.Checklist(id=ids.MOOD_SERIES, value=DEFAULT_SERIES, inline=True, className="check-row",
+                              options=[{"label": measure_words(s), "value": s} for s in SERIES]),
             ]),
-        ]))
+            html.Fieldset(children=[
+                html.Legend("Compared with", className="form-label fs-6 mb-1"),
+                dcc.RadioItems(id=ids.MOOD_INSTRUMENT, options=[], value=None, inline=True, className="choice-row"),
+            ]),
+        ]),
+    ])

@@ -25,8 +25,12 @@ LINKS = "links"
 CIRCLE, FORCE = "circle", "force"
 """The two arrangements of the network: the closeness circle, and force-directed clusters."""
 
+NETWORK_HEIGHT = 540
+"""Pixels of the network picture: the closeness circle whole under the session bar of a laptop screen."""
+
 BLANK_FIGURE = {"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False},
-                                       "height": 520, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}}}
+                                       "height": NETWORK_HEIGHT, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}}}
+
 
 
 def review_page(client_id: str, prefs: dict) -> html.Div:
@@ -39,20 +43,22 @@ def review_page(client_id: str, prefs: dict) -> html.Div:
             dcc.Store(id=ids.SHOWN, storage_type="memory"),
             _not_found(client_id),
             html.Div(id=ids.REVIEW_BODY, children=[
-                dcc.Link("← All clients", href="/", className="back-link"),
                 html.Header(className="review-header", children=[
-                    html.H1(id=ids.REVIEW_LABEL, className="h3 mb-1"),
+                    dcc.Link("← All clients", href="/", className="back-link"),
+                    html.H1(id=ids.REVIEW_LABEL, className="h3 mb-0"),
                     html.P(id=ids.REVIEW_AREAS, className="text-secondary mb-0"),
                 ]),
                 _controls(prefs),
-                html.Div(className="row g-4", children=[
-                    html.Section(className="col-lg-8", **{"aria-label": "Network picture"}, children=
+                # Network and mood side by side, so both are seen together on a laptop screen.
+                html.Div(className="row g-3 review-main", children=[
+                    html.Section(className="col-lg-7", **{"aria-label": "Network picture"}, children=
                                  html.Div(className="card graph-card", children=[
                                      _network_options(),
                                      dcc.Graph(id=ids.NETWORK_GRAPH, figure=BLANK_FIGURE,
                                                config=download_only("network")),
                                  ])),
-                    html.Div(className="col-lg-4 side-column", children=[
+                    html.Div(className="col-lg-5 side-column", children=[
+                        mood_section(),
                         html.Section(className="card card-body", **{"aria-label": "The network in words"}, children=[
                             html.H2("In words", className="h5"),
                             html.Div(id=ids.NETWORK_SUMMARY, **{"aria-live": "polite"}),
@@ -60,8 +66,10 @@ def review_page(client_id: str, prefs: dict) -> html.Div:
                         hotspots_card(),
                     ]),
                 ]),
-                html.Div(className="row g-4 mt-0", children=[
-                    mood_section(),
+                html.Div(className="row g-3 mt-0", children=[
+                    html.Section(className="col-12", **{"aria-label": "The course"}, children=
+                                 html.Div(className="card card-body", children=[
+                                     html.H2("The course", className="h5"), timeline_strip()])),
                     compare_section(),
                     export_section(),
                     edit_section(),
@@ -93,7 +101,6 @@ def _controls(prefs: dict) -> html.Section:
                 html.P(id=ids.SESSION_CAPTION, className="session-caption", **{"aria-live": "polite"}),
                 safety_cue(),
             ]),
-            timeline_strip(),
         ]),
         html.Div(className="view-options", children=[
             html.Fieldset(children=[

@@ -29,7 +29,7 @@ def shell() -> html.Div:
             html.Header(
                 className="app-bar",
                 children=html.Div(
-                    className="container d-flex align-items-center gap-3",
+                    className="container-fluid page-width d-flex align-items-center gap-3",
                     children=[
                         dcc.Link(className="app-name", href="/", children=[
                             html.Img(src=FAVICON, alt="", width=28, height=28),
@@ -39,8 +39,8 @@ def shell() -> html.Div:
                     ],
                 ),
             ),
-            html.Div(className="container", children=failure_alert()),
-            html.Main(id=ids.PAGE, className="container py-4"),
+            html.Div(className="container-fluid page-width", children=failure_alert()),
+            html.Main(id=ids.PAGE, className="container-fluid page-width py-3"),
         ],
     )
 
