@@ -3,14 +3,19 @@
 Notes come in two kinds that never mix (DESIGN section 9):
 
 - the **therapist's session note**, for the record: first every safety signal of the session
-  (PHQ-9 item 9, the risk record) and of the course so far, then who and when, the network
+  (PHQ-9 item 9, the risk record) and of the course so far, then where the session stands in the
+  contract ("Session 9 of 16 · 7 left", with a calm prompt at about the midpoint when mood has not
+  reliably improved), the focus people first with their change since the last session and since
+  session 1 and what the inventory says of them, the goals with their status, the network
   picture, mood with its band and reliable-change status, the key measures with their change
   since the previous session, isolation flags and conflict hotspots with their reasons, what
   changed since the previous session and, at the last session or on request, since session 1
-  (with the ratings of people who have died), and the session's own notes and life events;
-- the **client's take-home page**, in the client's words: the picture without anyone ringed,
-  "Support around you", "Relationships with strain", what changed, and mood only in plain words
-  unless scores are asked for. It never carries the therapist's notes (nor the life events the
+  (with the ratings of people who have died), and the session's own notes and life events with
+  the people they involved and whether mood was better or worse;
+- the **client's take-home page**, in the client's words: the session in the contract, the goals in
+  plain words (no problem areas or formulation), the picture without anyone ringed, "Support
+  around you", "Relationships with strain", what changed, and mood only in plain words unless
+  scores are asked for. It never carries the therapist's notes (nor the life events the
   therapist typed), the risk record, item 9, flags, hotspots or "needs attention: NAME".
 
 PDF, Markdown and HTML of one kind are drawn from the same ``SessionNote``, so they can never
@@ -27,11 +32,15 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ipt_network.change import SessionChange, remembered_ties
+from ipt_network.case import AREA_WORDS, focus_ties, goal_states, inventory_facts
+from ipt_network.change import CIRCLES, SessionChange, remembered_ties
+from ipt_network.contract import contract, midpoint_prompt
 from ipt_network.errors import NotFoundError
+from ipt_network.events import mood_events, session_events
 from ipt_network.figures import (
     client_summary,
     display_namer,
+    event_marks,
     mood_figure,
     mood_markers,
     network_figure,
@@ -39,7 +48,7 @@ from ipt_network.figures import (
 )
 from ipt_network.figures.style import PHASE_WORDS, day
 from ipt_network.figures.trends import MEASURE_WORDS
-from ipt_network.graph import find_session
+from ipt_network.graph import find_session, held_sessions
 from ipt_network.hotspots import Findings
 from ipt_network.layout import ring_positions
 from ipt_network.model import Document, Risk
@@ -104,6 +113,18 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class FocusLine:
+    """A focus person of the session: who and for which area, their tie now, their change since the
+    last session and since the first, and what the inventory says of them ("" where nothing)."""
+
+    title: str
+    now: str
+    since_last: str
+    since_first: str
+    inventory: str
+
+
+@dataclass(frozen=True)
 class SessionNote:
     """Everything a session note shows, in the order it is shown; figures are plotly dicts.
 
@@ -144,6 +165,14 @@ class SessionNote:
     strain: tuple[str, ...] = ()
     """Client only: relationships with strain, told as relationships, never a person as a problem."""
     show_scores: bool = True
+    contract: str = ""
+    """"Session 9 of 16 · 7 left" when a number of sessions is planned."""
+    midpoint: str = ""
+    """Therapist only: the calm prompt at about the midpoint when mood has not reliably improved."""
+    focus: tuple[FocusLine, ...] = ()
+    """Therapist only: the people the work focuses on this session."""
+    goals: tuple[str, ...] = ()
+    """The client's goals with their status: the therapist's words, or on the client's page plain words."""
 
     @property
     def date_text(self) -> str:
@@ -168,10 +197,12 @@ class SessionNote:
 
 
 def latest_session(doc: Document) -> int:
-    """The highest session number; ``NotFoundError`` for a client with no sessions yet."""
-    if not doc.sessions:
-        raise NotFoundError(f"client '{doc.client.id}' has no sessions yet")
-    return max(s.number for s in doc.sessions)
+    """The last session held; ``NotFoundError`` for a client with none held yet."""
+    held = held_sessions(doc)
+    if not held:
+        raise NotFoundError(f"client '{doc.client.id}' has no sessions yet" if not doc.sessions else
+                            f"client '{doc.client.id}' has had no session take place yet")
+    return held[-1].number
 
 
 def prepared(doc: Document, hide_names: bool) -> Document:
@@ -193,16 +224,19 @@ def network_view(course: CourseAnalysis, number: int, *, voice: str = "therapist
                           hotspots=hotspots, title=title, height=NETWORK_HEIGHT)
 
 
-def mood_view(course: CourseAnalysis, number: int, *, title: str | None = None, item9: bool = True) -> dict | None:
-    """Mood over the course up to session ``number`` (item 9 above 0 marked unless not ``item9``);
-    ``None`` when fewer than two sessions are scored."""
+def mood_view(course: CourseAnalysis, number: int, *, title: str | None = None, item9: bool = True,
+              events: bool = True) -> dict | None:
+    """Mood over the course up to session ``number`` (item 9 above 0 and the life events linked to mood
+    marked, unless not ``item9`` or not ``events``: the client's page has neither); ``None`` when fewer
+    than two sessions are scored."""
     table = mood_table(course.doc).loc[:number].dropna(how="all", axis="columns")
     if table.dropna(how="all").shape[0] < 2:
         return None
     sessions = [s for s in sorted(course.doc.sessions, key=lambda s: s.number) if s.number <= number]
     markers = mood_markers({s.number: course.mood(s.number) for s in sessions}, item9=item9)
+    marks = event_marks(mood_events(course.doc, number), namer(course.doc, "therapist")) if events else None
     return mood_figure(table, phases=[(s.number, s.phase.value) for s in sessions], markers=markers,
-                       dates={s.number: s.date for s in sessions}, title=title)
+                       dates={s.number: s.date for s in sessions}, title=title, events=marks)
 
 
 def session_note(doc: Document, number: int | None = None, *, hide_names: bool = False,
@@ -244,12 +278,13 @@ def session_note(doc: Document, number: int | None = None, *, hide_names: bool =
                                         hotspots=[h.person for h in findings.hotspots]) if therapist
         else client_summary(doc, number, display_name=name_of),
         mood=tuple(_mood_line(result, voice, show_scores) for result in results.values()),
-        mood_figure=mood_view(course, number, item9=therapist) if therapist or show_scores else None,
+        mood_figure=mood_view(course, number, item9=therapist, events=therapist) if therapist or show_scores
+        else None,
         measures=_measure_lines(course, number, change, voice) if therapist else (),
         flags=_flags(findings, voice) if therapist else (),
         hotspots=tuple(Finding(name_of(h.person), h.therapist) for h in findings.hotspots) if therapist else (),
         changes=tuple(_capitalised(getattr(item, voice)) for item in change.items) if change else (),
-        events=tuple(session.events) if therapist else (),
+        events=tuple(event.words(name_of) for event in session_events(session)) if therapist else (),
         notes=session.notes if therapist else "",
         safety=safety_lines(results, session.risk, _risk_note_hidden(original, number, hide_names))
         if therapist else (),
@@ -261,7 +296,39 @@ def session_note(doc: Document, number: int | None = None, *, hide_names: bool =
         support=() if therapist else _support_around(doc, number, name_of),
         strain=() if therapist else _strain(doc, number, name_of),
         show_scores=therapist or show_scores,
+        contract=contract(doc, number).words if doc.client.planned_sessions else "",
+        midpoint=(midpoint_prompt(doc, number) or "") if therapist else "",
+        focus=_focus_lines(course, number, previous, name_of) if therapist else (),
+        goals=tuple(state.words(voice) for state in goal_states(doc, number)),
     )
+
+
+def _focus_lines(course: CourseAnalysis, number: int, previous: int | None, name_of: Callable[[str], str]
+                 ) -> tuple[FocusLine, ...]:
+    """The focus people of the session (see ``FocusLine``), by problem area."""
+    doc = course.doc
+    first = course.numbers[0] if course.numbers else number
+    compare_first = first not in (number, previous)
+    at_first = {tie.person: tie for tie in find_session(doc, first).ties} if compare_first else {}
+    change = course.change(previous, number, name_of) if previous is not None else None
+    lines = []
+    for tie in focus_ties(doc, number):
+        name = name_of(tie.person)
+        now = f"{CIRCLES[tie.circle]}, support {tie.support}, conflict {tie.conflict}"
+        if not tie.rated:
+            now += " (carried forward, not re-rated this session)"
+        moved = [item.therapist for item in change.items if item.person == tie.person] if change else []
+        since_last = "" if change is None else (
+            f"Since session {previous}: " + ("; ".join(moved) if moved else "no change") + ".")
+        was = at_first.get(tie.person)
+        since_first = "" if not compare_first else (
+            f"Since session {first}: not in the network then." if was is None else
+            f"Since session {first}: support/conflict {was.support}/{was.conflict} → {tie.support}/{tie.conflict}"
+            + (f", {CIRCLES[was.circle]} → {CIRCLES[tie.circle]}" if was.circle != tie.circle else "") + ".")
+        facts = inventory_facts(doc.person(tie.person).inventory)
+        lines.append(FocusLine(f"{name} · {AREA_WORDS[tie.focus]}", now, since_last, since_first,
+                               _capitalised("; ".join(facts)) + "." if facts else ""))
+    return tuple(lines)
 
 
 def _first_compared(course: CourseAnalysis, number: int, previous: int | None, since: int | None) -> int | None:

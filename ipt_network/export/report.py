@@ -28,7 +28,7 @@ from markupsafe import Markup
 from weasyprint.urls import URLFetcher
 
 from .images import figure_image
-from .note import SessionNote
+from .note import FocusLine, SessionNote
 
 Paper = Literal["a4", "letter"]
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
@@ -112,11 +112,18 @@ def render_markdown(note: SessionNote) -> str:
 def render_therapist_markdown(note: SessionNote) -> str:
     """The therapist's session note as Markdown: safety first, then the session."""
     lines = [f"# {_md(note.client_label)} · Session {note.session}", "",
-             f"{note.date_text} · {note.phase}"
-             + (f" · Focus: {', '.join(note.problem_areas)}" if note.problem_areas else ""), "",
+             _md(_when(note)) + (f" · Focus: {', '.join(note.problem_areas)}" if note.problem_areas else ""), "",
              "## Safety", "", *[f"- {_md(line)}" for line in note.safety],
-             *[f"- {_md(line)}" for line in note.safety_history], "",
-             _md(note.network_summary), "", "## Mood", ""]
+             *[f"- {_md(line)}" for line in note.safety_history], ""]
+    if note.midpoint:
+        lines += [f"**Midpoint.** {_md(note.midpoint)}", ""]
+    if note.focus:
+        lines += ["## Focus people", ""]
+        lines += [f"- **{_md(line.title)}**: {_md(_focus_text(line))}" for line in note.focus]
+        lines.append("")
+    if note.goals:
+        lines += ["## Goals", "", *[f"- {_md(goal)}" for goal in note.goals], ""]
+    lines += [_md(note.network_summary), "", "## Mood", ""]
     if note.mood:
         lines += [f"- **{line.instrument} {line.score}** ({line.band}): {_md(line.status)}" for line in note.mood]
     else:
@@ -146,8 +153,11 @@ def render_therapist_markdown(note: SessionNote) -> str:
 
 def render_client_markdown(note: SessionNote) -> str:
     """The client's take-home page as Markdown, in the client's words."""
-    lines = [f"# {_md(note.client_label)} · Session {note.session}", "", f"{note.date_text} · {note.phase}", "",
-             _md(note.network_summary), "", "## Support around you", ""]
+    lines = [f"# {_md(note.client_label)} · Session {note.session}", "", _md(_when(note)), "",
+             _md(note.network_summary), ""]
+    if note.goals:
+        lines += ["## Your goals", "", *[f"- {_md(goal)}" for goal in note.goals], ""]
+    lines += ["## Support around you", ""]
     lines += [f"- {_md(name)}" for name in note.support] or [
         "Nobody felt strongly supportive this week. That can change, and it is something to talk about."]
     lines += ["", "## Relationships with strain", ""]
@@ -164,6 +174,15 @@ def render_client_markdown(note: SessionNote) -> str:
     if note.mood:
         lines += ["", "## How you have been feeling", "", *[f"- {_md(line.status)}" for line in note.mood]]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _focus_text(line: FocusLine) -> str:
+    return " ".join(filter(None, (line.now + ".", line.since_last, line.since_first, line.inventory)))
+
+
+def _when(note: SessionNote) -> str:
+    """``"2 Mar 2026 · Session 8 of 16 · 8 left · Middle phase"`` (the contract only when one is planned)."""
+    return " · ".join(filter(None, (note.date_text, note.contract, note.phase)))
 
 
 def _findings(findings, none: str) -> list[str]:
