@@ -81,14 +81,14 @@ def inventory_facts(inventory: Inventory | None) -> list[str]:
     --------
     >>> inventory_facts(Inventory(support_flow="mostly_from_client", confides=False, knows_about_depression=True,
     ...                           hard="he cannot say sorry", as_of=2))  # doctest: +NORMALIZE_WHITESPACE
-    ['as of session 2', 'care flows mostly from the client', 'does not confide in them',
-     'knows about the depression', 'hard: he cannot say sorry']
+    ['care flows mostly from the client', 'does not confide in them', 'knows about the depression',
+     'hard: he cannot say sorry']
     >>> inventory_facts(None)
     []
     """
     if inventory is None:
         return []
-    facts = [f"as of session {inventory.as_of}"] if inventory.as_of is not None else []
+    facts = []
     if inventory.support_flow is not None:
         facts.append(FLOW_WORDS[inventory.support_flow.value])
     if inventory.confides is not None:
@@ -101,4 +101,13 @@ def inventory_facts(inventory: Inventory | None) -> list[str]:
         text = getattr(inventory, name)
         if text:
             facts.append(f"{words}: {text}")
-    return facts if len(facts) > (inventory.as_of is not None) else []
+    return facts
+
+
+def inventory_words(inventory: Inventory | None) -> str:
+    """``"Inventory (session 1): care flows mostly from the client; hard: he shouts."``; "" when it is empty."""
+    facts = inventory_facts(inventory)
+    if not facts:
+        return ""
+    when = f" (session {inventory.as_of})" if inventory.as_of is not None else ""
+    return f"Inventory{when}: " + "; ".join(facts) + "."

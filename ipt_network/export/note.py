@@ -32,7 +32,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ipt_network.case import AREA_WORDS, focus_ties, goal_states, inventory_facts
+from ipt_network.case import AREA_WORDS, focus_ties, goal_states, inventory_words
 from ipt_network.change import CIRCLES, SessionChange, remembered_ties
 from ipt_network.contract import contract, midpoint_prompt
 from ipt_network.errors import NotFoundError
@@ -51,7 +51,7 @@ from ipt_network.figures.trends import MEASURE_WORDS
 from ipt_network.graph import find_session, held_sessions
 from ipt_network.hotspots import Findings
 from ipt_network.layout import ring_positions
-from ipt_network.model import Document, Risk
+from ipt_network.model import Document, Risk, Tie
 from ipt_network.overview import CourseAnalysis
 from ipt_network.scales import MoodResult, item9_sentence, mood_sentence, mood_status, mood_table, plain_mood
 from ipt_network.settings import DEFAULT
@@ -216,12 +216,17 @@ def namer(doc: Document, voice: str) -> Callable[[str], str]:
 
 
 def network_view(course: CourseAnalysis, number: int, *, voice: str = "therapist", title: str | None = None,
-                 ringed: bool = True) -> dict:
-    """The closeness circle of one session as on screen, people needing attention ringed (unless not ``ringed``)."""
+                 ringed: bool = True, show_scores: bool = True) -> dict:
+    """The closeness circle of one session as on screen, people needing attention ringed (unless not ``ringed``).
+
+    In the client's voice the hover text carries no tie's note or focus, and ratings only with ``show_scores``.
+    """
     name_of = namer(course.doc, voice)
     hotspots = {h.person: [getattr(h, voice)] for h in course.findings(number, name_of).hotspots} if ringed else {}
+    therapist = voice == "therapist"
     return network_figure(course.doc, number, positions=ring_positions(course.doc, number), display_name=name_of,
-                          hotspots=hotspots, title=title, height=NETWORK_HEIGHT)
+                          hotspots=hotspots, title=title, height=NETWORK_HEIGHT, private=therapist,
+                          show_scores=therapist or show_scores)
 
 
 def mood_view(course: CourseAnalysis, number: int, *, title: str | None = None, item9: bool = True,
@@ -273,7 +278,7 @@ def session_note(doc: Document, number: int | None = None, *, hide_names: bool =
         phase=(f"{session.phase.value.capitalize()} phase" if therapist else PHASE_WORDS[session.phase.value]),
         problem_areas=tuple(area.value.replace("_", " ") for area in doc.client.problem_areas) if therapist else (),
         previous=previous,
-        network_figure=network_view(course, number, voice=voice, ringed=therapist),
+        network_figure=network_view(course, number, voice=voice, ringed=therapist, show_scores=show_scores),
         network_summary=network_summary(doc, number, display_name=name_of,
                                         hotspots=[h.person for h in findings.hotspots]) if therapist
         else client_summary(doc, number, display_name=name_of),
@@ -308,27 +313,35 @@ def _focus_lines(course: CourseAnalysis, number: int, previous: int | None, name
     """The focus people of the session (see ``FocusLine``), by problem area."""
     doc = course.doc
     first = course.numbers[0] if course.numbers else number
-    compare_first = first not in (number, previous)
-    at_first = {tie.person: tie for tie in find_session(doc, first).ties} if compare_first else {}
-    change = course.change(previous, number, name_of) if previous is not None else None
+    session_date = find_session(doc, number).date
     lines = []
     for tie in focus_ties(doc, number):
-        name = name_of(tie.person)
         now = f"{CIRCLES[tie.circle]}, support {tie.support}, conflict {tie.conflict}"
+        if not doc.person(tie.person).alive_on(session_date):
+            now += " (has died: remembered, not counted)"
         if not tie.rated:
             now += " (carried forward, not re-rated this session)"
-        moved = [item.therapist for item in change.items if item.person == tie.person] if change else []
-        since_last = "" if change is None else (
-            f"Since session {previous}: " + ("; ".join(moved) if moved else "no change") + ".")
-        was = at_first.get(tie.person)
-        since_first = "" if not compare_first else (
-            f"Since session {first}: not in the network then." if was is None else
-            f"Since session {first}: support/conflict {was.support}/{was.conflict} → {tie.support}/{tie.conflict}"
-            + (f", {CIRCLES[was.circle]} → {CIRCLES[tie.circle]}" if was.circle != tie.circle else "") + ".")
-        facts = inventory_facts(doc.person(tie.person).inventory)
-        lines.append(FocusLine(f"{name} · {AREA_WORDS[tie.focus]}", now, since_last, since_first,
-                               _capitalised("; ".join(facts)) + "." if facts else ""))
+        lines.append(FocusLine(f"{name_of(tie.person)} · {AREA_WORDS[tie.focus]}", now,
+                               _tie_since(doc, previous, tie) if previous is not None else "",
+                               _tie_since(doc, first, tie) if first not in (number, previous) else "",
+                               inventory_words(doc.person(tie.person).inventory)))
     return tuple(lines)
+
+
+def _tie_since(doc: Document, before: int, tie: Tie) -> str:
+    """A tie against the same person's tie at session ``before``, in exact numbers:
+    ``"Since session 7: support/conflict 4/8 → 6/6, middle circle → inner circle."``"""
+    was = next((t for t in find_session(doc, before).ties if t.person == tie.person), None)
+    if was is None:
+        return f"Since session {before}: not in the network then."
+    if (was.support, was.conflict, was.circle) == (tie.support, tie.conflict, tie.circle):
+        return f"Since session {before}: unchanged."
+    parts = []
+    if (was.support, was.conflict) != (tie.support, tie.conflict):
+        parts.append(f"support/conflict {was.support}/{was.conflict} → {tie.support}/{tie.conflict}")
+    if was.circle != tie.circle:
+        parts.append(f"{CIRCLES[was.circle]} → {CIRCLES[tie.circle]}")
+    return f"Since session {before}: {', '.join(parts)}."
 
 
 def _first_compared(course: CourseAnalysis, number: int, previous: int | None, since: int | None) -> int | None:
