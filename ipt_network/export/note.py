@@ -285,17 +285,17 @@ def session_note(doc: Document, number: int | None = None, *, hide_names: bool =
         mood=tuple(_mood_line(result, voice, show_scores) for result in results.values()),
         mood_figure=mood_view(course, number, item9=therapist, events=therapist) if therapist or show_scores
         else None,
-        measures=_measure_lines(course, number, change, voice) if therapist else (),
+        measures=measure_lines(course, number, change, voice) if therapist else (),
         flags=_flags(findings, voice) if therapist else (),
         hotspots=tuple(Finding(name_of(h.person), h.therapist) for h in findings.hotspots) if therapist else (),
-        changes=tuple(_capitalised(getattr(item, voice)) for item in change.items) if change else (),
+        changes=tuple(capitalised(getattr(item, voice)) for item in change.items) if change else (),
         events=tuple(event.words(name_of) for event in session_events(session)) if therapist else (),
         notes=session.notes if therapist else "",
-        safety=safety_lines(results, session.risk, _risk_note_hidden(original, number, hide_names))
+        safety=safety_lines(results, session.risk, risk_note_hidden(original, number, hide_names))
         if therapist else (),
         safety_history=course_safety(course, number) if therapist else (),
         first=first,
-        since_first=tuple(_capitalised(getattr(item, voice)) for item in since_first.items) if since_first else (),
+        since_first=tuple(capitalised(getattr(item, voice)) for item in since_first.items) if since_first else (),
         remembered=tuple(getattr(tie, voice) for tie in remembered_ties(doc, first, number, name_of))
         if first is not None else (),
         support=() if therapist else _support_around(doc, number, name_of),
@@ -409,7 +409,7 @@ def course_safety(course: CourseAnalysis, number: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _risk_note_hidden(original: Document, number: int, hide_names: bool) -> bool:
+def risk_note_hidden(original: Document, number: int, hide_names: bool) -> bool:
     risk = find_session(original, number).risk
     return hide_names and risk is not None and bool(risk.note)
 
@@ -457,7 +457,7 @@ def _delta(value: float | None) -> str:
     return ("+" if value > 0 else "-") + _number(abs(value))
 
 
-def _measure_lines(course: CourseAnalysis, number: int, change: SessionChange | None,
+def measure_lines(course: CourseAnalysis, number: int, change: SessionChange | None,
                    voice: str) -> tuple[MeasureLine, ...]:
     """The key measures of the session; ``change`` is empty on the first session."""
     now = course.measures(number)
@@ -466,7 +466,7 @@ def _measure_lines(course: CourseAnalysis, number: int, change: SessionChange | 
                  for name, words in KEY_MEASURES.items())
 
 
-def _capitalised(text: str) -> str:
+def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 

@@ -1,4 +1,4 @@
-"""A ``SessionNote`` rendered as PDF, Markdown or a self-contained HTML file.
+"""A ``SessionNote`` (or the end-of-therapy ``Review``) rendered as PDF, Markdown or a self-contained HTML file.
 
 Each kind of note has its own template and its own Markdown (``note.html.j2`` and
 ``render_therapist_markdown`` for the therapist's note, ``take_home.html.j2`` and
@@ -29,6 +29,7 @@ from weasyprint.urls import URLFetcher
 
 from .images import figure_image
 from .note import FocusLine, SessionNote
+from .review import Review
 
 Paper = Literal["a4", "letter"]
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
@@ -43,10 +44,13 @@ _templates = jinja2.Environment(
 )
 
 
-def _page(note: SessionNote, figures: dict[str, Markup | None], paper: Paper) -> str:
+def _page(note: SessionNote | Review, figures: dict[str, Markup | None], paper: Paper) -> str:
     if paper not in PAPERS:
         raise ValueError(f"paper must be 'a4' or 'letter', got {paper!r}")
-    template = "note.html.j2" if note.voice == "therapist" else "take_home.html.j2"
+    if isinstance(note, Review):
+        template = "review.html.j2"
+    else:
+        template = "note.html.j2" if note.voice == "therapist" else "take_home.html.j2"
     return _templates.get_template(template).render(note=note, figures=figures, paper=PAPERS[paper])
 
 
@@ -75,6 +79,53 @@ def render_html_page(note: SessionNote, paper: Paper = "a4") -> str:
 def render_pdf(note: SessionNote, paper: Paper = "a4") -> bytes:
     """The note as a PDF on A4 or Letter paper."""
     return pdf_from_html(render_html_page(note, paper))
+
+
+def render_review_html_page(review: Review, paper: Paper = "a4") -> str:
+    """The review as the HTML page that weasyprint prints (figures as SVG images)."""
+    figures = {"first": _vector_image(review.first_figure, FIGURE_WIDTH, f"Session {review.first}"),
+               "last": _vector_image(review.last_figure, FIGURE_WIDTH, f"Session {review.session}"),
+               "mood": _vector_image(review.mood_figure, FIGURE_WIDTH, "Mood over the course")
+               if review.mood_figure else None}
+    return _page(review, figures, paper)
+
+
+def render_review_html(review: Review, paper: Paper = "a4") -> str:
+    """The review as one self-contained HTML file with interactive figures."""
+    figures = {"first": _interactive(review.first_figure, "first", with_plotlyjs=True),
+               "last": _interactive(review.last_figure, "last", with_plotlyjs=False),
+               "mood": _interactive(review.mood_figure, "mood", with_plotlyjs=False) if review.mood_figure else None}
+    return _page(review, figures, paper)
+
+
+def render_review_markdown(review: Review) -> str:
+    """The review as Markdown, text only."""
+    lines = [f"# {_md(review.client_label)} · End-of-therapy review", "",
+             _md(" · ".join(filter(None, (review.date_text, review.contract, review.phase))))
+             + (f" · Focus: {', '.join(review.problem_areas)}" if review.problem_areas else ""), "",
+             _md(review.course_words) + ".", "", "## Safety", "", *[f"- {_md(line)}" for line in review.safety], ""]
+    if review.formulation:
+        shared = f" · shared at session {review.formulation_shared_at}" if review.formulation_shared_at else ""
+        lines += [f"## Formulation{shared}", "", _md(review.formulation), ""]
+    lines += [f"## What changed · Since session {review.first}", ""]
+    lines += [f"- {_md(line)}" for line in (*review.changes, *review.remembered)] or [
+        f"No change in the network since session {review.first}."]
+    lines += ["", "## Key measures", "", f"| Measure | Session {review.session} | Since session {review.first} |",
+              "|---|---:|---:|", *[f"| {_md(m.words)} | {m.value} | {m.change} |" for m in review.measures],
+              "", "## Mood over the course", ""]
+    lines += [f"- {_md(line)}" for line in review.mood] or ["No mood score recorded."]
+    lines += ["", "## Goals", ""]
+    lines += [f"- {_md(goal)}" for goal in review.goals] or ["No goals recorded."]
+    lines += ["", "## Relapse plan", ""]
+    plan = review.relapse_plan
+    if plan is None:
+        lines.append("No relapse plan recorded yet.")
+    else:
+        for title, items, none in (("Warning signs", plan.warning_signs, "None written yet."),
+                                   ("What to do", plan.actions, "None written yet."),
+                                   ("People to turn to", plan.people, "Nobody chosen yet.")):
+            lines += [f"### {title}", "", *([f"- {_md(item)}" for item in items] or [none]), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _interactive(figure: dict, div_id: str, with_plotlyjs: bool) -> Markup:
