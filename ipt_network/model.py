@@ -409,9 +409,11 @@ AnyEvent = Annotated[
 ]
 
 
-def event_text(event: str | Event) -> str:
-    """The words of an event in either form."""
-    return event if isinstance(event, str) else event.text
+def event_text(event: str | Event | dict) -> str:
+    """The words of an event in either form, as a record or as its JSON data."""
+    if isinstance(event, str):
+        return event
+    return event["text"] if isinstance(event, dict) else event.text
 
 
 class GoalProgress(Record):

@@ -42,7 +42,7 @@ from ipt_network.figures.trends import MEASURE_WORDS
 from ipt_network.graph import find_session
 from ipt_network.hotspots import Findings
 from ipt_network.layout import ring_positions
-from ipt_network.model import Document, Risk
+from ipt_network.model import Document, Risk, event_text
 from ipt_network.overview import CourseAnalysis
 from ipt_network.scales import MoodResult, item9_sentence, mood_sentence, mood_status, mood_table, plain_mood
 from ipt_network.settings import DEFAULT
@@ -249,7 +249,7 @@ def session_note(doc: Document, number: int | None = None, *, hide_names: bool =
         flags=_flags(findings, voice) if therapist else (),
         hotspots=tuple(Finding(name_of(h.person), h.therapist) for h in findings.hotspots) if therapist else (),
         changes=tuple(_capitalised(getattr(item, voice)) for item in change.items) if change else (),
-        events=tuple(session.events) if therapist else (),
+        events=tuple(map(event_text, session.events)) if therapist else (),
         notes=session.notes if therapist else "",
         safety=safety_lines(results, session.risk, _risk_note_hidden(original, number, hide_names))
         if therapist else (),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ipt_network.model import Document
+from ipt_network.model import Document, event_text
 from ipt_network.words import plural
 
 from .style import GREY, ORANGE, PHASE_WORDS, SLATE, base_layout, day, phase_runs, phase_strip, session_ticks, wrap
@@ -24,7 +24,8 @@ RIBBON = (0.0, 0.42)
 
 def timeline_sessions(doc: Document) -> list[TimelineSession]:
     """The ``sessions`` argument of ``timeline_figure`` for a whole course."""
-    return [(s.number, s.date, s.phase.value, list(s.events)) for s in sorted(doc.sessions, key=lambda s: s.number)]
+    return [(s.number, s.date, s.phase.value, [event_text(e) for e in s.events])
+            for s in sorted(doc.sessions, key=lambda s: s.number)]
 
 
 def _hover(number: int, date: dt.date, phase: str, events: Sequence[str], show_event_text: bool) -> str:
