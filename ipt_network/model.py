@@ -298,6 +298,11 @@ class RelapsePlan(Record):
     people: PersonIds = Field(default_factory=list)
 
 
+def _empty_is_none(record: Record | None) -> Record | None:
+    """An inventory or a relapse plan with nothing in it is no record: ``None``, as when none was made."""
+    return None if record is not None and record == type(record)() else record
+
+
 class Client(Record):
     id: Id
     label: Name
@@ -311,7 +316,7 @@ class Client(Record):
     areas_agreed_at: SessionNumber | None = None
     goals: list[Goal] = Field(default_factory=list, max_length=100)
     history: list[HistoryEvent] = Field(default_factory=list, max_length=1000)
-    relapse_plan: RelapsePlan | None = None
+    relapse_plan: Annotated[RelapsePlan | None, AfterValidator(_empty_is_none)] = None
 
 
 class Inventory(Record):
@@ -335,7 +340,7 @@ class Person(Record):
     role: Role
     deceased_on: IsoDate | None = None
     notes: Text = ""
-    inventory: Inventory | None = None
+    inventory: Annotated[Inventory | None, AfterValidator(_empty_is_none)] = None
 
     def alive_on(self, day: dt.date) -> bool:
         """True when the person counts in that day's network (DESIGN section 5)."""
@@ -404,9 +409,11 @@ AnyEvent = Annotated[
 ]
 
 
-def event_text(event: str | Event) -> str:
-    """The words of an event in either form."""
-    return event if isinstance(event, str) else event.text
+def event_text(event: str | Event | dict) -> str:
+    """The words of an event in either form, as a record or as its JSON data."""
+    if isinstance(event, str):
+        return event
+    return event["text"] if isinstance(event, dict) else event.text
 
 
 class GoalProgress(Record):

@@ -15,14 +15,26 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 
 from ipt_network.errors import NotFoundError, StaleEditError, ValidationError
-from ipt_network.model import Link, Person, Risk, RiskLevel, Tie, parse_document
+from ipt_network.model import (
+    Attendance,
+    Event,
+    EventMood,
+    GoalProgress,
+    GoalStatus,
+    Link,
+    Person,
+    Risk,
+    RiskLevel,
+    Tie,
+    parse_document,
+)
 from ipt_network.store import Store
 from ipt_network.store.database import make_engine, transaction
 from ipt_network.store.migrate import ALEMBIC_INI
 from tests.test_store import ROWS_AT_0001
 
 MUM_TIE = {"person": "p-mum", "circle": 1, "support": 6, "conflict": 8, "contact": "weekly", "focus": None,
-           "note": ""}
+           "note": "", "rated": True}
 LINK = {"a": "p-mum", "b": "p-dan", "support": 1, "conflict": 7}
 
 
@@ -82,10 +94,10 @@ def test_session_fields_people_and_new_sessions_are_logged(ana):
     ana.save_person("c-ana", Person(id="p-mum", name="Mother", role="parent"), expected_version=1)
     ana.start_next_session("c-ana", dt.date(2026, 1, 12))
     new_session, person, fields = ana.changes("c-ana")[:3]
-    assert fields.change.before == {"date": "2026-01-05", "phase": "initial", "notes": "", "events": [],
-                                    "risk": None}
-    assert fields.change.after == {"date": "2026-01-06", "phase": "initial", "notes": "hard week", "events": [],
-                                   "risk": None}
+    assert fields.change.before == {"date": "2026-01-05", "phase": "initial", "attendance": "attended", "notes": "",
+                                    "events": [], "goal_progress": [], "risk": None}
+    assert fields.change.after == {"date": "2026-01-06", "phase": "initial", "attendance": "attended",
+                                   "notes": "hard week", "events": [], "goal_progress": [], "risk": None}
     assert (person.change.before["name"], person.change.after["name"]) == ("Mum", "Mother")
     assert new_session.change.record == ("session", 2) and new_session.change.before is None
     # The copied ties and link come with it: 2 ties + 1 link.
@@ -113,6 +125,36 @@ def test_a_risk_record_is_logged_and_undo_takes_it_back_out(ana):
     assert (logged.change.before["risk"], logged.change.after["risk"]) == (None, risk.model_dump(mode="json"))
     ana.undo("c-ana", logged.number)
     assert ana.load("c-ana").document.sessions[0].risk is None
+
+
+def test_attendance_goal_progress_and_linked_events_are_logged_and_undone(ana, ana_data):
+    ana_data["version"] = 2
+    ana_data["client"]["goals"] = [{"id": "g-money", "area": "role_dispute", "text": "Talk about money calmly"}]
+    ana.import_document(parse_document(ana_data), replace=True)
+    ana.start_next_session("c-ana", dt.date(2026, 1, 12))
+    version = ana.load("c-ana").versions[("session", 1)]
+    row = Event(text="Row about rent", people=["p-dan"], mood=EventMood.WORSE)
+    ana.update_session("c-ana", 1, date=dt.date(2026, 1, 5), phase="initial", notes="", events=["quiet", row],
+                       goal_progress=[GoalProgress(goal="g-money", status=GoalStatus.PROGRESSING)],
+                       expected_version=version)
+    logged = ana.changes("c-ana")[0]
+    assert logged.change.after["events"] == ["quiet", {"text": "Row about rent", "people": ["p-dan"],
+                                                       "mood": "worse"}]
+    assert logged.change.after["goal_progress"] == [{"goal": "g-money", "status": "progressing"}]
+    ana.undo("c-ana", logged.number)
+    first = ana.load("c-ana").document.session(1)
+    assert (first.events, first.goal_progress) == ([], [])
+    with pytest.raises(ValidationError, match="a session marked did_not_attend has no ties, links, mood"):
+        ana.update_session("c-ana", 1, date=dt.date(2026, 1, 5), phase="initial", notes="", events=[],
+                           attendance="did_not_attend", expected_version=ana.load("c-ana").versions[("session", 1)])
+    for person in ("p-mum", "p-dan"):
+        ana.remove_tie("c-ana", 2, person, ana.load("c-ana").versions[("tie", 2, person)])
+    ana.update_session("c-ana", 2, date=dt.date(2026, 1, 12), phase="initial", notes="", events=[],
+                       attendance="cancelled", expected_version=ana.load("c-ana").versions[("session", 2)])
+    logged = ana.changes("c-ana")[0]
+    assert (logged.change.before["attendance"], logged.change.after["attendance"]) == ("attended", "cancelled")
+    ana.undo("c-ana", logged.number)
+    assert ana.load("c-ana").document.session(2).attendance is Attendance.ATTENDED
 
 
 def test_undo_of_taking_someone_out_brings_their_links_back(ana):

@@ -261,3 +261,24 @@ def test_session_details_saved_while_names_are_hidden_keep_the_notes_and_events(
     saved = store.load(CLIENT).document.session(1)
     assert (saved.date.isoformat(), saved.phase, saved.notes, saved.events) == (
         "2026-01-07", "initial", "talked", ["moved house"])
+
+
+def test_editing_the_event_lines_keeps_the_people_and_mood_of_an_event_left_as_it_was(store, ana_data):
+    ana_data["version"] = 2
+    row = {"text": "Row about rent", "people": ["p-dan"], "mood": "worse"}
+    ana_data["sessions"][0]["events"] = ["moved house", row]
+    store.import_document(parse_document(ana_data), replace=True)
+    editing.save_session(edit(store), "2026-01-05", "initial", "", "Row about rent\nnew job")
+    saved = store.load(CLIENT).document.session(1)
+    assert [e if isinstance(e, str) else e.model_dump(mode="json") for e in saved.events] == [row, "new job"]
+
+
+def test_a_rating_typed_over_a_copied_tie_marks_it_rated(store):
+    store.start_next_session(CLIENT)
+    copied = store.load(CLIENT).document.session(2)
+    assert [t.rated for t in copied.ties] == [False, False]
+    editing.save_cell(Edit(store, CLIENT, 2, editing.page_versions(store.load(CLIENT))), "p-dan", "note",
+                      "still money", "arguments about money")
+    assert [t.rated for t in store.load(CLIENT).document.session(2).ties] == [False, False]  # a note is no rating
+    editing.save_cell(Edit(store, CLIENT, 2, editing.page_versions(store.load(CLIENT))), "p-dan", "support", "5", 4)
+    assert [t.rated for t in store.load(CLIENT).document.session(2).ties] == [False, True]

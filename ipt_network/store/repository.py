@@ -25,8 +25,11 @@ from ipt_network.errors import NotFoundError, StaleEditError, ValidationError
 from ipt_network.model import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    Attendance,
     Client,
     Document,
+    Event,
+    GoalProgress,
     Instrument,
     Link,
     MoodScore,
@@ -193,17 +196,26 @@ class Store:
                            main=("client",))
 
     def start_next_session(self, client_id: str, date: dt.date | None = None) -> int:
-        """Add the session after the last one, starting as a copy of its ties and links; returns its number.
+        """Add the session after the last one, starting as a copy of the ties and links of the last session
+        attended; returns its number.
 
-        Phase is copied; notes, events and mood start empty; ``date`` defaults to today. The first
-        session of a client starts empty, dated the client's start date unless ``date`` is given.
+        The copied ties are marked not rated (``rated: false``) until someone rates them, so a run of
+        copies is not read as a run of ratings. Phase is copied; it is attended; notes, events, goal
+        progress and mood start empty; ``date`` defaults to today. The first session of a client starts
+        empty, dated the client's start date unless ``date`` is given.
         """
         with transaction(self.engine, write=True) as conn:
             snapshot = rows.read_snapshot(conn, client_id, sessions="last", lock=True)
+            if snapshot.document.sessions and not snapshot.document.sessions[-1].attended:
+                snapshot = rows.read_snapshot(conn, client_id, sessions="all", lock=True)
             if snapshot.document.sessions:
-                last = snapshot.document.sessions[-1].model_dump(mode="json")
-                data = {**last, "number": last["number"] + 1, "date": date or dt.date.today(),
-                        "notes": "", "events": [], "mood": [], "risk": None}
+                last = max(snapshot.document.sessions, key=lambda s: s.number)
+                copied = max((s for s in snapshot.document.sessions if s.attended), key=lambda s: s.number,
+                             default=last).model_dump(mode="json")
+                data = {**last.model_dump(mode="json"), "number": last.number + 1, "date": date or dt.date.today(),
+                        "attendance": Attendance.ATTENDED, "notes": "", "events": [], "goal_progress": [],
+                        "mood": [], "risk": None, "links": copied["links"],
+                        "ties": [{**tie, "rated": False} for tie in copied["ties"]]}
             else:
                 data = {"number": 1, "date": date or snapshot.document.client.start_date, "phase": Phase.INITIAL}
             session = self._validated(snapshot, sessions=[data]).sessions[0]
@@ -269,11 +281,20 @@ class Store:
         self._edit_session(client_id, session, ("mood", session, name), expected_version, change, tab)
 
     def update_session(self, client_id: str, number: int, *, date: dt.date, phase: Phase | str, notes: str,
-                       events: Iterable[str], expected_version: int | None, tab: str | None = None) -> int:
-        """Change a session's date, phase, notes and life events; returns its new version."""
+                       events: Iterable[str | Event | dict], expected_version: int | None, tab: str | None = None,
+                       attendance: Attendance | str | None = None,
+                       goal_progress: Iterable[GoalProgress] | None = None) -> int:
+        """Change a session's date, phase, notes and life events, and when given its attendance and the
+        goals' progress; returns its new version. A session marked not attended must hold no ties,
+        links or mood (refused otherwise, as on import)."""
+        own = {"events": [event.model_dump(mode="json") if isinstance(event, Event) else event for event in events]}
+        if attendance is not None:
+            own["attendance"] = attendance
+        if goal_progress is not None:
+            own["goal_progress"] = [progress.model_dump(mode="json") for progress in goal_progress]
 
         def change(data: dict) -> None:
-            data.update(date=date, phase=phase, notes=notes, events=list(events))
+            data.update(date=date, phase=phase, notes=notes, **own)
 
         return self._edit_session(client_id, number, rows.session_key(number), expected_version, change, tab)
 
