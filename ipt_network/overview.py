@@ -77,7 +77,10 @@ class CourseAnalysis:
         return as_table({n: self.measures(n) for n in self.numbers if up_to is None or n <= up_to})
 
     def findings(self, number: int, name_of: NameOf | None = None) -> Findings:
-        """Isolation flags and conflict hotspots of the session, against the session before it."""
+        """Isolation flags and conflict hotspots of the session, against the session held before it; none
+        at a session not held (its empty network is no finding)."""
+        if not find_session(self.doc, number).attended:
+            return Findings((), ())
         G = self.graph(number)
         before = self.previous(number)
         previous = self.graph(before) if before is not None else None

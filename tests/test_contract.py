@@ -139,6 +139,9 @@ def test_since_last_time_is_the_previous_session_held():
     assert analysis.change(2, 4).summary() == (
         "Since session 2: support from Mum rose from 4 to 8; tie with Mum went from indifferent to supportive.")
     assert analysis.mood(3) == {}
+    assert analysis.findings(3).flags == () and analysis.findings(3).hotspots == ()  # not "no close support"
+    # Session 4: 2 ties with support ≥ 5 (fewer than 3); Mum gives 8 of 15 = 0.53 > 0.5 of all support.
+    assert [f.code for f in analysis.findings(4).flags] == ["few_supports", "concentrated_support"]
     note = session_note(doc, 4)
     assert note.previous == 2 and note.change_heading == "Since session 2"
     assert session_note(doc).session == 5
