@@ -11,7 +11,7 @@ import math
 
 import pytest
 
-from ipt_network.export import review, review_file
+from ipt_network.export import inventory_file, inventory_sheet, review, review_file
 from tests.conftest import SAMPLES
 from tests.export_data import ana_case_frame, found_in, identifying_words, sample
 from tests.test_export_cli import run
@@ -86,7 +86,7 @@ def test_the_report_command_writes_the_review_and_refuses_the_clients_options(db
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("# Rosa · End-of-therapy review\n")
     refused = run(db_url, "report", "c-rosa", "--review", "--for", "client", "-o", tmp_path / "x.md")
-    assert refused.exit_code == 2 and "--review is the therapist's review" in refused.output
+    assert refused.exit_code == 2 and "--review is for the therapist" in refused.output
     assert not (tmp_path / "x.md").exists()
 
 
@@ -99,3 +99,37 @@ def test_the_review_of_each_sample_that_ends_matches_the_golden_files(path):
     stem = f"{path.stem.split('_')[0]}-review"
     matches_golden(f"{stem}.md", review_file(doc, "md").content.decode("utf-8"))
     matches_golden(f"{stem}.pdf.txt", pdf_text(review_file(doc, "pdf").content))
+
+
+# --- the printable interpersonal inventory -----------------------------------------------------------
+
+def test_the_inventory_sheet_lists_everyone_closest_first_with_what_is_known_and_room_for_the_rest():
+    sheet = inventory_sheet(ana_case_frame())
+    assert sheet.session == 2  # session 3 was cancelled
+    assert [e.title for e in sheet.entries] == ["Mum · parent", "Dan · partner", "Sis · sibling"]  # circle, then name
+    dan = sheet.entries[1]
+    assert dan.map_words == "middle circle, support 4, conflict 8" and dan.as_of == 1
+    assert dict(dan.answers) == {
+        "What is good in it": "", "What is hard in it": "Dan shouts", "What each expects of the other": "",
+        "What the client would like to change": "", "Which way care flows": "mostly from the client",
+        "Does the client confide in them": "no", "Do they know about the depression": ""}
+    rosa = inventory_sheet(sample("rosa"))
+    luis = next(e for e in rosa.entries if e.title.startswith("Luis"))
+    assert luis.map_words == "inner circle, support 8, conflict 2; died 14 Mar 2025 (remembered)"
+
+
+def test_the_inventory_sheet_with_names_hidden_and_from_the_command(db_url, tmp_path):
+    doc = ana_case_frame()
+    hidden = inventory_sheet(doc, hide_names=True)
+    assert found_in(repr(hidden), identifying_words(doc)) == []
+    assert [e.title for e in hidden.entries] == ["Parent", "Partner", "Sibling"]
+    assert dict(hidden.entries[1].answers)["Does the client confide in them"] == "no"
+    text = readable(inventory_file(doc, "pdf").content, "pdf")
+    assert "Dan · partner" in text and "What is hard in it Dan shouts" in text
+    assert run(db_url, "import", next(p for p in SAMPLES if p.name.startswith("kit"))).exit_code == 0
+    out = tmp_path / "inventory.md"
+    result = run(db_url, "report", "c-kit", "--inventory", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("# Kit · Interpersonal inventory\n\nAs of session 12")
+    both = run(db_url, "report", "c-kit", "--inventory", "--review", "-o", tmp_path / "x.md")
+    assert both.exit_code == 2 and "choose one of --review and --inventory" in both.output

@@ -27,12 +27,15 @@ from ipt_network.overview import CourseAnalysis
 
 from .filenames import download_name
 from .images import IMAGE_FORMATS, ImageFormat, PicturesUnavailableError, figure_image, warm_up
+from .inventory import InventorySheet, inventory_sheet
 from .note import SessionNote, latest_session, mood_view, network_view, prepared, session_note
 from .report import (
     FIGURE_WIDTH,
     Paper,
     pdf_from_html,
     render_html,
+    render_inventory_html,
+    render_inventory_markdown,
     render_markdown,
     render_pdf,
     render_review_html,
@@ -125,6 +128,21 @@ def review_file(doc: Document, fmt: NoteFormat = "pdf", *, number: int | None = 
     return _download(content, doc, "review", fmt, session=made.session, hide_names=hide_names)
 
 
+def inventory_file(doc: Document, fmt: NoteFormat = "pdf", *, number: int | None = None, hide_names: bool = False,
+                   paper: Paper = "a4") -> Download:
+    """The printable interpersonal inventory as of session ``number`` (default: the last held)."""
+    sheet = inventory_sheet(doc, number, hide_names=hide_names)
+    if fmt == "pdf":
+        content = pdf_from_html(render_inventory_html(sheet, paper))
+    elif fmt == "md":
+        content = render_inventory_markdown(sheet).encode("utf-8")
+    elif fmt == "html":
+        content = render_inventory_html(sheet, paper).encode("utf-8")
+    else:
+        raise ValueError(f"inventory format must be 'pdf', 'md' or 'html', got {fmt!r}")
+    return _download(content, doc, "inventory", fmt, session=sheet.session, hide_names=hide_names)
+
+
 def data_file(doc: Document, fmt: DataFormat = "json", *, number: int | None = None,
               hide_names: bool = False) -> Download:
     """The whole course as JSON v1 or a CSV bundle (.zip), or one session (``number``) as GraphML."""
@@ -143,7 +161,7 @@ def data_file(doc: Document, fmt: DataFormat = "json", *, number: int | None = N
 
 
 __all__ = [
-    "IMAGE_FORMATS", "Download", "PicturesUnavailableError", "Review", "SessionNote", "data_file", "note_file",
-    "picture", "prepared", "render_html", "render_markdown", "render_pdf", "review", "review_file", "session_note",
-    "warm_up",
+    "IMAGE_FORMATS", "Download", "InventorySheet", "PicturesUnavailableError", "Review", "SessionNote", "data_file",
+    "inventory_file", "inventory_sheet", "note_file", "picture", "prepared", "render_html", "render_markdown",
+    "render_pdf", "review", "review_file", "session_note", "warm_up",
 ]

@@ -28,6 +28,7 @@ from markupsafe import Markup
 from weasyprint.urls import URLFetcher
 
 from .images import figure_image
+from .inventory import InventorySheet
 from .note import FocusLine, SessionNote
 from .review import Review
 
@@ -44,11 +45,13 @@ _templates = jinja2.Environment(
 )
 
 
-def _page(note: SessionNote | Review, figures: dict[str, Markup | None], paper: Paper) -> str:
+def _page(note: SessionNote | Review | InventorySheet, figures: dict[str, Markup | None], paper: Paper) -> str:
     if paper not in PAPERS:
         raise ValueError(f"paper must be 'a4' or 'letter', got {paper!r}")
     if isinstance(note, Review):
         template = "review.html.j2"
+    elif isinstance(note, InventorySheet):
+        template = "inventory.html.j2"
     else:
         template = "note.html.j2" if note.voice == "therapist" else "take_home.html.j2"
     return _templates.get_template(template).render(note=note, figures=figures, paper=PAPERS[paper])
@@ -125,6 +128,25 @@ def render_review_markdown(review: Review) -> str:
                                    ("What to do", plan.actions, "None written yet."),
                                    ("People to turn to", plan.people, "Nobody chosen yet.")):
             lines += [f"### {title}", "", *([f"- {_md(item)}" for item in items] or [none]), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_inventory_html(sheet: InventorySheet, paper: Paper = "a4") -> str:
+    """The inventory sheet as an HTML page (it has no figures): printed by weasyprint, or saved as it is."""
+    return _page(sheet, {}, paper)
+
+
+def render_inventory_markdown(sheet: InventorySheet) -> str:
+    """The inventory sheet as Markdown; an unanswered question reads "…"."""
+    lines = [f"# {_md(sheet.client_label)} · Interpersonal inventory", "",
+             f"As of session {sheet.session} · {sheet.date_text}", ""]
+    for entry in sheet.entries:
+        as_of = f" · inventory as of session {entry.as_of}" if entry.as_of else ""
+        lines += [f"## {_md(entry.title)}", "", f"On the map: {_md(entry.map_words)}{as_of}", ""]
+        lines += [f"- {question}: {_md(answer) if answer else '…'}" for question, answer in entry.answers]
+        lines.append("")
+    if not sheet.entries:
+        lines.append("Nobody is on the map yet.")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
