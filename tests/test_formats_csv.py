@@ -16,12 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ipt_network.errors import ValidationError
-from ipt_network.formats import csv_bundle, read_document, write_document
+from ipt_network.formats import csv_bundle, json_v1, read_document, write_document
 from ipt_network.formats.csv_bundle import FILES, from_files, to_files
 from ipt_network.formats.formulas import neutralise, restore
 from ipt_network.model import Document, parse_document
-from tests.conftest import ANA
+from tests.conftest import ANA, SAMPLES
 from tests.strategies import documents
+from tests.test_model import case_frame
 
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -459,3 +460,45 @@ def test_damaged_files_are_refused_or_valid(doc: Document, data):
         assert exc.problems and all(isinstance(p, str) and p for p in exc.problems)
     else:
         assert isinstance(back, Document)
+
+
+# --- the case frame of version 2 ------------------------------------------------------------------
+
+
+def test_the_case_frame_takes_goals_and_history_files_and_columns_with_lists_as_json():
+    doc = parse_document(case_frame(copy.deepcopy(ANA)))
+    files = to_files(doc)
+    assert cells(files["goals.csv"]) == [["id", "area", "text"], ["g-money", "role_dispute", "Talk about money calmly"]]
+    assert cells(files["history.csv"]) == [["date", "text", "people"], ["2025-08-15", "Moved in with Dan", '["p-dan"]']]
+    client = dict(zip(*cells(files["client.csv"]), strict=True))
+    assert (client["planned_sessions"], client["onset"], client["areas_agreed_at"]) == ("16", "2025-09-01", "2")
+    assert client["relapse_plan_people"] == '["p-mum"]' and client["relapse_plan_actions"] == '["call Mum"]'
+    mum = dict(zip(*cells(files["people.csv"])[:2], strict=True))
+    assert (mum["inventory_support_flow"], mum["inventory_confides"], mum["inventory_knows_about_depression"],
+            mum["inventory_as_of"]) == ("both_ways", "true", "", "1")
+    sessions = cells(files["sessions.csv"])
+    assert [dict(zip(sessions[0], row, strict=True))["attendance"] for row in sessions[1:]] == [
+        "attended", "did_not_attend"]
+    assert sessions[1][sessions[0].index("events")] == (
+        '["a quiet week", {"text": "Row about rent", "people": ["p-dan"], "mood": "worse"}]')
+    assert [row[-1] for row in cells(files["ties.csv"])] == ["rated", "false", "true"]
+    assert from_files(files) == doc
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_every_sample_round_trips_through_the_bundle(sample):
+    doc = json_v1.read(sample)
+    assert from_files(to_files(doc)) == doc
+
+
+def test_a_bundle_problem_in_the_new_files_names_file_line_and_record():
+    files = to_files(parse_document(case_frame(copy.deepcopy(ANA))))
+    files["goals.csv"] = b"id,area,text\r\ng-money,grief,Talk\r\n"
+    files["history.csv"] = b"date,text,people\r\n2025-08-15,Moved,p-dan\r\n"
+    assert refusal(files) == [
+        'history.csv line 2: people must be a JSON list, such as ["p-mum", "p-dan"]']
+    files["history.csv"] = b'date,text,people\r\n2025-08-15,Moved,"[""p-don""]"\r\n'
+    assert refusal(files) == [
+        "goals.csv line 2, client, goal 'g-money': area 'grief' is not among the client's problem areas "
+        "(role_dispute)",
+        "history.csv line 2, client, history #1: person 'p-don' is not in people"]
