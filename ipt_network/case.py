@@ -51,6 +51,17 @@ class GoalState:
         return f"{self.goal.text} ({AREA_WORDS[self.goal.area]}): {status}{when}"
 
 
+def focus_line(areas: tuple[str, ...], agreed_at: int | None) -> str:
+    """The agreed problem areas for a header: ``"Focus: grief (agreed at session 3)"``; "" without any.
+
+    >>> focus_line(("role transition", "role dispute"), 2), focus_line(("grief",), None), focus_line((), 2)
+    ('Focus: role transition, role dispute (agreed at session 2)', 'Focus: grief', '')
+    """
+    if not areas:
+        return ""
+    return f"Focus: {', '.join(areas)}" + (f" (agreed at session {agreed_at})" if agreed_at is not None else "")
+
+
 def goal_states(doc: Document, number: int) -> list[GoalState]:
     """Every goal of the client with its status at session ``number``, over the sessions held up to it.
 

@@ -127,6 +127,7 @@ def test_the_copy_without_names_keeps_every_rating_and_score():
 def test_the_therapists_note_carries_the_contract_focus_goals_and_events_linked_to_mood():
     note = session_note(ana_case_frame(), 2)
     assert note.contract == "Session 2 of 12 · 10 left"
+    assert note.focus_line == "Focus: role dispute (agreed at session 2)"
     assert note.midpoint == ""  # session 2 of 12 is not about the midpoint (5–7)
     [dan] = note.focus
     assert dan.title == "Dan · role dispute" and dan.now == "middle circle, support 4, conflict 8"
@@ -150,7 +151,7 @@ def test_the_take_home_page_has_the_goals_in_plain_words_and_nothing_of_the_case
     page = session_note(ana_case_frame(), 2, voice="client", show_scores=True)
     assert page.goals == ("Talk with Dan about money: under way",)
     assert page.contract == "Session 2 of 12 · 10 left"
-    assert page.focus == () and page.events == () and page.midpoint == "" and page.problem_areas == ()
+    assert page.focus == () and page.events == () and page.midpoint == "" and page.focus_line == ""
     text = repr(page)  # every field, the figures' hover text included
     for private in ("role dispute", "Ana and Dan disagree", "Dan shouts", "confide", "Moved in with Sis",
                     "mood better", "arguments about money"):

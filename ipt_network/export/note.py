@@ -32,7 +32,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ipt_network.case import AREA_WORDS, focus_ties, goal_states, inventory_words
+from ipt_network.case import AREA_WORDS, focus_line, focus_ties, goal_states, inventory_words
 from ipt_network.change import CIRCLES, SessionChange, remembered_ties
 from ipt_network.contract import contract, midpoint_prompt
 from ipt_network.errors import NotFoundError
@@ -173,6 +173,12 @@ class SessionNote:
     """Therapist only: the people the work focuses on this session."""
     goals: tuple[str, ...] = ()
     """The client's goals with their status: the therapist's words, or on the client's page plain words."""
+    areas_agreed_at: int | None = None
+
+    @property
+    def focus_line(self) -> str:
+        """``"Focus: grief (agreed at session 3)"``; "" on the client's page."""
+        return focus_line(self.problem_areas, self.areas_agreed_at)
 
     @property
     def date_text(self) -> str:
@@ -305,6 +311,7 @@ def session_note(doc: Document, number: int | None = None, *, hide_names: bool =
         midpoint=(midpoint_prompt(doc, number) or "") if therapist else "",
         focus=_focus_lines(course, number, previous, name_of) if therapist else (),
         goals=tuple(state.words(voice) for state in goal_states(doc, number)),
+        areas_agreed_at=doc.client.areas_agreed_at if therapist else None,
     )
 
 

@@ -104,8 +104,7 @@ def render_review_html(review: Review, paper: Paper = "a4") -> str:
 def render_review_markdown(review: Review) -> str:
     """The review as Markdown, text only."""
     lines = [f"# {_md(review.client_label)} · End-of-therapy review", "",
-             _md(" · ".join(filter(None, (review.date_text, review.contract, review.phase))))
-             + (f" · Focus: {', '.join(review.problem_areas)}" if review.problem_areas else ""), "",
+             _md(" · ".join(filter(None, (review.date_text, review.contract, review.phase, review.focus_line)))), "",
              _md(review.course_words) + ".", "", "## Safety", "", *[f"- {_md(line)}" for line in review.safety], ""]
     if review.formulation:
         shared = f" · shared at session {review.formulation_shared_at}" if review.formulation_shared_at else ""
@@ -185,7 +184,7 @@ def render_markdown(note: SessionNote) -> str:
 def render_therapist_markdown(note: SessionNote) -> str:
     """The therapist's session note as Markdown: safety first, then the session."""
     lines = [f"# {_md(note.client_label)} · Session {note.session}", "",
-             _md(_when(note)) + (f" · Focus: {', '.join(note.problem_areas)}" if note.problem_areas else ""), "",
+             _md(" · ".join(filter(None, (_when(note), note.focus_line)))), "",
              "## Safety", "", *[f"- {_md(line)}" for line in note.safety],
              *[f"- {_md(line)}" for line in note.safety_history], ""]
     if note.midpoint:

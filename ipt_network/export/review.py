@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ipt_network.case import AREA_WORDS, goal_states
+from ipt_network.case import AREA_WORDS, focus_line, goal_states
 from ipt_network.change import remembered_ties
 from ipt_network.contract import contract
 from ipt_network.figures.style import day
@@ -86,6 +86,10 @@ class Review:
     @property
     def date_text(self) -> str:
         return day(self.date)
+
+    @property
+    def focus_line(self) -> str:
+        return focus_line(self.problem_areas, self.areas_agreed_at)
 
     @property
     def heading(self) -> str:
