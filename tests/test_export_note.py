@@ -141,10 +141,11 @@ def test_the_therapists_note_carries_the_contract_focus_goals_and_events_linked_
     assert better["x"] == [2] and "Moved in with Sis (with Sis; mood better)" in better["hovertext"][0]
 
 
-def test_a_cancelled_session_counts_in_the_contract_and_the_note_stays_on_the_last_session_held():
+def test_a_cancelled_session_has_no_note_and_the_note_stays_on_the_last_session_held():
     doc = ana_case_frame()
     assert session_note(doc).session == 2
-    assert session_note(doc, 3).contract == "Session 3 of 12 · 9 left · 1 missed"
+    with pytest.raises(NotFoundError, match="session 3 was not held \\(cancelled\\), so it has no note or review"):
+        session_note(doc, 3)
 
 
 def test_the_take_home_page_has_the_goals_in_plain_words_and_nothing_of_the_case_formulation():

@@ -51,7 +51,7 @@ from ipt_network.figures.trends import MEASURE_WORDS
 from ipt_network.graph import find_session, held_sessions
 from ipt_network.hotspots import Findings
 from ipt_network.layout import ring_positions
-from ipt_network.model import Document, Risk, Tie
+from ipt_network.model import Document, Risk, Session, Tie
 from ipt_network.overview import CourseAnalysis
 from ipt_network.scales import MoodResult, item9_sentence, mood_sentence, mood_status, mood_table, plain_mood
 from ipt_network.settings import DEFAULT
@@ -211,6 +211,16 @@ def latest_session(doc: Document) -> int:
     return held[-1].number
 
 
+def held_session(doc: Document, number: int) -> Session:
+    """Session ``number``, refused (``NotFoundError``) when it did not take place: a note or a review of
+    a session not held would report its empty network as news."""
+    session = find_session(doc, number)
+    if not session.attended:
+        raise NotFoundError(f"client '{doc.client.id}' session {number} was not held "
+                            f"({session.attendance.value.replace('_', ' ')}), so it has no note or review")
+    return session
+
+
 def prepared(doc: Document, hide_names: bool) -> Document:
     """The record an export is made from: ``doc`` itself, or its copy without names."""
     return without_names(doc) if hide_names else doc
@@ -257,13 +267,13 @@ def session_note(doc: Document, number: int | None = None, *, hide_names: bool =
 
     The note compares with the previous session and, at the last session of the course or with
     ``since``, with that session too (default session 1). Raises ``NotFoundError`` when the client
-    has no such session.
+    has no such session or it was not held.
     """
     check_voice(voice)
     original = doc
     doc = prepared(doc, hide_names)
     number = latest_session(doc) if number is None else number
-    session = find_session(doc, number)
+    session = held_session(doc, number)
     if since is not None:
         find_session(doc, since)
     course = CourseAnalysis(doc)

@@ -32,6 +32,7 @@ from .note import (
     MeasureLine,
     capitalised,
     course_safety,
+    held_session,
     latest_session,
     measure_lines,
     mood_view,
@@ -105,11 +106,11 @@ class Review:
 
 def review(doc: Document, number: int | None = None, *, hide_names: bool = False) -> Review:
     """The end-of-therapy review at session ``number`` (default: the last session held), against the
-    first session held. Raises ``NotFoundError`` when there is no such session."""
+    first session held. Raises ``NotFoundError`` when there is no such session or it was not held."""
     original = doc
     doc = prepared(doc, hide_names)
     number = latest_session(doc) if number is None else number
-    session = find_session(doc, number)
+    session = held_session(doc, number)
     course = CourseAnalysis(doc)
     name_of = namer(doc, "therapist")
     first = course.numbers[0]
