@@ -28,7 +28,7 @@ import copy
 import re
 
 from ipt_network.formats import read_document
-from ipt_network.model import Document, parse_document
+from ipt_network.model import Document, event_text, parse_document
 from tests.conftest import ANA, SAMPLES
 
 ANA_NAMES = ("Ana", "Mum", "Dan", "Sis")
@@ -58,9 +58,18 @@ def sample(stem: str) -> Document:
 
 def identifying_words(doc: Document) -> list[str]:
     """Everything in ``doc`` that could name someone: the label, people's names, and typed text."""
-    texts = [doc.client.label, doc.client.notes, *(p.name for p in doc.people), *(p.notes for p in doc.people)]
+    client = doc.client
+    texts = [client.label, client.notes, *(p.name for p in doc.people), *(p.notes for p in doc.people),
+             client.formulation, *(goal.text for goal in client.goals), *(goal.id for goal in client.goals),
+             *(event.text for event in client.history)]
+    if client.relapse_plan:
+        texts += [*client.relapse_plan.warning_signs, *client.relapse_plan.actions]
+    for person in doc.people:
+        if person.inventory:
+            texts += [person.inventory.good, person.inventory.hard, person.inventory.expectations,
+                      person.inventory.wants_changed]
     for session in doc.sessions:
-        texts += [session.notes, *session.events, *(tie.note for tie in session.ties),
+        texts += [session.notes, *map(event_text, session.events), *(tie.note for tie in session.ties),
                   session.risk.note if session.risk else ""]
     return sorted({t for t in texts if t.strip()})
 
