@@ -702,9 +702,7 @@ def _describe(data: Any, error: dict, origin: Callable[[tuple], str | None] | No
     elif kind == "missing":
         message = f"{field} is required"
     elif kind == "string_pattern_mismatch":
-        in_events = "events" in error["loc"]
-        message = text_problem("text" if in_events else field, error["input"],
-                               multiline=True if in_events or field in MULTILINE_FIELDS else None)
+        message = text_problem(field or "text", error["input"])  # a plain event is text with no field name
     elif kind == "date_range":
         message = f"{field} {error['msg']}"
     elif field in _FIELD_RULES and kind not in ("too_long", "too_short"):
@@ -733,7 +731,7 @@ def _repaired(data: Any, errors: list[dict]) -> Any:
         container = data
         for step in path:
             container = container[step]
-        multiline = any(step in MULTILINE_FIELDS for step in error["loc"])
+        multiline = [step for step in error["loc"] if isinstance(step, str)][-1] in MULTILINE_FIELDS
         container[last] = scrub(error["input"], multiline=multiline, named=not multiline)
     return data
 

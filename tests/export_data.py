@@ -82,8 +82,9 @@ def sample(stem: str) -> Document:
 def identifying_words(doc: Document) -> list[str]:
     """Everything in ``doc`` that could name someone: the label, people's names, and typed text."""
     client = doc.client
-    texts = [client.label, client.notes, client.formulation, *(g.text for g in client.goals),
-             *(h.text for h in client.history), *(p.name for p in doc.people), *(p.notes for p in doc.people)]
+    texts = [client.label, client.notes, *(p.name for p in doc.people), *(p.notes for p in doc.people),
+             client.formulation, *(goal.text for goal in client.goals), *(goal.id for goal in client.goals),
+             *(event.text for event in client.history)]
     if client.relapse_plan:
         texts += [*client.relapse_plan.warning_signs, *client.relapse_plan.actions]
     for person in doc.people:

@@ -259,3 +259,40 @@ def test_a_database_from_before_the_log_is_migrated_with_its_data(db_url, ana_da
         (logged,) = store.changes("c-ana")
         assert (logged.change.before, logged.change.after, logged.revision) == (
             MUM_TIE, {**MUM_TIE, "support": 7}, 6)
+
+
+def test_the_case_frame_is_saved_with_its_version_logged_and_undone(ana):
+    assert ana.load("c-ana").versions[("case",)] == 1
+    goals = [{"id": "g-money", "area": "role_dispute", "text": "Talk about money calmly"}]
+    version = ana.save_case("c-ana", {"goals": goals, "planned_sessions": 16, "areas_agreed_at": 1},
+                            expected_version=1, tab="tab-a")
+    assert version == ana.revision("c-ana") == 2
+    client = ana.load("c-ana").document.client
+    assert (client.planned_sessions, client.goals[0].id, client.areas_agreed_at) == (16, "g-money", 1)
+    logged = ana.changes("c-ana")[0]
+    assert logged.change.record == ("case",) and logged.tab == "tab-a"
+    assert (logged.change.before["goals"], logged.change.after["goals"]) == ([], goals)
+    assert (logged.change.before["planned_sessions"], logged.change.after["planned_sessions"]) == (None, 16)
+    # Stale: a page still at version 1 is refused; so is a save that breaks a rule, naming it; nothing changes.
+    with pytest.raises(StaleEditError):
+        ana.save_case("c-ana", {"formulation": "x"}, expected_version=1)
+    with pytest.raises(ValidationError, match="area 'grief' is not among the client's problem areas"):
+        ana.save_case("c-ana", {"goals": [{"id": "g-1", "area": "grief", "text": "x"}]}, expected_version=2)
+    with pytest.raises(ValidationError, match="'label' is not a field of the case frame"):
+        ana.save_case("c-ana", {"label": "B"}, expected_version=2)
+    assert ana.revision("c-ana") == 2
+    ana.undo("c-ana", logged.number)
+    client = ana.load("c-ana").document.client
+    assert (client.planned_sessions, client.goals, client.areas_agreed_at) == (None, [], None)
+    assert ana.changes("c-ana")[0].undoes == logged.number
+
+
+def test_a_goal_still_followed_in_a_session_cannot_be_taken_away(ana):
+    goals = [{"id": "g-money", "area": "role_dispute", "text": "Talk about money calmly"}]
+    ana.save_case("c-ana", {"goals": goals}, expected_version=1)
+    ana.update_session("c-ana", 1, date=dt.date(2026, 1, 5), phase="initial", notes="", events=[],
+                       goal_progress=[GoalProgress(goal="g-money", status=GoalStatus.PROGRESSING)],
+                       expected_version=1)
+    with pytest.raises(ValidationError, match="session 1, goal progress: goal 'g-money' is not in the client's goals"):
+        ana.save_case("c-ana", {"goals": []}, expected_version=2)
+    assert ana.load("c-ana").document.client.goals[0].id == "g-money"

@@ -144,8 +144,9 @@ def test_opening_a_0001_database_backfills_revisions_and_keeps_everything(db_url
         course = store.load("c-ana")
         assert course.document == parse_document(ana_data)
         assert course.revision == 5
+        # The case frame (migration 0005) starts at the client's revision.
         assert course.versions == {
-            ("person", "p-mum"): 2, ("person", "p-dan"): 1, ("session", 1): 3, ("tie", 1, "p-mum"): 4,
+            ("case",): 5, ("person", "p-mum"): 2, ("person", "p-dan"): 1, ("session", 1): 3, ("tie", 1, "p-mum"): 4,
             ("tie", 1, "p-dan"): 1, ("link", 1, "p-dan", "p-mum"): 5, ("mood", 1, "PHQ-9"): 1}
         assert [s.id for s in store.list_clients()] == ["c-ana", "c-bo", "c-cy"]
         # The next write stamps revision 5 + 1 = 6, above every version handed out before.
@@ -255,7 +256,7 @@ def test_round_trip_of_a_large_synthetic_client(store):
 
 def test_versions_start_at_one_with_sorted_link_keys(store, ana):
     assert store.load("c-ana").versions == {
-        ("person", "p-mum"): 1, ("person", "p-dan"): 1, ("session", 1): 1,
+        ("case",): 1, ("person", "p-mum"): 1, ("person", "p-dan"): 1, ("session", 1): 1,
         ("tie", 1, "p-mum"): 1, ("tie", 1, "p-dan"): 1,
         ("link", 1, "p-dan", "p-mum"): 1,  # written p-mum–p-dan; the key sorts the pair
         ("mood", 1, "PHQ-9"): 1,
@@ -356,7 +357,7 @@ def test_revision_moves_on_once_per_written_edit_and_stamps_what_it_wrote(store,
     course = store.load("c-ana")
     assert course.revision == store.revision("c-ana") == 3
     assert course.versions == {
-        ("person", "p-mum"): 1, ("person", "p-dan"): 1, ("session", 1): 1,  # untouched since import
+        ("case",): 1, ("person", "p-mum"): 1, ("person", "p-dan"): 1, ("session", 1): 1,  # untouched since import
         ("tie", 1, "p-mum"): 3, ("tie", 1, "p-dan"): 1, ("link", 1, "p-dan", "p-mum"): 1, ("mood", 1, "PHQ-9"): 1,
         ("session", 2): 2, ("tie", 2, "p-mum"): 2, ("tie", 2, "p-dan"): 2, ("link", 2, "p-dan", "p-mum"): 2,
     }

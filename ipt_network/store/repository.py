@@ -15,7 +15,7 @@ in the same transaction; Undo is built on that log.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,7 +47,7 @@ from ipt_network.store.database import make_engine, resolve_url, transaction
 from ipt_network.store.migrate import upgrade_to_head
 
 STALE_MESSAGE = "this was changed elsewhere (another tab?) since you opened it; reload to see the latest"
-UNDO_KINDS = {"tie", "link", "mood", "session", "person"}
+UNDO_KINDS = {"tie", "link", "mood", "session", "person", "case"}
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,9 @@ class ClientSummary:
 class Course:
     """A client's whole record as stored, with the version of every editable record.
 
-    ``versions`` keys: ``("person", id)``, ``("session", n)``, ``("tie", n, person)``,
-    ``("link", n, a, b)`` with ``a < b``, ``("mood", n, instrument)`` (the instrument's text).
+    ``versions`` keys: ``("case",)`` (the client's case frame), ``("person", id)``, ``("session", n)``,
+    ``("tie", n, person)``, ``("link", n, a, b)`` with ``a < b``, ``("mood", n, instrument)`` (the
+    instrument's text).
     ``revision`` is the client's revision the document was read at (see ``Store.revision``).
     """
 
@@ -326,6 +327,17 @@ class Store:
 
         return self._edit_person(client_id, person_id, expected_version, change, tab)
 
+    def save_case(self, client_id: str, fields: Mapping[str, Any], *, expected_version: int | None,
+                  tab: str | None = None) -> int:
+        """Change the client's case frame: any of the problem areas and the fields of version 2 (contract,
+        onset, formulation, agreed and shared at, goals, history, relapse plan), given as JSON data;
+        returns its new version. Checked against the whole course, so a goal still followed in a
+        session cannot be taken away."""
+        unknown = sorted(set(fields) - set(rows.CASE_FIELDS))
+        if unknown:
+            raise ValidationError([f"client: '{field}' is not a field of the case frame" for field in unknown])
+        return self._edit_case(client_id, expected_version, lambda case: {**case, **fields}, tab)
+
     # --- the one way every edit goes -------------------------------------------------------------------
 
     def _edit_session(self, client_id: str, number: int, key: tuple, expected_version: int | None,
@@ -365,6 +377,22 @@ class Store:
             changes.record(conn, client_id, snapshot.next_revision, written, main=key, tab=tab, undoes=undoes)
             return version
 
+    def _edit_case(self, client_id: str, expected_version: int | None, change: Callable[[dict], dict],
+                   tab: str | None = None, undoes: int | None = None, check: bool = True) -> int:
+        with transaction(self.engine, write=True) as conn:
+            snapshot = rows.read_snapshot(conn, client_id, sessions="all", lock=True)
+            if check:
+                _check_version(conn, snapshot, rows.CASE_KEY, expected_version, tab)
+            stored = snapshot.document
+            client = {**stored.client.model_dump(mode="json"), **change(rows.case_fields(stored.client))}
+            doc = parse_document({"format": FORMAT_NAME, "version": FORMAT_VERSION, "client": client,
+                                  "people": [p.model_dump(mode="json") for p in stored.people],
+                                  "sessions": [s.model_dump(mode="json") for s in stored.sessions]})
+            version, written = rows.write_case(conn, snapshot, doc.client)
+            changes.record(conn, client_id, snapshot.next_revision, written, main=rows.CASE_KEY, tab=tab,
+                           undoes=undoes)
+            return version
+
     # --- the change log, and Undo -----------------------------------------------------------------------
 
     def changes(self, client_id: str, limit: int = 10) -> list[LoggedChange]:
@@ -388,13 +416,16 @@ class Store:
         if not undoable(logged) or done:
             raise ValidationError("this change cannot be undone" if not done else "this change was undone already")
         key = logged.change.record
-        if key[0] == "person":
-            def restore(current: dict | None) -> dict:
-                if current != logged.change.after:
-                    raise StaleEditError(STALE_MESSAGE)
-                return logged.change.before
 
+        def restore(current: dict | None) -> dict:
+            if current != logged.change.after:
+                raise StaleEditError(STALE_MESSAGE)
+            return logged.change.before
+
+        if key[0] == "person":
             self._edit_person(client_id, key[1], None, restore, tab, undoes=number, check=False)
+        elif key[0] == "case":
+            self._edit_case(client_id, None, restore, tab, undoes=number, check=False)
         else:
             self._edit_session(client_id, key[1], key, None, self._put_back(logged), tab, undoes=number, check=False)
         with transaction(self.engine, write=False) as conn:

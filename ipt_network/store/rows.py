@@ -74,6 +74,10 @@ def _value(member: Any) -> Any:
     return None if member is None else member.value
 
 
+CASE_KEY: Key = ("case",)
+"""The key of a client's case frame: the problem areas and the fields of ``CLIENT_FIELDS``."""
+
+
 def person_key(person_id: str) -> Key:
     return ("person", person_id)
 
@@ -162,13 +166,23 @@ CLIENT_FIELDS = ("planned_sessions", "onset", "formulation", "formulation_shared
                  "history", "relapse_plan")
 """The case frame's fields of the client (version 2), each a column of ``clients`` named as the field."""
 
+CASE_FIELDS = ("problem_areas", *CLIENT_FIELDS)
+"""What the case frame record of the change log holds: the agreed areas and the fields of version 2."""
+
+
+def case_fields(client: Client) -> dict:
+    """The client's case frame as JSON data."""
+    return client.model_dump(mode="json", include=set(CASE_FIELDS))
+
+
+def _case_row(client: Client) -> dict:
+    data = case_fields(client)
+    return {**data, "onset": client.onset}
+
 
 def _client_row(client: Client) -> dict:
-    data = client.model_dump(mode="json", include={"goals", "history", "relapse_plan"})
-    return {"id": client.id, "label": client.label, "problem_areas": [area.value for area in client.problem_areas],
-            "start_date": client.start_date, "notes": client.notes, "planned_sessions": client.planned_sessions,
-            "onset": client.onset, "formulation": client.formulation,
-            "formulation_shared_at": client.formulation_shared_at, "areas_agreed_at": client.areas_agreed_at, **data}
+    return {"id": client.id, "label": client.label, "start_date": client.start_date, "notes": client.notes,
+            **_case_row(client)}
 
 
 SESSION_FIELDS = {"date", "phase", "attendance", "notes", "events", "goal_progress", "risk"}
@@ -226,7 +240,7 @@ def read_snapshot(conn: Connection, client_id: str, *, sessions: Which = "all", 
     client = {"id": crow.id, "label": crow.label, "problem_areas": crow.problem_areas,
               "start_date": crow.start_date, "notes": crow.notes,
               **{field: getattr(crow, field) for field in CLIENT_FIELDS}}
-    rows: dict[Key, RowRef] = {}
+    rows: dict[Key, RowRef] = {CASE_KEY: RowRef(client_pk, crow.case_version)}
     people = []
     person_ids: dict[int, str] = {}
     for row in conn.execute(select(p).where(p.c.client_pk == client_pk).order_by(p.c.position)):
@@ -303,7 +317,8 @@ def remove_client(conn: Connection, client_pk: int) -> None:
 def insert_document(conn: Connection, doc: Document, revision: int) -> None:
     """Insert a whole client in a few bulk statements at ``revision``, every record at that version."""
     c, p, s = tables.clients, tables.people, tables.sessions
-    client_pk = conn.execute(insert(c).values(**_client_row(doc.client), revision=revision)).inserted_primary_key[0]
+    client_pk = conn.execute(insert(c).values(**_client_row(doc.client), revision=revision, case_version=revision)
+                             ).inserted_primary_key[0]
     if doc.people:
         conn.execute(insert(p), [{**_person_row(person), "client_pk": client_pk, "position": i, "version": revision}
                                  for i, person in enumerate(doc.people)])
@@ -339,6 +354,20 @@ def write_person(conn: Connection, snapshot: Snapshot, person: Person) -> tuple[
         conn.execute(update(p).where(p.c.pk == ref.pk).values(**_person_row(person), version=version))
     _set_revision(conn, snapshot)
     return version, [RecordChange(key, _json(old), _json(person))]
+
+
+def write_case(conn: Connection, snapshot: Snapshot, client: Client) -> tuple[int, list[RecordChange]]:
+    """Write the client's case frame at the next revision; returns its version (unchanged if nothing
+    differs) and the change made (none if nothing differs)."""
+    ref = snapshot.rows[CASE_KEY]
+    before, after = case_fields(snapshot.document.client), case_fields(client)
+    if before == after:
+        return ref.version, []
+    version = snapshot.next_revision
+    conn.execute(update(tables.clients).where(tables.clients.c.pk == snapshot.client_pk)
+                 .values(**_case_row(client), case_version=version))
+    _set_revision(conn, snapshot)
+    return version, [RecordChange(CASE_KEY, before, after)]
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,9 @@ clients = Table(
     Column("goals", JSON, nullable=False, server_default=text("'[]'")),
     Column("history", JSON, nullable=False, server_default=text("'[]'")),
     Column("relapse_plan", JSON(none_as_null=True)),
+    # The version of the case frame (the problem areas and the fields above), which the case panel edits
+    # like any record; migration 0005 starts it at the client's revision.
+    Column("case_version", Integer, nullable=False, server_default="1"),
 )
 
 people = Table(

@@ -545,6 +545,13 @@ def _listed(differences: list[tuple[str, str]]) -> str:
     return ", ".join(f"{word} {values}".strip() for word, values in differences) or "no change"
 
 
+CASE_WORDS = {"problem_areas": "problem areas", "planned_sessions": "planned sessions", "onset": "onset",
+              "formulation": "formulation", "formulation_shared_at": "formulation shared at",
+              "areas_agreed_at": "areas agreed at", "goals": "goals", "history": "history",
+              "relapse_plan": "relapse plan"}
+"""The case frame's fields as a change names them (without values: they may name people)."""
+
+
 def describe(change: Change, display_name: Namer) -> str:
     """What a change did, as a short phrase ("support for Dan 6 → 7"); the caller puts "Saved:" or
     "Undone:" before it. People are named by ``display_name``, so hidden names stay hidden."""
@@ -589,7 +596,11 @@ def describe(change: Change, display_name: Namer) -> str:
         if before.get("deceased_on") != after.get("deceased_on"):
             died = after.get("deceased_on")
             return f"{name}, died on {_shown('date', died)}" if died else f"{name}, no date of death"
-        fields = {"name": "name", "role": "role", "notes": "notes"}
+        fields = {"name": "name", "role": "role", "notes": "notes", "inventory": "inventory"}
         return f"details of {name}: {_listed(_differences(before, after, fields, quiet=fields))}"
-    fields = {"date": "date", "phase": "phase", "notes": "notes", "events": "events"}
-    return f"session {n}: {_listed(_differences(before, after, fields, quiet=('notes', 'events')))}"
+    if change.kind == "case":
+        return f"case frame: {_listed(_differences(before, after, CASE_WORDS, quiet=CASE_WORDS))}"
+    fields = {"date": "date", "phase": "phase", "attendance": "attendance", "notes": "notes", "events": "events",
+              "goal_progress": "goal progress"}
+    quiet = ("notes", "events", "goal_progress")
+    return f"session {n}: {_listed(_differences(before, after, fields, quiet=quiet))}"

@@ -5,7 +5,8 @@ Every column is added with a plain ALTER TABLE ... ADD COLUMN, never batch mode:
 with foreign keys on would cascade-delete everything below it. A NOT NULL column comes with the server
 default that stored rows read as, the default of version 2: no formulation, no goals, no history, no
 goal progress, attended, and every stored tie rated (whether an older copy made by "start next session"
-was rated again can no longer be known). Every stored record is kept as it was.
+was rated again can no longer be known). The case frame's version starts at the client's revision.
+Every stored record is kept as it was.
 
 Revision ID: 0005
 Revises: 0004
@@ -31,6 +32,7 @@ COLUMNS = {
         sa.Column("goals", sa.JSON, nullable=False, server_default=EMPTY_LIST),
         sa.Column("history", sa.JSON, nullable=False, server_default=EMPTY_LIST),
         sa.Column("relapse_plan", sa.JSON(none_as_null=True)),
+        sa.Column("case_version", sa.Integer, nullable=False, server_default="1"),
     ),
     "people": (sa.Column("inventory", sa.JSON(none_as_null=True)),),
     "sessions": (
@@ -45,6 +47,8 @@ def upgrade() -> None:
     for table, columns in COLUMNS.items():
         for column in columns:
             op.add_column(table, column)
+    # The case frame is a record edited with a version, like the others: it starts at the client's revision.
+    op.execute(sa.text("UPDATE clients SET case_version = revision"))
 
 
 def downgrade() -> None:
