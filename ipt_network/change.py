@@ -22,7 +22,7 @@ from functools import partial
 
 import networkx as nx
 
-from ipt_network.graph import NameOf, deceased_by, find_session, links, name_lookup, session_graph, ties
+from ipt_network.graph import NameOf, deceased_by, find_session, held_sessions, links, name_lookup, session_graph, ties
 from ipt_network.metrics import MEASURES, measures, valence
 from ipt_network.model import Document
 from ipt_network.settings import DEFAULT, Thresholds
@@ -271,7 +271,7 @@ def remembered_ties(doc: Document, before: int, after: int, name_of: NameOf) -> 
             words = partial(lambda n, w, v: (
                 f"{n} {w[0]}/{w[1]} → {v[0]}/{v[1]} since session {before} (support/conflict; has died)",
                 f"{n} (in memory): support {w[0]} → {v[0]}, strain {w[1]} → {v[1]} since the first session"
-                if before == min(s.number for s in doc.sessions) else
+                if before == held_sessions(doc)[0].number else
                 f"{n} (in memory): support {w[0]} → {v[0]}, strain {w[1]} → {v[1]} since session {before}"),
                 name, was, now)
             found.append(RememberedTie(tie.person, was, now, before, words=words))

@@ -142,6 +142,12 @@ def export(ctx: click.Context, client_id: str, fmt: str, session: int | None, pi
                    "client: the take-home page in the client's words (none of those).")
 @click.option("--since", type=int, help="Also compare with this session (default: session 1 at the last session).")
 @click.option("--scores", is_flag=True, help="Show mood scores on the client's page (they are left out by default).")
+@click.option("--review", is_flag=True,
+              help="The end-of-therapy review instead of a session note: the first and the last circles side by "
+                   "side, every change, the mood course, goals and the relapse plan (for the therapist).")
+@click.option("--inventory", is_flag=True,
+              help="The printable interpersonal inventory instead of a session note: one entry per person, "
+                   "unanswered questions left open to write in (for the therapist).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
               help="Page size of the PDF (and of the HTML when printed).")
 @click.option("--hide-names", is_flag=True, help=HIDE_NAMES_HELP)
@@ -149,18 +155,30 @@ def export(ctx: click.Context, client_id: str, fmt: str, session: int | None, pi
               help="Where to write: a .pdf, .md or .html file.")
 @click.pass_context
 def report(ctx: click.Context, client_id: str, session: int | None, audience: str, since: int | None,
-           scores: bool, paper: str, hide_names: bool, output: Path) -> None:
-    """Write the therapist's session note, or the client's take-home page, as PDF, Markdown or self-contained
-    HTML (by the suffix of -o)."""
-    from ipt_network.export import note_file
+           scores: bool, review: bool, inventory: bool, paper: str, hide_names: bool, output: Path) -> None:
+    """Write the therapist's session note, the client's take-home page, with --review the end-of-therapy
+    review or with --inventory the interpersonal inventory sheet, as PDF, Markdown or self-contained HTML
+    (by the suffix of -o)."""
+    from ipt_network.export import inventory_file, note_file, review_file
     from ipt_network.formats.atomic import write_atomic
 
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in ("pdf", "md", "html"):
         raise click.BadParameter(f"'{output.name}' must end in .pdf, .md or .html", param_hint="'-o'")
+    if review and inventory:
+        raise click.UsageError("choose one of --review and --inventory")
+    if (review or inventory) and (audience != "therapist" or since is not None or scores):
+        raise click.UsageError(f"--{'review' if review else 'inventory'} is for the therapist: it takes --session, "
+                               "--paper and --hide-names, not --for client, --since or --scores")
     doc = open_store(ctx).load(client_id).document
-    write_atomic(output, note_file(doc, fmt, number=session, hide_names=hide_names, paper=paper, voice=audience,
-                                   since=since, show_scores=scores).content)
+    if review:
+        made = review_file(doc, fmt, number=session, hide_names=hide_names, paper=paper)
+    elif inventory:
+        made = inventory_file(doc, fmt, number=session, hide_names=hide_names, paper=paper)
+    else:
+        made = note_file(doc, fmt, number=session, hide_names=hide_names, paper=paper, voice=audience, since=since,
+                         show_scores=scores)
+    write_atomic(output, made.content)
     say(str(output))
 
 

@@ -42,10 +42,18 @@ def find_session(doc: Document, number: int) -> Session:
     raise NotFoundError(f"client '{doc.client.id}' has no session {number}")
 
 
+def held_sessions(doc: Document) -> list[Session]:
+    """The sessions that took place, in session order: the one walk every series of the course
+    (measures, mood, linkage, change since last time) is made over. A session cancelled or not
+    attended keeps its date on the timeline and is left out of every series (DESIGN section 9)."""
+    return sorted((s for s in doc.sessions if s.attended), key=lambda s: s.number)
+
+
 def previous_session(doc: Document, number: int) -> Session | None:
-    """The session just before ``number`` in the course (the highest lower number), if any."""
-    earlier = [s for s in doc.sessions if s.number < number]
-    return max(earlier, key=lambda s: s.number) if earlier else None
+    """The session that took place last before ``number`` (the highest lower number attended), if any:
+    "since last time" skips a session that was missed."""
+    earlier = [s for s in held_sessions(doc) if s.number < number]
+    return earlier[-1] if earlier else None
 
 
 def deceased_by(doc: Document, number: int) -> set[str]:

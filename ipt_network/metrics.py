@@ -30,7 +30,7 @@ from collections.abc import Mapping
 import networkx as nx
 import pandas as pd
 
-from ipt_network.graph import client_node, counted_graph, links, session_graph, ties
+from ipt_network.graph import client_node, counted_graph, held_sessions, links, session_graph, ties
 from ipt_network.model import Document
 from ipt_network.settings import DEFAULT, Thresholds
 
@@ -296,11 +296,11 @@ def measures(G: nx.Graph, thresholds: Thresholds = DEFAULT) -> dict[str, int | f
 
 
 def measure_table(doc: Document, thresholds: Thresholds = DEFAULT) -> pd.DataFrame:
-    """The course as a table: one row per session (index ``session``), one float column per measure.
+    """The course as a table: one row per session held (index ``session``), one float column per measure.
 
-    Undefined values are NaN. Feeds the trend figures and the mood linkage.
+    Undefined values are NaN; a session not attended has no row. Feeds the trend figures and the mood linkage.
     """
-    return as_table({n: measures(session_graph(doc, n), thresholds) for n in sorted(s.number for s in doc.sessions)})
+    return as_table({s.number: measures(session_graph(doc, s.number), thresholds) for s in held_sessions(doc)})
 
 
 def as_table(by_session: Mapping[int, Mapping[str, int | float | None]]) -> pd.DataFrame:

@@ -18,7 +18,17 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 import pydantic
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from ipt_network.errors import NotFoundError, ValidationError
@@ -28,11 +38,17 @@ FORMAT_VERSION = 2
 """The version every export writes (DESIGN section 9)."""
 READABLE_VERSIONS = (1, 2)
 
-NEW_IN_VERSION_2: dict[str, tuple[str, ...]] = {"client": (), "people": (), "sessions": ("risk",)}
-"""The fields each kind of record gained in version 2. Every one is optional with a default, so a
-version 1 file reads as version 2 with the defaults; a version 1 file that uses one is refused
-(it is a version 2 file with the wrong number). The rest of version 2 is added here and on the
-records below, on the same footing."""
+NEW_IN_VERSION_2: dict[str, tuple[str, ...]] = {
+    "client": ("planned_sessions", "onset", "formulation", "formulation_shared_at", "areas_agreed_at", "goals",
+               "history", "relapse_plan"),
+    "people": ("inventory",),
+    "sessions": ("attendance", "goal_progress", "risk"),
+    "ties": ("rated",),
+}
+"""The fields each kind of record gained in version 2 (DESIGN section 9; ``ties`` are those inside each
+session). Every one is optional with a default, so a version 1 file reads as version 2 with the
+defaults; a version 1 file that uses one, or writes an event as an object, is refused (it is a
+version 2 file with the wrong number)."""
 
 
 class ProblemArea(StrEnum):
@@ -66,6 +82,30 @@ class RiskLevel(StrEnum):
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
+
+
+class Attendance(StrEnum):
+    ATTENDED = "attended"
+    CANCELLED = "cancelled"
+    DID_NOT_ATTEND = "did_not_attend"
+
+
+class GoalStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    PROGRESSING = "progressing"
+    MET = "met"
+
+
+class SupportFlow(StrEnum):
+    BOTH_WAYS = "both_ways"
+    MOSTLY_TO_CLIENT = "mostly_to_client"
+    MOSTLY_FROM_CLIENT = "mostly_from_client"
+
+
+class EventMood(StrEnum):
+    BETTER = "better"
+    WORSE = "worse"
+    NONE = "none"
 
 
 class Contact(StrEnum):
@@ -184,7 +224,8 @@ NAME_PATTERN = (rf"^[^{_REFUSED_CLASS[False]}]*"
 """Ids, names and labels: one line, no refused character, at least one visible character. Checked as a
 field pattern, in pydantic's core: a Python check per field would double the time to read a client."""
 
-MULTILINE_FIELDS = {"notes", "note", "events"}
+MULTILINE_FIELDS = {"notes", "note", "events", "text", "formulation", "good", "hard", "expectations",
+                    "wants_changed", "warning_signs", "actions"}
 
 
 def text_problem(field: str, value: str, multiline: bool | None = None) -> str:
@@ -222,6 +263,9 @@ Text = Annotated[str, Field(strict=True, max_length=10_000, pattern=TEXT_PATTERN
 Name = Annotated[str, Field(strict=True, min_length=1, max_length=200, pattern=NAME_PATTERN)]
 Rating = Annotated[int, Field(strict=True, ge=0, le=10)]
 Circle = Annotated[int, Field(strict=True, ge=1, le=3)]
+SessionNumber = Annotated[int, Field(strict=True, ge=1, le=1000)]
+Flag = Annotated[bool, Field(strict=True)]
+PersonIds = Annotated[list[Id], Field(max_length=1000)]
 
 
 class Record(BaseModel):
@@ -230,12 +274,64 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
 
 
+class Goal(Record):
+    """A goal agreed with the client (version 2), within one of the agreed problem areas."""
+
+    id: Id
+    area: ProblemArea
+    text: Annotated[Text, Field(min_length=1)]
+
+
+class HistoryEvent(Record):
+    """Something that happened before therapy began (onset, a loss, a move), with the people it involved."""
+
+    date: IsoDate
+    text: Annotated[Text, Field(min_length=1)]
+    people: PersonIds = Field(default_factory=list)
+
+
+class RelapsePlan(Record):
+    """Made at the end of therapy: signs that depression is coming back, what to do, and whom to turn to."""
+
+    warning_signs: list[Text] = Field(default_factory=list, max_length=100)
+    actions: list[Text] = Field(default_factory=list, max_length=100)
+    people: PersonIds = Field(default_factory=list)
+
+
+def _empty_is_none(record: Record | None) -> Record | None:
+    """An inventory or a relapse plan with nothing in it is no record: ``None``, as when none was made."""
+    return None if record is not None and record == type(record)() else record
+
+
 class Client(Record):
     id: Id
     label: Name
     problem_areas: list[ProblemArea] = Field(default_factory=list, max_length=4)
     start_date: IsoDate
     notes: Text = ""
+    planned_sessions: Annotated[int, Field(strict=True, ge=1, le=52)] | None = None
+    onset: IsoDate | None = None
+    formulation: Text = ""
+    formulation_shared_at: SessionNumber | None = None
+    areas_agreed_at: SessionNumber | None = None
+    goals: list[Goal] = Field(default_factory=list, max_length=100)
+    history: list[HistoryEvent] = Field(default_factory=list, max_length=1000)
+    relapse_plan: Annotated[RelapsePlan | None, AfterValidator(_empty_is_none)] = None
+
+
+class Inventory(Record):
+    """The interpersonal inventory of one relationship (version 2): what is good and hard in it, what
+    each expects, what the client wants changed, which way care flows, whether the client confides in
+    this person and whether they know about the depression; ``as_of`` the session it was taken."""
+
+    good: Text = ""
+    hard: Text = ""
+    expectations: Text = ""
+    wants_changed: Text = ""
+    support_flow: SupportFlow | None = None
+    confides: Flag | None = None
+    knows_about_depression: Flag | None = None
+    as_of: SessionNumber | None = None
 
 
 class Person(Record):
@@ -244,6 +340,7 @@ class Person(Record):
     role: Role
     deceased_on: IsoDate | None = None
     notes: Text = ""
+    inventory: Annotated[Inventory | None, AfterValidator(_empty_is_none)] = None
 
     def alive_on(self, day: dt.date) -> bool:
         """True when the person counts in that day's network (DESIGN section 5)."""
@@ -258,6 +355,8 @@ class Tie(Record):
     contact: Contact | None = None
     focus: ProblemArea | None = None
     note: Text = ""
+    rated: Flag = True
+    """False when "start next session" carried the tie forward and nobody rated it that session."""
 
 
 class Link(Record):
@@ -293,16 +392,52 @@ class Risk(Record):
         return self.level in (RiskLevel.MEDIUM, RiskLevel.HIGH)
 
 
+class Event(Record):
+    """A life event of the week (version 2 form): the people it involved and how mood went with it."""
+
+    text: Text
+    people: PersonIds = Field(default_factory=list)
+    mood: EventMood | None = None
+
+
+PLAIN, LINKED = "plain", "linked"
+"""The two forms of an event: a string as in version 1, or an ``Event``."""
+
+AnyEvent = Annotated[
+    Annotated[Text, Tag(PLAIN)] | Annotated[Event, Tag(LINKED)],
+    Discriminator(lambda value: LINKED if isinstance(value, dict | Event) else PLAIN),
+]
+
+
+def event_text(event: str | Event | dict) -> str:
+    """The words of an event in either form, as a record or as its JSON data."""
+    if isinstance(event, str):
+        return event
+    return event["text"] if isinstance(event, dict) else event.text
+
+
+class GoalProgress(Record):
+    goal: Id
+    status: GoalStatus
+
+
 class Session(Record):
-    number: Annotated[int, Field(strict=True, ge=1, le=1000)]
+    number: SessionNumber
     date: IsoDate
     phase: Phase
+    attendance: Attendance = Attendance.ATTENDED
     notes: Text = ""
-    events: list[Text] = Field(default_factory=list, max_length=100)
+    events: list[AnyEvent] = Field(default_factory=list, max_length=100)
+    goal_progress: list[GoalProgress] = Field(default_factory=list, max_length=100)
     ties: list[Tie] = Field(default_factory=list, max_length=1000)
     links: list[Link] = Field(default_factory=list, max_length=20_000)
     mood: list[MoodScore] = Field(default_factory=list, max_length=10)
     risk: Risk | None = None
+
+    @property
+    def attended(self) -> bool:
+        """Whether the session took place; one not attended is left out of every series."""
+        return self.attendance is Attendance.ATTENDED
 
 
 class Document(Record):
@@ -360,10 +495,30 @@ def mood_problems(mood: MoodScore) -> list[str]:
     return problems
 
 
-def session_problems(session: Session, people: dict[str, Person]) -> list[str]:
+def reference_problems(record: str, ids: list[str], known: dict[str, Any] | set[str], kind: str = "person",
+                       among: str = "people") -> list[str]:
+    """Each id in ``ids`` that names nothing in ``known``, or is named twice."""
+    problems = [f"{record}: {kind} '{i}' is not in {among}" for i in ids if i not in known]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    problems += [f"{record}: {kind} '{i}' is named more than once" for i in twice]
+    return problems
+
+
+def session_problems(session: Session, people: dict[str, Person], goals: set[str] = frozenset()) -> list[str]:
     """Every cross-record problem inside one session, each naming its record."""
     where = session_where(session)
     problems: list[str] = []
+    if not session.attended:
+        carried = [name for name in ("ties", "links", "mood") if getattr(session, name)]
+        if carried:
+            problems.append(f"{where}: a session marked {session.attendance} has no {', '.join(carried)} "
+                            "(it did not take place)")
+    for index, event in enumerate(session.events):
+        if isinstance(event, Event):
+            problems += reference_problems(f"{where}, event #{index + 1}", event.people, people)
+    progressed = [progress.goal for progress in session.goal_progress]
+    problems += reference_problems(f"{where}, goal progress", progressed, goals, kind="goal",
+                                   among="the client's goals")
     tied: set[str] = set()
     for tie in session.ties:
         if tie.person not in people:
@@ -408,12 +563,40 @@ def consistency_problems(doc: Document) -> list[str]:
         people[person.id] = person
     if doc.client.id in people:
         problems.append(f"client '{doc.client.id}': the client id is also used by a person")
+    problems += client_problems(doc.client, people)
+    goals = {goal.id for goal in doc.client.goals}
     numbers: set[int] = set()
     for session in doc.sessions:
         if session.number in numbers:
             problems.append(f"{session_where(session)}: session number used more than once")
         numbers.add(session.number)
-        problems += session_problems(session, people)
+        problems += session_problems(session, people, goals)
+    return problems
+
+
+def client_problems(client: Client, people: dict[str, Person]) -> list[str]:
+    """The case frame's own rules (version 2): goals within the agreed areas, ids unique, the history
+    and the onset before therapy began, only known people named."""
+    problems: list[str] = []
+    seen: set[str] = set()
+    for goal in client.goals:
+        record = f"client, goal '{goal.id}'"
+        if goal.id in seen:
+            problems.append(f"{record}: goal id used more than once")
+        seen.add(goal.id)
+        if goal.area not in client.problem_areas:
+            problems.append(f"{record}: area '{goal.area}' is not among the client's problem areas "
+                            f"({', '.join(client.problem_areas) or 'none'})")
+    if client.onset is not None and client.onset > client.start_date:
+        problems.append(f"client: onset {client.onset} is after the start date {client.start_date}")
+    for index, event in enumerate(client.history):
+        record = f"client, history #{index + 1}"
+        if event.date > client.start_date:
+            problems.append(f"{record}: date {event.date} is after the start date {client.start_date} "
+                            "(history is what came before therapy; later events belong to a session)")
+        problems += reference_problems(record, event.people, people)
+    if client.relapse_plan is not None:
+        problems += reference_problems("client, relapse plan", client.relapse_plan.people, people)
     return problems
 
 
@@ -432,6 +615,14 @@ _FIELD_RULES = {
     "version": "must be 1 or 2",
     "assessed": "must be true or false",
     "plan_in_place": "must be true, false or empty",
+    "rated": "must be true or false",
+    "confides": "must be true, false or empty",
+    "knows_about_depression": "must be true, false or empty",
+    "planned_sessions": "must be a whole number 1–52, or empty",
+    "onset": "must be a date written YYYY-MM-DD, or empty",
+    "formulation_shared_at": "must be a session number from 1, or empty",
+    "areas_agreed_at": "must be a session number from 1, or empty",
+    "as_of": "must be a session number from 1, or empty",
 }
 
 
@@ -456,6 +647,14 @@ def _record_name(data: Any, loc: tuple) -> tuple[str, tuple]:
         return "document", loc
     head, rest = loc[0], loc[1:]
     if head == "client":
+        client = get(data, "client")
+        if len(rest) >= 2 and rest[0] == "goals" and isinstance(rest[1], int):
+            goal = get(get(client, "goals"), rest[1])
+            return f"client, goal {ident(goal, 'id', f'#{rest[1] + 1}')}", rest[2:]
+        if len(rest) >= 2 and rest[0] == "history" and isinstance(rest[1], int):
+            return f"client, history #{rest[1] + 1}", rest[2:]
+        if rest and rest[0] == "relapse_plan":
+            return "client, relapse plan", rest[1:]
         return "client", rest
     if head == "people" and rest and isinstance(rest[0], int):
         person = get(get(data, "people"), rest[0])
@@ -465,7 +664,8 @@ def _record_name(data: Any, loc: tuple) -> tuple[str, tuple]:
         number = get(session, "number")
         name = f"session {number}" if isinstance(number, int) else f"session #{rest[0] + 1}"
         rest = rest[1:]
-        if len(rest) >= 2 and isinstance(rest[1], int) and rest[0] in ("ties", "links", "mood", "events"):
+        if len(rest) >= 2 and isinstance(rest[1], int) and rest[0] in ("ties", "links", "mood", "events",
+                                                                        "goal_progress"):
             kind, index, item = rest[0], rest[1], get(get(session, rest[0]), rest[1])
             if kind == "ties":
                 name += f", tie for {ident(item, 'person', f'#{index + 1}')}"
@@ -473,6 +673,8 @@ def _record_name(data: Any, loc: tuple) -> tuple[str, tuple]:
                 name += f", link {ident(item, 'a', '?')}–{ident(item, 'b', '?')}"
             elif kind == "mood":
                 name += f", mood {ident(item, 'instrument', f'#{index + 1}').strip(chr(39))}"
+            elif kind == "goal_progress":
+                name += f", progress of goal {ident(item, 'goal', f'#{index + 1}')}"
             else:
                 name += f", event #{index + 1}"
             rest = rest[2:]
@@ -500,15 +702,16 @@ def _describe(data: Any, error: dict, origin: Callable[[tuple], str | None] | No
     elif kind == "missing":
         message = f"{field} is required"
     elif kind == "string_pattern_mismatch":
-        in_events = "events" in error["loc"]
-        message = text_problem("text" if in_events else field, error["input"], multiline=in_events or None)
+        message = text_problem(field or "text", error["input"])  # a plain event is text with no field name
     elif kind == "date_range":
         message = f"{field} {error['msg']}"
     elif field in _FIELD_RULES and kind not in ("too_long", "too_short"):
         message = f"{field} {_FIELD_RULES[field]}, got {got}"
     elif kind in ("enum", "literal_error"):
         message = f"{field or 'value'} {error['msg'].lower().replace('input should be', 'must be')}, got {got}"
-    elif kind == "string_too_short" and not got:
+    elif kind == "string_type" and field is None and "events" in error["loc"]:
+        message = f"an event must be text or an object with text, people and mood, got {got}"
+    elif kind == "string_too_short" and error.get("input") == "":
         message = f"{field} must not be empty"
     elif kind.startswith("string_"):
         message = f"{field} {error['msg'].lower().replace('string should', 'must')}"
@@ -528,9 +731,42 @@ def _repaired(data: Any, errors: list[dict]) -> Any:
         container = data
         for step in path:
             container = container[step]
-        multiline = last in MULTILINE_FIELDS or "events" in path
+        multiline = [step for step in error["loc"] if isinstance(step, str)][-1] in MULTILINE_FIELDS
         container[last] = scrub(error["input"], multiline=multiline, named=not multiline)
     return data
+
+
+def _without_event_forms(loc: tuple) -> tuple:
+    """A pydantic location with the form of an event (``PLAIN``/``LINKED``) taken out: the path in the data."""
+    return tuple(step for i, step in enumerate(loc)
+                 if not (i >= 2 and loc[i - 2] == "events" and step in (PLAIN, LINKED)))
+
+
+def _located(exc: pydantic.ValidationError) -> list[dict]:
+    return [{**error, "loc": _without_event_forms(tuple(error["loc"]))} for error in exc.errors()]
+
+
+def _version_2_uses(data: dict) -> list[tuple[tuple, str]]:
+    """Where a version 1 document uses version 2: (location, what), for each field and object event."""
+    def listed(value: Any) -> list:
+        return value if isinstance(value, list) else []
+
+    def dicts(value: Any) -> list[tuple[int, dict]]:
+        return [(i, item) for i, item in enumerate(listed(value)) if isinstance(item, dict)]
+
+    client = data.get("client")
+    found = [(("client", field), f"'{field}' is a field") for field in NEW_IN_VERSION_2["client"]
+             if isinstance(client, dict) and field in client]
+    found += [(("people", i, field), f"'{field}' is a field") for i, person in dicts(data.get("people"))
+              for field in NEW_IN_VERSION_2["people"] if field in person]
+    for i, session in dicts(data.get("sessions")):
+        found += [(("sessions", i, field), f"'{field}' is a field") for field in NEW_IN_VERSION_2["sessions"]
+                  if field in session]
+        found += [(("sessions", i, "ties", t, field), f"'{field}' is a field") for t, tie in dicts(session.get("ties"))
+                  for field in NEW_IN_VERSION_2["ties"] if field in tie]
+        found += [(("sessions", i, "events", e, "text"), "an event written as an object is a form")
+                  for e, _ in dicts(session.get("events"))]
+    return found
 
 
 def as_current_version(data: Any) -> Any:
@@ -540,16 +776,8 @@ def as_current_version(data: Any) -> Any:
     """
     if not isinstance(data, dict) or data.get("version") != 1 or isinstance(data.get("version"), bool):
         return data
-    problems = []
-    for section, fields in NEW_IN_VERSION_2.items():
-        records = data.get(section)
-        records = [records] if isinstance(records, dict) else records if isinstance(records, list) else []
-        for index, record in enumerate(records):
-            for field in fields:
-                if isinstance(record, dict) and field in record:
-                    name, _ = _record_name(data, (section, index, field)) if section != "client" else ("client", ())
-                    problems.append(f"{name}: '{field}' is a field of version 2, but the file says version 1 "
-                                    "(set version to 2)")
+    problems = [f"{_record_name(data, loc)[0]}: {what} of version 2, but the file says version 1 (set version to 2)"
+                for loc, what in _version_2_uses(data)]
     if problems:
         raise ValidationError(problems)
     return {**data, "version": FORMAT_VERSION}
@@ -575,8 +803,8 @@ def parse_document(
         except pydantic.ValidationError as exc:
             if not stored:
                 raise
-            return Document.model_validate(_repaired(data, exc.errors()), context={STORED: stored})
+            return Document.model_validate(_repaired(data, _located(exc)), context={STORED: stored})
     except pydantic.ValidationError as exc:
-        raise ValidationError([_describe(data, e, origin) for e in exc.errors()], source) from None
+        raise ValidationError([_describe(data, e, origin) for e in _located(exc)], source) from None
     except ValidationError as exc:
         raise exc.with_source(source) if source else exc from None

@@ -18,7 +18,7 @@ import networkx as nx
 import pandas as pd
 
 from ipt_network.change import SessionChange, change_items, measure_deltas
-from ipt_network.graph import NameOf, deceased_by, find_session, previous_session, session_graph
+from ipt_network.graph import NameOf, deceased_by, find_session, held_sessions, previous_session, session_graph
 from ipt_network.hotspots import Findings, conflict_hotspots, isolation_flags
 from ipt_network.linkage import Linkage, linkage_from_tables
 from ipt_network.metrics import MEASURES, as_table, measures
@@ -49,7 +49,8 @@ class CourseAnalysis:
     def __init__(self, doc: Document, thresholds: Thresholds = DEFAULT):
         self.doc = doc
         self.thresholds = thresholds
-        self.numbers = sorted(s.number for s in doc.sessions)
+        self.numbers = [s.number for s in held_sessions(doc)]
+        """The sessions held, in order: every series is over these (a missed session keeps only its date)."""
         self._graphs: dict[int, nx.Graph] = {}
         self._measures: dict[int, dict] = {}
         self._moods: dict[int, dict[str, MoodResult]] | None = None
@@ -61,7 +62,7 @@ class CourseAnalysis:
         return self._graphs[number]
 
     def previous(self, number: int) -> int | None:
-        """The number of the session before ``number``, or ``None`` for the first."""
+        """The number of the session held before ``number``, or ``None`` for the first."""
         before = previous_session(self.doc, number)
         return before.number if before else None
 
@@ -76,7 +77,10 @@ class CourseAnalysis:
         return as_table({n: self.measures(n) for n in self.numbers if up_to is None or n <= up_to})
 
     def findings(self, number: int, name_of: NameOf | None = None) -> Findings:
-        """Isolation flags and conflict hotspots of the session, against the session before it."""
+        """Isolation flags and conflict hotspots of the session, against the session held before it; none
+        at a session not held (its empty network is no finding)."""
+        if not find_session(self.doc, number).attended:
+            return Findings((), ())
         G = self.graph(number)
         before = self.previous(number)
         previous = self.graph(before) if before is not None else None
@@ -90,11 +94,12 @@ class CourseAnalysis:
         return SessionChange(before, after, items, measure_deltas(self.measures(before), self.measures(after)))
 
     def mood(self, number: int) -> dict[str, MoodResult]:
-        """Instrument → band, reliable change, response and remission of each score that session."""
+        """Instrument → band, reliable change, response and remission of each score that session
+        (none at a session not attended)."""
         if self._moods is None:
             self._moods = mood_results(self.doc)
         find_session(self.doc, number)
-        return self._moods[number]
+        return self._moods.get(number, {})
 
     def linkage(self, up_to: int | None = None) -> list[Linkage]:
         """Network series against mood over the course, or over the sessions up to ``up_to``."""

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ipt_network.errors import ValidationError
+from ipt_network.graph import held_sessions
 from ipt_network.model import INSTRUMENT_ITEMS, INSTRUMENT_MAX, ITEM_MAX, Document, Instrument
 
 HIGHER_IS_BETTER = frozenset({Instrument.MOOD})
@@ -283,10 +284,10 @@ SELF_HARM_ITEM = 8
 
 
 def mood_results(doc: Document) -> dict[int, dict[str, MoodResult]]:
-    """Session number → instrument name → ``MoodResult``, for every recorded score."""
+    """Session number → instrument name → ``MoodResult``, for every recorded score (sessions held only)."""
     first: dict[Instrument, tuple[int, int]] = {}
     results: dict[int, dict[str, MoodResult]] = {}
-    for session in sorted(doc.sessions, key=lambda s: s.number):
+    for session in held_sessions(doc):
         results[session.number] = {}
         for mood in session.mood:
             start_session, start = first.setdefault(mood.instrument, (session.number, mood.score))
@@ -304,13 +305,15 @@ def mood_results(doc: Document) -> dict[int, dict[str, MoodResult]]:
 
 
 def mood_table(doc: Document) -> pd.DataFrame:
-    """Scores as a table: one row per session (index ``session``), one column per instrument
-    recorded anywhere in the course (in the order of ``Instrument``), NaN where not recorded."""
-    numbers = sorted(s.number for s in doc.sessions)
-    present = {m.instrument for s in doc.sessions for m in s.mood}
+    """Scores as a table: one row per session held (index ``session``; a session not attended has none),
+    one column per instrument recorded anywhere in the course (in the order of ``Instrument``), NaN
+    where not recorded."""
+    sessions = held_sessions(doc)
+    present = {m.instrument for s in sessions for m in s.mood}
     columns = [i.value for i in Instrument if i in present]
-    table = pd.DataFrame(index=pd.Index(numbers, name="session"), columns=columns, dtype="float64")
-    for session in doc.sessions:
+    table = pd.DataFrame(index=pd.Index([s.number for s in sessions], name="session"), columns=columns,
+                         dtype="float64")
+    for session in sessions:
         for mood in session.mood:
             table.loc[session.number, mood.instrument.value] = mood.score
     return table

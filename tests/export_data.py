@@ -28,7 +28,7 @@ import copy
 import re
 
 from ipt_network.formats import read_document
-from ipt_network.model import Document, parse_document
+from ipt_network.model import Document, event_text, parse_document
 from tests.conftest import ANA, SAMPLES
 
 ANA_NAMES = ("Ana", "Mum", "Dan", "Sis")
@@ -51,6 +51,29 @@ def ana_two_sessions() -> Document:
     return parse_document(data)
 
 
+def ana_case_frame() -> Document:
+    """Ana's two sessions with the case frame of version 2, then a third session she cancelled.
+
+    A plan of 12 sessions; Dan (the focus, role dispute) has an inventory taken at session 1; one goal,
+    progressing from session 2; session 2's event names Sis and says mood was better; the episode
+    began in 2025-09 and the history holds the move out of the shared flat in 2025-11.
+    """
+    data = ana_two_sessions().model_dump(mode="json")
+    data["client"].update({
+        "planned_sessions": 12, "onset": "2025-09-01", "areas_agreed_at": 2, "formulation": "Ana and Dan disagree",
+        "goals": [{"id": "g1", "area": "role_dispute", "text": "Talk with Dan about money"}],
+        "history": [{"date": "2025-11-15", "text": "Moved out of the flat Dan owns", "people": ["p-dan"]}],
+        "relapse_plan": {"warning_signs": ["Sleeping badly for a week"], "actions": ["Call Sis"],
+                         "people": ["p-sis"]}})
+    dan = next(p for p in data["people"] if p["id"] == "p-dan")
+    dan["inventory"] = {"confides": False, "support_flow": "mostly_from_client", "hard": "Dan shouts", "as_of": 1}
+    second = data["sessions"][1]
+    second["events"] = [{"text": "Moved in with Sis", "people": ["p-sis"], "mood": "better"}]
+    second["goal_progress"] = [{"goal": "g1", "status": "progressing"}]
+    data["sessions"].append({"number": 3, "date": "2026-01-19", "phase": "initial", "attendance": "cancelled"})
+    return parse_document(data)
+
+
 def sample(stem: str) -> Document:
     """A sample client by the start of its file name: ``sample("rosa")``."""
     return read_document(next(path for path in SAMPLES if path.name.startswith(stem)))
@@ -58,9 +81,18 @@ def sample(stem: str) -> Document:
 
 def identifying_words(doc: Document) -> list[str]:
     """Everything in ``doc`` that could name someone: the label, people's names, and typed text."""
-    texts = [doc.client.label, doc.client.notes, *(p.name for p in doc.people), *(p.notes for p in doc.people)]
+    client = doc.client
+    texts = [client.label, client.notes, *(p.name for p in doc.people), *(p.notes for p in doc.people),
+             client.formulation, *(goal.text for goal in client.goals), *(goal.id for goal in client.goals),
+             *(event.text for event in client.history)]
+    if client.relapse_plan:
+        texts += [*client.relapse_plan.warning_signs, *client.relapse_plan.actions]
+    for person in doc.people:
+        if person.inventory:
+            texts += [person.inventory.good, person.inventory.hard, person.inventory.expectations,
+                      person.inventory.wants_changed]
     for session in doc.sessions:
-        texts += [session.notes, *session.events, *(tie.note for tie in session.ties),
+        texts += [session.notes, *map(event_text, session.events), *(tie.note for tie in session.ties),
                   session.risk.note if session.risk else ""]
     return sorted({t for t in texts if t.strip()})
 

@@ -25,6 +25,7 @@ from click.testing import CliRunner
 
 from ipt_network.cli import main
 from ipt_network.formats import read_document
+from ipt_network.model import NEW_IN_VERSION_2, parse_document
 from ipt_network.store import Store
 from ipt_network.store.backup import daily_backup
 from ipt_network.store.migrate import ALEMBIC_INI
@@ -147,8 +148,18 @@ def test_a_backup_from_a_newer_version_is_refused(samples_db, backup_file):
 
 
 def as_first_version_held(doc):
-    """A document as a database of the first schema held it: no session risk records (schema 0003)."""
-    return doc.model_copy(update={"sessions": [s.model_copy(update={"risk": None}) for s in doc.sessions]})
+    """A document as a database of the first schema held it: every field of version 2 at its default (the
+    schemas 0003 and 0005 added their columns). Events stay as they were: their column is of the first."""
+    data = doc.model_dump(mode="json")
+
+    def without(record: dict, kind: str) -> dict:
+        return {key: value for key, value in record.items() if key not in NEW_IN_VERSION_2[kind]}
+
+    data["client"] = without(data["client"], "client")
+    data["people"] = [without(person, "people") for person in data["people"]]
+    data["sessions"] = [without(session, "sessions") | {"ties": [without(tie, "ties") for tie in session["ties"]]}
+                        for session in data["sessions"]]
+    return parse_document(data)
 
 
 def test_a_backup_from_an_older_version_is_brought_up_to_date(samples_db, backup_file, tmp_path):

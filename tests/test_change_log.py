@@ -15,14 +15,26 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 
 from ipt_network.errors import NotFoundError, StaleEditError, ValidationError
-from ipt_network.model import Link, Person, Risk, RiskLevel, Tie, parse_document
+from ipt_network.model import (
+    Attendance,
+    Event,
+    EventMood,
+    GoalProgress,
+    GoalStatus,
+    Link,
+    Person,
+    Risk,
+    RiskLevel,
+    Tie,
+    parse_document,
+)
 from ipt_network.store import Store
 from ipt_network.store.database import make_engine, transaction
 from ipt_network.store.migrate import ALEMBIC_INI
 from tests.test_store import ROWS_AT_0001
 
 MUM_TIE = {"person": "p-mum", "circle": 1, "support": 6, "conflict": 8, "contact": "weekly", "focus": None,
-           "note": ""}
+           "note": "", "rated": True}
 LINK = {"a": "p-mum", "b": "p-dan", "support": 1, "conflict": 7}
 
 
@@ -82,10 +94,10 @@ def test_session_fields_people_and_new_sessions_are_logged(ana):
     ana.save_person("c-ana", Person(id="p-mum", name="Mother", role="parent"), expected_version=1)
     ana.start_next_session("c-ana", dt.date(2026, 1, 12))
     new_session, person, fields = ana.changes("c-ana")[:3]
-    assert fields.change.before == {"date": "2026-01-05", "phase": "initial", "notes": "", "events": [],
-                                    "risk": None}
-    assert fields.change.after == {"date": "2026-01-06", "phase": "initial", "notes": "hard week", "events": [],
-                                   "risk": None}
+    assert fields.change.before == {"date": "2026-01-05", "phase": "initial", "attendance": "attended", "notes": "",
+                                    "events": [], "goal_progress": [], "risk": None}
+    assert fields.change.after == {"date": "2026-01-06", "phase": "initial", "attendance": "attended",
+                                   "notes": "hard week", "events": [], "goal_progress": [], "risk": None}
     assert (person.change.before["name"], person.change.after["name"]) == ("Mum", "Mother")
     assert new_session.change.record == ("session", 2) and new_session.change.before is None
     # The copied ties and link come with it: 2 ties + 1 link.
@@ -113,6 +125,36 @@ def test_a_risk_record_is_logged_and_undo_takes_it_back_out(ana):
     assert (logged.change.before["risk"], logged.change.after["risk"]) == (None, risk.model_dump(mode="json"))
     ana.undo("c-ana", logged.number)
     assert ana.load("c-ana").document.sessions[0].risk is None
+
+
+def test_attendance_goal_progress_and_linked_events_are_logged_and_undone(ana, ana_data):
+    ana_data["version"] = 2
+    ana_data["client"]["goals"] = [{"id": "g-money", "area": "role_dispute", "text": "Talk about money calmly"}]
+    ana.import_document(parse_document(ana_data), replace=True)
+    ana.start_next_session("c-ana", dt.date(2026, 1, 12))
+    version = ana.load("c-ana").versions[("session", 1)]
+    row = Event(text="Row about rent", people=["p-dan"], mood=EventMood.WORSE)
+    ana.update_session("c-ana", 1, date=dt.date(2026, 1, 5), phase="initial", notes="", events=["quiet", row],
+                       goal_progress=[GoalProgress(goal="g-money", status=GoalStatus.PROGRESSING)],
+                       expected_version=version)
+    logged = ana.changes("c-ana")[0]
+    assert logged.change.after["events"] == ["quiet", {"text": "Row about rent", "people": ["p-dan"],
+                                                       "mood": "worse"}]
+    assert logged.change.after["goal_progress"] == [{"goal": "g-money", "status": "progressing"}]
+    ana.undo("c-ana", logged.number)
+    first = ana.load("c-ana").document.session(1)
+    assert (first.events, first.goal_progress) == ([], [])
+    with pytest.raises(ValidationError, match="a session marked did_not_attend has no ties, links, mood"):
+        ana.update_session("c-ana", 1, date=dt.date(2026, 1, 5), phase="initial", notes="", events=[],
+                           attendance="did_not_attend", expected_version=ana.load("c-ana").versions[("session", 1)])
+    for person in ("p-mum", "p-dan"):
+        ana.remove_tie("c-ana", 2, person, ana.load("c-ana").versions[("tie", 2, person)])
+    ana.update_session("c-ana", 2, date=dt.date(2026, 1, 12), phase="initial", notes="", events=[],
+                       attendance="cancelled", expected_version=ana.load("c-ana").versions[("session", 2)])
+    logged = ana.changes("c-ana")[0]
+    assert (logged.change.before["attendance"], logged.change.after["attendance"]) == ("attended", "cancelled")
+    ana.undo("c-ana", logged.number)
+    assert ana.load("c-ana").document.session(2).attendance is Attendance.ATTENDED
 
 
 def test_undo_of_taking_someone_out_brings_their_links_back(ana):
@@ -217,3 +259,40 @@ def test_a_database_from_before_the_log_is_migrated_with_its_data(db_url, ana_da
         (logged,) = store.changes("c-ana")
         assert (logged.change.before, logged.change.after, logged.revision) == (
             MUM_TIE, {**MUM_TIE, "support": 7}, 6)
+
+
+def test_the_case_frame_is_saved_with_its_version_logged_and_undone(ana):
+    assert ana.load("c-ana").versions[("case",)] == 1
+    goals = [{"id": "g-money", "area": "role_dispute", "text": "Talk about money calmly"}]
+    version = ana.save_case("c-ana", {"goals": goals, "planned_sessions": 16, "areas_agreed_at": 1},
+                            expected_version=1, tab="tab-a")
+    assert version == ana.revision("c-ana") == 2
+    client = ana.load("c-ana").document.client
+    assert (client.planned_sessions, client.goals[0].id, client.areas_agreed_at) == (16, "g-money", 1)
+    logged = ana.changes("c-ana")[0]
+    assert logged.change.record == ("case",) and logged.tab == "tab-a"
+    assert (logged.change.before["goals"], logged.change.after["goals"]) == ([], goals)
+    assert (logged.change.before["planned_sessions"], logged.change.after["planned_sessions"]) == (None, 16)
+    # Stale: a page still at version 1 is refused; so is a save that breaks a rule, naming it; nothing changes.
+    with pytest.raises(StaleEditError):
+        ana.save_case("c-ana", {"formulation": "x"}, expected_version=1)
+    with pytest.raises(ValidationError, match="area 'grief' is not among the client's problem areas"):
+        ana.save_case("c-ana", {"goals": [{"id": "g-1", "area": "grief", "text": "x"}]}, expected_version=2)
+    with pytest.raises(ValidationError, match="'label' is not a field of the case frame"):
+        ana.save_case("c-ana", {"label": "B"}, expected_version=2)
+    assert ana.revision("c-ana") == 2
+    ana.undo("c-ana", logged.number)
+    client = ana.load("c-ana").document.client
+    assert (client.planned_sessions, client.goals, client.areas_agreed_at) == (None, [], None)
+    assert ana.changes("c-ana")[0].undoes == logged.number
+
+
+def test_a_goal_still_followed_in_a_session_cannot_be_taken_away(ana):
+    goals = [{"id": "g-money", "area": "role_dispute", "text": "Talk about money calmly"}]
+    ana.save_case("c-ana", {"goals": goals}, expected_version=1)
+    ana.update_session("c-ana", 1, date=dt.date(2026, 1, 5), phase="initial", notes="", events=[],
+                       goal_progress=[GoalProgress(goal="g-money", status=GoalStatus.PROGRESSING)],
+                       expected_version=1)
+    with pytest.raises(ValidationError, match="session 1, goal progress: goal 'g-money' is not in the client's goals"):
+        ana.save_case("c-ana", {"goals": []}, expected_version=2)
+    assert ana.load("c-ana").document.client.goals[0].id == "g-money"

@@ -11,6 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from ipt_network.cli import main
+from ipt_network.export.hidden import without_names
+from ipt_network.formats import json_v1
 from tests.conftest import SAMPLES
 from tests.export_data import found_in, identifying_words, sample
 from tests.test_export_images import png_size, svg_texts
@@ -121,3 +123,21 @@ def test_report_for_the_client_or_the_therapist_and_since_a_session(rosa_db, tmp
     text = since.read_text()
     assert "## What changed · Since session 8" in text and "## What changed · Since session 1" in text
     assert "- Luis 10/0 → 8/3 since session 1 (support/conflict; has died)" in text
+
+
+@pytest.mark.parametrize("stem", ["rosa", "priya", "tom", "kit", "femi"])
+def test_a_copy_without_names_keeps_the_case_frame_that_names_nobody_and_is_valid(stem):
+    doc = sample(stem)
+    hidden = without_names(doc)
+    text = json_v1.dumps(hidden)
+    assert found_in(text, identifying_words(doc)) == []
+    assert json_v1.loads(text) == hidden  # still a valid client: goal ids and people renamed consistently
+    assert hidden.client.planned_sessions == doc.client.planned_sessions and hidden.client.onset == doc.client.onset
+    assert [(g.area, g.text) for g in hidden.client.goals] == [
+        (g.area, f"Goal {i}") for i, g in enumerate(doc.client.goals, start=1)]
+    assert [[p.status for p in s.goal_progress] for s in hidden.sessions] == [
+        [p.status for p in s.goal_progress] for s in doc.sessions]
+    assert [(p.inventory.support_flow, p.inventory.confides, p.inventory.as_of) if p.inventory else None
+            for p in hidden.people] == [(p.inventory.support_flow, p.inventory.confides, p.inventory.as_of)
+                                        if p.inventory else None for p in doc.people]
+    assert len(hidden.client.relapse_plan.people) == len(doc.client.relapse_plan.people)

@@ -10,7 +10,7 @@ from ipt_network.errors import NotFoundError
 from ipt_network.export.hidden import without_names
 from ipt_network.export.note import session_note
 from ipt_network.model import parse_document
-from tests.export_data import ana_two_sessions, found_in, identifying_words, sample
+from tests.export_data import ana_case_frame, ana_two_sessions, found_in, identifying_words, sample
 
 
 def test_header_of_the_note():
@@ -120,3 +120,57 @@ def test_the_copy_without_names_keeps_every_rating_and_score():
         assert [(k.support, k.conflict) for k in before.links] == [(k.support, k.conflict) for k in after.links]
         assert before.mood == after.mood and before.date == after.date
     assert len({p.name for p in hidden.people}) == len(hidden.people)  # "Friend 1", "Friend 2", ...
+
+
+# --- the case frame (version 2) --------------------------------------------------------------------
+
+def test_the_therapists_note_carries_the_contract_focus_goals_and_events_linked_to_mood():
+    note = session_note(ana_case_frame(), 2)
+    assert note.contract == "Session 2 of 12 · 10 left"
+    assert note.focus_line == "Focus: role dispute (agreed at session 2)"
+    assert note.midpoint == ""  # session 2 of 12 is not about the midpoint (5–7)
+    [dan] = note.focus
+    assert dan.title == "Dan · role dispute" and dan.now == "middle circle, support 4, conflict 8"
+    assert dan.since_last == "Since session 1: support/conflict 4/7 → 4/8, inner circle → middle circle."
+    assert dan.since_first == ""  # the previous session is session 1: said once
+    assert dan.inventory == ("Inventory (session 1): care flows mostly from the client; does not confide in them; "
+                             "hard: Dan shouts.")
+    assert note.goals == ("Talk with Dan about money (role dispute): progressing since session 2",)
+    assert note.events == ("Moved in with Sis (with Sis; mood better)",)
+    better = next(t for t in note.mood_figure["data"] if t["name"] == "Event: mood better")
+    assert better["x"] == [2] and "Moved in with Sis (with Sis; mood better)" in better["hovertext"][0]
+
+
+def test_a_cancelled_session_has_no_note_and_the_note_stays_on_the_last_session_held():
+    doc = ana_case_frame()
+    assert session_note(doc).session == 2
+    with pytest.raises(NotFoundError, match="session 3 was not held \\(cancelled\\), so it has no note or review"):
+        session_note(doc, 3)
+
+
+def test_the_take_home_page_has_the_goals_in_plain_words_and_nothing_of_the_case_formulation():
+    page = session_note(ana_case_frame(), 2, voice="client", show_scores=True)
+    assert page.goals == ("Talk with Dan about money: under way",)
+    assert page.contract == "Session 2 of 12 · 10 left"
+    assert page.focus == () and page.events == () and page.midpoint == "" and page.focus_line == ""
+    text = repr(page)  # every field, the figures' hover text included
+    for private in ("role dispute", "Ana and Dan disagree", "Dan shouts", "confide", "Moved in with Sis",
+                    "mood better", "arguments about money"):
+        assert private not in text, private
+    assert not any(t["name"].startswith("Event") for t in page.mood_figure["data"])
+    assert "Support 4/10" in text  # scores asked for
+    assert "Support 4/10" not in repr(session_note(ana_case_frame(), 2, voice="client"))
+
+
+def test_hidden_names_reach_the_case_frame_and_keep_the_events_mood():
+    doc = ana_case_frame()
+    note = session_note(doc, 2, hide_names=True)
+    assert found_in(repr(note), identifying_words(doc)) == []
+    assert note.goals == ("Goal 1 (role dispute): progressing since session 2",)
+    assert note.events == ("A life event (with Sibling; mood better)",)
+    assert note.focus[0].inventory == ("Inventory (session 1): care flows mostly from the client; "
+                                       "does not confide in them.")
+    hidden = without_names(doc)
+    assert hidden.client.relapse_plan.people == ["p03"] and hidden.client.history[0].people == ["p02"]
+    # Still a valid record: what an export with names hidden writes can be read back.
+    assert parse_document(hidden.model_dump(mode="json")) == hidden

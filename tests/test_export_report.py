@@ -108,8 +108,11 @@ def test_markdown_pastes_as_headings_a_table_and_lists():
     lines = markdown.splitlines()
     assert lines[0] == "# Ana · Session 2"
     assert [line for line in lines if line.startswith("## ")] == [
-        "## Safety", "## Mood", "## Key measures", "## Isolation", "## Conflict hotspots",
+        "## Safety", "## Focus people", "## Mood", "## Key measures", "## Isolation", "## Conflict hotspots",
         "## What changed · Since session 1", "## Life events", "## Therapist's note"]
+    # Dan is Ana's focus (role dispute): listed first, with his change since session 1 (the previous one).
+    assert "- **Dan · role dispute**: middle circle, support 4, conflict 8. Since session 1: support/conflict " \
+           "4/7 → 4/8, inner circle → middle circle." in lines
     # Ana's second PHQ-9 answers item 9 with 1 (tests/export_data.py): the first thing the note says.
     assert lines[lines.index("## Safety") + 2:lines.index("## Safety") + 4] == [
         "- PHQ-9 item 9 answered 1 at this session: check safety.", "- No risk record for this session."]

@@ -392,3 +392,34 @@ def test_the_legend_lists_only_what_the_picture_holds(doc):
     shown = {key["name"] for key in legend(scene_of(doc, 2, show_links=False)) if key["showlegend"]}
     assert shown == {"Supportive", "Mixed (support and conflict)", "Mostly conflict", "Neither strong",
                      "Remembered (died)", "Thicker line: more support", "Dashed line: some conflict"}
+
+
+def test_timeline_draws_the_history_before_therapy_ahead_of_session_1(doc):
+    from ipt_network.figures.timeline import Before
+    history = [Before(dt.date(2025, 3, 14), "Luis died"), Before(dt.date(2025, 9, 1), "The episode began")]
+    figure = timeline_figure(timeline_sessions(doc), history=history)
+    before = trace(figure, "Before therapy")
+    # Two entries one step apart, ending one and a half steps before session 1: at -1.5 and -0.5.
+    assert before["x"] == [-1.5, -0.5]
+    assert before["hovertext"][0] == "<b>Before therapy</b> · 14 Mar 2025<br>Luis died"
+    axis = figure["layout"]["xaxis"]
+    assert axis["tickvals"][:3] == [-1.5, -0.5, 1] and axis["ticktext"][:3] == ["Mar 2025", "Sep 2025", "S1"]
+    assert axis["range"][0] == -2.1
+    divider = next(s for s in figure["layout"]["shapes"] if s.get("name") == "therapy began")
+    assert divider["x0"] == 0  # between the last entry and session 1
+    hidden = trace(timeline_figure(timeline_sessions(doc), history=history, show_event_text=False), "Before therapy")
+    assert hidden["hovertext"] == ["<b>Before therapy</b> · 14 Mar 2025", "<b>Before therapy</b> · 1 Sep 2025"]
+
+
+def test_mood_chart_marks_events_linked_to_mood_along_the_top_of_the_first_row(doc):
+    from ipt_network.events import LinkedEvent
+    from ipt_network.figures import event_marks
+    events = {2: (LinkedEvent(2, "Row with Dan", ("dan",), "worse"),),
+              3: (LinkedEvent(3, "Weekend away", (), "better"), LinkedEvent(3, "Moved", ("dan",), "worse"))}
+    marks = event_marks(events, str.title)
+    figure = mood_figure(mood_table(doc), phases=[(1, "initial"), (2, "initial"), (3, "middle")], events=marks)
+    worse, better = trace(figure, "Event: mood worse"), trace(figure, "Event: mood better")
+    assert worse["x"] == [2, 3] and better["x"] == [3]
+    assert worse["y"] == [27.5, 27.5]  # PHQ-9 runs 0–27: the top edge of its row
+    assert worse["hovertext"][0] == "S2<br><b>Mood worse</b>: Row with Dan (with Dan; mood worse)"
+    assert event_marks(events, str.title, show_text=False)[2] == [("worse", "a life event")]

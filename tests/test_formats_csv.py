@@ -16,12 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ipt_network.errors import ValidationError
-from ipt_network.formats import csv_bundle, read_document, write_document
+from ipt_network.formats import csv_bundle, json_v1, read_document, write_document
 from ipt_network.formats.csv_bundle import FILES, from_files, to_files
 from ipt_network.formats.formulas import neutralise, restore
 from ipt_network.model import Document, parse_document
-from tests.conftest import ANA
+from tests.conftest import ANA, SAMPLES
 from tests.strategies import documents
+from tests.test_model import case_frame
 
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -39,9 +40,26 @@ ANA_FILES = {
 risk columns of version 2, as a bundle made before them)."""
 
 RISK_COLUMNS = "risk_assessed,risk_level,risk_plan_in_place,risk_note"
-ANA_WRITTEN = ANA_FILES | {"sessions.csv": f"number,date,phase,notes,events,{RISK_COLUMNS}\r\n"
-                                           "1,2026-01-05,initial,,,,,,\r\n"}
-"""The same example as written today: sessions.csv carries the risk columns, empty (no risk record)."""
+INVENTORY_COLUMNS = ("inventory_good,inventory_hard,inventory_expectations,inventory_wants_changed,"
+                     "inventory_support_flow,inventory_confides,inventory_knows_about_depression,inventory_as_of")
+ANA_WRITTEN = {
+    "client.csv": "id,label,problem_areas,start_date,notes,planned_sessions,onset,formulation,formulation_shared_at,"
+                  "areas_agreed_at,relapse_plan_warning_signs,relapse_plan_actions,relapse_plan_people\r\n"
+                  "c-ana,Ana,role_dispute,2026-01-05,,,,,,,,,\r\n",
+    "goals.csv": "id,area,text\r\n",
+    "history.csv": "date,text,people\r\n",
+    "people.csv": f"id,name,role,deceased_on,notes,{INVENTORY_COLUMNS}\r\n"
+                  "p-mum,Mum,parent,,,,,,,,,,\r\np-dan,Dan,partner,,,,,,,,,,\r\n",
+    "sessions.csv": f"number,date,phase,attendance,notes,events,goal_progress,{RISK_COLUMNS}\r\n"
+                    "1,2026-01-05,initial,attended,,,,,,,\r\n",
+    "ties.csv": "session,person,circle,support,conflict,contact,focus,note,rated\r\n"
+                "1,p-mum,1,6,8,weekly,,,true\r\n"
+                "1,p-dan,1,4,7,,role_dispute,arguments about money,true\r\n",
+    "links.csv": ANA_FILES["links.csv"],
+    "mood.csv": ANA_FILES["mood.csv"],
+}
+"""The same example as written today: every column of version 2, empty or at its default, and the
+client's goals and history in files of their own (only their header rows: none recorded)."""
 
 RICH = copy.deepcopy(ANA)
 RICH["client"] |= {"problem_areas": ["role_dispute", "grief"], "notes": "first line\r\nsecond, with a comma"}
@@ -76,7 +94,7 @@ def cells(data: bytes) -> list[list[str]]:
 # --- writing and round trips ------------------------------------------------------------------
 
 
-def test_design_example_as_six_files():
+def test_design_example_as_eight_files():
     files = to_files(parse_document(ANA))
     assert list(files) == list(FILES)
     for name, data in files.items():
@@ -92,9 +110,9 @@ def test_a_risk_record_takes_four_columns_and_round_trips_with_its_note_neutrali
         "assessed": True, "level": "medium", "plan_in_place": False, "note": "=plan: ring GP"}}]})
     files = to_files(doc)
     assert cells(files["sessions.csv"]) == [
-        ["number", "date", "phase", "notes", "events", "risk_assessed", "risk_level", "risk_plan_in_place",
-         "risk_note"],
-        ["1", "2026-01-05", "initial", "", "", "true", "medium", "false", "'=plan: ring GP"]]
+        ["number", "date", "phase", "attendance", "notes", "events", "goal_progress", "risk_assessed", "risk_level",
+         "risk_plan_in_place", "risk_note"],
+        ["1", "2026-01-05", "initial", "attended", "", "", "", "true", "medium", "false", "'=plan: ring GP"]]
     assert from_files(files) == doc
 
 
@@ -150,7 +168,7 @@ def test_read_document_and_write_document_choose_the_bundle(tmp_path):
 def test_lists_are_written_in_one_cell_each():
     files = to_files(parse_document(RICH))
     assert cells(files["client.csv"])[1][2] == "role_dispute;grief"
-    assert cells(files["sessions.csv"])[1][4] == ('["moved house; new job", "said \\"no\\"", "\'=quoted", '
+    assert cells(files["sessions.csv"])[1][5] == ('["moved house; new job", "said \\"no\\"", "\'=quoted", '
                                                   '"line\\nbreak", ""]')
     assert cells(files["mood.csv"])[1:] == [["1", "PHQ-9", "18", "2 2 2 2 2 2 2 2 2"], ["1", "GAD-7", "11", ""]]
 
@@ -254,12 +272,18 @@ def test_mood_items_problems_are_located():
         "mood.csv line 2, session 1, mood PHQ-9: score 17 does not equal the sum of the items (18)"]
 
 
-def test_events_must_be_a_json_list_of_texts():
-    for events in ("moved house", "[1, 2]", '"""moved"""', "[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]"):
+def test_events_must_be_a_json_list():
+    for events in ("moved house", '"""moved"""', "[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]", "{}"):
         quoted = '"' + events.replace('"', '""') + '"'
         sessions = f"number,date,phase,events\r\n1,2026-01-05,initial,{quoted}\r\n"
         assert refusal(ana_files(**{"sessions.csv": sessions})) == [
-            'sessions.csv line 2: events must be a JSON list of texts, such as ["moved house", "new job"]']
+            'sessions.csv line 2: events must be a JSON list, such as ["moved house", {"text": "row with Dan", '
+            '"people": ["p-dan"], "mood": "worse"}]']
+    sessions = 'number,date,phase,events\r\n1,2026-01-05,initial,"[1, {""text"": ""x"", ""mood"": ""sad""}]"\r\n'
+    assert refusal(ana_files(**{"sessions.csv": sessions})) == [
+        "sessions.csv line 2, session 1, event #1: an event must be text or an object with text, people and mood, "
+        "got 1",
+        "sessions.csv line 2, session 1, event #2: mood must be 'better', 'worse' or 'none', got 'sad'"]
 
 
 def test_rows_must_point_at_a_session_in_sessions_csv():
@@ -287,7 +311,7 @@ def test_unknown_missing_and_repeated_columns_are_refused():
     })
     assert refusal(files) == [
         "ties.csv: unknown column 'suport' (is it a typo? the columns are session, person, circle, support, "
-        "conflict, contact, focus, note)",
+        "conflict, contact, focus, note, rated)",
         "ties.csv: column 'conflict' appears more than once",
         "ties.csv: column 'support' is required",
         "links.csv: a column has no name in the header row",
@@ -298,8 +322,8 @@ def test_missing_files_and_headers_are_refused():
     files = ana_files(**{"mood.csv": ""})
     del files["links.csv"]
     assert refusal(files) == [
-        "links.csv is missing (a bundle has all six files: client.csv, people.csv, sessions.csv, ties.csv, "
-        "links.csv, mood.csv; a file with only its header row means no records)",
+        "links.csv is missing (a bundle has all of client.csv, people.csv, sessions.csv, ties.csv, links.csv, "
+        "mood.csv, and may have goals.csv and history.csv; a file with only its header row means no records)",
         "mood.csv has no header row (expected: session,instrument,score,items)",
     ]
 
@@ -332,7 +356,7 @@ def test_a_folder_with_a_misnamed_file_is_refused(tmp_path):
     with pytest.raises(ValidationError) as caught:
         csv_bundle.read(tmp_path)
     assert caught.value.message == (f"{tmp_path}: tie.csv is not a file of the bundle (expected client.csv, "
-                                    "people.csv, sessions.csv, ties.csv, links.csv, mood.csv)")
+                                    "goals.csv, history.csv, people.csv, sessions.csv, ties.csv, links.csv, mood.csv)")
 
 
 def test_a_missing_folder_is_refused(tmp_path):
@@ -382,12 +406,12 @@ def test_zip_entries_escaping_their_folder_are_refused(tmp_path):
 def test_other_and_repeated_entries_are_refused(tmp_path):
     entries = ana_files() | {"notes.txt": b"x", "a/b/ties.csv": b"x", "copy/ties.csv": b"x"}
     assert zip_refusal(make_zip(tmp_path / "extra.zip", entries)) == [
-        "entry 'notes.txt' is not a file of the bundle (expected client.csv, people.csv, sessions.csv, "
-        "ties.csv, links.csv, mood.csv, at the top or inside one folder)",
-        "entry 'a/b/ties.csv' is not a file of the bundle (expected client.csv, people.csv, sessions.csv, "
-        "ties.csv, links.csv, mood.csv, at the top or inside one folder)",
+        "entry 'notes.txt' is not a file of the bundle (expected client.csv, goals.csv, history.csv, people.csv, "
+        "sessions.csv, ties.csv, links.csv, mood.csv, at the top or inside one folder)",
+        "entry 'a/b/ties.csv' is not a file of the bundle (expected client.csv, goals.csv, history.csv, people.csv, "
+        "sessions.csv, ties.csv, links.csv, mood.csv, at the top or inside one folder)",
         "entry 'copy/ties.csv': ties.csv appears more than once",
-        "the six files must be together, at the top of the zip or inside one folder",
+        "the bundle's files must be together, at the top of the zip or inside one folder",
     ]
 
 
@@ -402,13 +426,13 @@ def test_a_zip_expanding_past_the_limit_is_refused_before_reading(tmp_path):
     digits = bytes(b"0123456789"[i % 10] for i in range(256))
     part = random.Random(0).randbytes(3_670_016).translate(digits)  # 3.5 MiB, packs about 2:1
     path = make_zip(tmp_path / "big.zip", dict.fromkeys(FILES, part))
-    # six entries of 3.5 MiB: 6 × 3,670,016 = 22,020,096 bytes
-    assert zip_refusal(path) == ["would expand to 22,020,096 bytes, over the 20 MiB limit"]
+    # eight entries of 3.5 MiB: 8 × 3,670,016 = 29,360,128 bytes
+    assert zip_refusal(path) == ["would expand to 29,360,128 bytes, over the 20 MiB limit"]
 
 
 def test_too_many_entries_are_refused(tmp_path):
     path = make_zip(tmp_path / "many.zip", ana_files() | {f"d{i}/": b"" for i in range(59)})
-    assert zip_refusal(path) == ["holds 65 entries; a bundle holds six files (at most 64 entries in all)"]
+    assert zip_refusal(path) == ["holds 65 entries; a bundle holds eight files (at most 64 entries in all)"]
 
 
 def test_a_damaged_zip_is_refused(tmp_path):
@@ -436,3 +460,45 @@ def test_damaged_files_are_refused_or_valid(doc: Document, data):
         assert exc.problems and all(isinstance(p, str) and p for p in exc.problems)
     else:
         assert isinstance(back, Document)
+
+
+# --- the case frame of version 2 ------------------------------------------------------------------
+
+
+def test_the_case_frame_takes_goals_and_history_files_and_columns_with_lists_as_json():
+    doc = parse_document(case_frame(copy.deepcopy(ANA)))
+    files = to_files(doc)
+    assert cells(files["goals.csv"]) == [["id", "area", "text"], ["g-money", "role_dispute", "Talk about money calmly"]]
+    assert cells(files["history.csv"]) == [["date", "text", "people"], ["2025-08-15", "Moved in with Dan", '["p-dan"]']]
+    client = dict(zip(*cells(files["client.csv"]), strict=True))
+    assert (client["planned_sessions"], client["onset"], client["areas_agreed_at"]) == ("16", "2025-09-01", "2")
+    assert client["relapse_plan_people"] == '["p-mum"]' and client["relapse_plan_actions"] == '["call Mum"]'
+    mum = dict(zip(*cells(files["people.csv"])[:2], strict=True))
+    assert (mum["inventory_support_flow"], mum["inventory_confides"], mum["inventory_knows_about_depression"],
+            mum["inventory_as_of"]) == ("both_ways", "true", "", "1")
+    sessions = cells(files["sessions.csv"])
+    assert [dict(zip(sessions[0], row, strict=True))["attendance"] for row in sessions[1:]] == [
+        "attended", "did_not_attend"]
+    assert sessions[1][sessions[0].index("events")] == (
+        '["a quiet week", {"text": "Row about rent", "people": ["p-dan"], "mood": "worse"}]')
+    assert [row[-1] for row in cells(files["ties.csv"])] == ["rated", "false", "true"]
+    assert from_files(files) == doc
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_every_sample_round_trips_through_the_bundle(sample):
+    doc = json_v1.read(sample)
+    assert from_files(to_files(doc)) == doc
+
+
+def test_a_bundle_problem_in_the_new_files_names_file_line_and_record():
+    files = to_files(parse_document(case_frame(copy.deepcopy(ANA))))
+    files["goals.csv"] = b"id,area,text\r\ng-money,grief,Talk\r\n"
+    files["history.csv"] = b"date,text,people\r\n2025-08-15,Moved,p-dan\r\n"
+    assert refusal(files) == [
+        'history.csv line 2: people must be a JSON list, such as ["p-mum", "p-dan"]']
+    files["history.csv"] = b'date,text,people\r\n2025-08-15,Moved,"[""p-don""]"\r\n'
+    assert refusal(files) == [
+        "goals.csv line 2, client, goal 'g-money': area 'grief' is not among the client's problem areas "
+        "(role_dispute)",
+        "history.csv line 2, client, history #1: person 'p-don' is not in people"]

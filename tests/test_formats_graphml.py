@@ -104,6 +104,16 @@ def test_our_own_file_reads_back_to_the_same_session(rosa):
         for t in original.ties}
 
 
+def test_a_tie_carried_forward_unrated_says_so_and_reads_back(rosa):
+    session = rosa.session(12)
+    ties = [tie.model_copy(update={"rated": tie.person != "p-lola"}) for tie in session.ties]
+    doc = rosa.model_copy(update={"sessions": [session.model_copy(update={"ties": ties})]})
+    G = nx.read_graphml(io.BytesIO(graphml.dumps(doc, 12)))
+    assert {b: d["rated"] for a, b, d in G.edges(data=True) if "rated" in d} == {"p-lola": False}
+    [back] = graphml.loads(graphml.dumps(doc, 12)).sessions
+    assert sorted(back.ties, key=lambda t: t.person) == sorted(ties, key=lambda t: t.person)
+
+
 def test_billion_laughs_is_refused_before_any_expansion():
     with pytest.raises(ValidationError, match="DTD or entity declarations, which are refused for safety"):
         graphml.loads(BILLION_LAUGHS, "lol.graphml")

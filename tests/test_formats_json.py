@@ -25,23 +25,26 @@ ANA_CANONICAL = """\
   "format": "ipt-network",
   "version": 2,
   "client": {"id": "c-ana", "label": "Ana", "problem_areas": ["role_dispute"], "start_date": "2026-01-05", \
-"notes": ""},
+"notes": "", "planned_sessions": null, "onset": null, "formulation": "", "formulation_shared_at": null, \
+"areas_agreed_at": null, "goals": [], "history": [], "relapse_plan": null},
   "people": [
-    {"id": "p-mum", "name": "Mum", "role": "parent", "deceased_on": null, "notes": ""},
-    {"id": "p-dan", "name": "Dan", "role": "partner", "deceased_on": null, "notes": ""}
+    {"id": "p-mum", "name": "Mum", "role": "parent", "deceased_on": null, "notes": "", "inventory": null},
+    {"id": "p-dan", "name": "Dan", "role": "partner", "deceased_on": null, "notes": "", "inventory": null}
   ],
   "sessions": [
     {
       "number": 1,
       "date": "2026-01-05",
       "phase": "initial",
+      "attendance": "attended",
       "notes": "",
       "events": [],
+      "goal_progress": [],
       "ties": [
         {"person": "p-mum", "circle": 1, "support": 6, "conflict": 8, "contact": "weekly", "focus": null, \
-"note": ""},
+"note": "", "rated": true},
         {"person": "p-dan", "circle": 1, "support": 4, "conflict": 7, "contact": null, \
-"focus": "role_dispute", "note": "arguments about money"}
+"focus": "role_dispute", "note": "arguments about money", "rated": true}
       ],
       "links": [
         {"a": "p-mum", "b": "p-dan", "support": 1, "conflict": 7}

@@ -7,7 +7,18 @@ import datetime as dt
 import pytest
 
 from ipt_network.errors import MAX_PROBLEMS, ValidationError
-from ipt_network.model import Document, Instrument, Person, parse_document
+from ipt_network.model import (
+    Attendance,
+    Document,
+    EventMood,
+    GoalStatus,
+    Instrument,
+    Person,
+    ProblemArea,
+    SupportFlow,
+    event_text,
+    parse_document,
+)
 
 
 def problems(data: dict) -> list[str]:
@@ -182,3 +193,127 @@ def test_records_are_immutable(ana_data):
     doc = parse_document(ana_data)
     with pytest.raises(Exception, match="frozen"):
         doc.client.label = "B"
+
+
+# --- version 2: the IPT case frame (DESIGN section 9) ------------------------------------------
+
+
+def case_frame(ana_data: dict) -> dict:
+    """The DESIGN example as version 2 with every field of the case frame filled in."""
+    ana_data["version"] = 2
+    ana_data["client"].update(
+        planned_sessions=16, onset="2025-09-01", formulation="Rows with Dan since the move", formulation_shared_at=3,
+        areas_agreed_at=2, goals=[{"id": "g-money", "area": "role_dispute", "text": "Talk about money calmly"}],
+        history=[{"date": "2025-08-15", "text": "Moved in with Dan", "people": ["p-dan"]}],
+        relapse_plan={"warning_signs": ["sleeping badly"], "actions": ["call Mum"], "people": ["p-mum"]})
+    ana_data["people"][0]["inventory"] = {"good": "listens", "hard": "criticises Dan", "support_flow": "both_ways",
+                                          "confides": True, "knows_about_depression": None, "as_of": 1}
+    session = ana_data["sessions"][0]
+    session["events"] = ["a quiet week", {"text": "Row about rent", "people": ["p-dan"], "mood": "worse"}]
+    session["goal_progress"] = [{"goal": "g-money", "status": "not_started"}]
+    session["ties"][0]["rated"] = False
+    ana_data["sessions"].append({"number": 2, "date": "2026-01-12", "phase": "initial",
+                                 "attendance": "did_not_attend"})
+    return ana_data
+
+
+def test_every_field_of_the_case_frame_is_read(ana_data):
+    doc = parse_document(case_frame(ana_data))
+    assert doc.client.planned_sessions == 16
+    assert doc.client.goals[0].area is ProblemArea.ROLE_DISPUTE
+    assert doc.client.history[0].people == ["p-dan"]
+    assert doc.client.relapse_plan.actions == ["call Mum"]
+    assert doc.person("p-mum").inventory.support_flow is SupportFlow.BOTH_WAYS
+    assert doc.person("p-dan").inventory is None
+    first = doc.session(1)
+    assert [event_text(e) for e in first.events] == ["a quiet week", "Row about rent"]
+    assert first.events[1].mood is EventMood.WORSE
+    assert first.goal_progress[0].status is GoalStatus.NOT_STARTED
+    assert [tie.rated for tie in first.ties] == [False, True]
+    assert first.attended and not doc.session(2).attended
+
+
+def test_a_version_1_file_takes_the_defaults(ana_data):
+    doc = parse_document(ana_data)
+    assert (doc.client.planned_sessions, doc.client.onset, doc.client.formulation, doc.client.goals,
+            doc.client.relapse_plan) == (None, None, "", [], None)
+    assert doc.session(1).attendance is Attendance.ATTENDED
+    assert all(tie.rated for tie in doc.session(1).ties)
+
+
+def test_a_version_1_file_using_version_2_is_refused_field_by_field(ana_data):
+    data = case_frame(ana_data)
+    data["version"] = 1
+    found = problems(data)
+    assert "client: 'goals' is a field of version 2, but the file says version 1 (set version to 2)" in found
+    assert "person 'p-mum': 'inventory' is a field of version 2, but the file says version 1 (set version to 2)" \
+        in found
+    assert "session 1, tie for 'p-mum': 'rated' is a field of version 2, but the file says version 1 " \
+        "(set version to 2)" in found
+    assert "session 1, event #2: an event written as an object is a form of version 2, but the file says " \
+        "version 1 (set version to 2)" in found
+    assert "session 2: 'attendance' is a field of version 2, but the file says version 1 (set version to 2)" \
+        in found
+    assert len(found) == 13
+
+
+def test_cross_record_rules_of_the_case_frame(ana_data):
+    data = case_frame(ana_data)
+    data["client"]["goals"].append({"id": "g-money", "area": "grief", "text": "Visit the grave"})
+    data["client"]["history"][0].update(date="2026-02-01", people=["p-dan", "p-dad", "p-dan"])
+    data["client"]["onset"] = "2026-01-06"
+    data["client"]["relapse_plan"]["people"] = ["p-ann"]
+    data["sessions"][0]["events"][1]["people"] = ["p-zed"]
+    data["sessions"][0]["goal_progress"].append({"goal": "g-sleep", "status": "met"})
+    data["sessions"][1].update(ties=[{"person": "p-mum", "circle": 1, "support": 6, "conflict": 8}],
+                               mood=[{"instrument": "PHQ-9", "score": 15}])
+    assert problems(data) == [
+        "client, goal 'g-money': goal id used more than once",
+        "client, goal 'g-money': area 'grief' is not among the client's problem areas (role_dispute)",
+        "client: onset 2026-01-06 is after the start date 2026-01-05",
+        "client, history #1: date 2026-02-01 is after the start date 2026-01-05 (history is what came before "
+        "therapy; later events belong to a session)",
+        "client, history #1: person 'p-dad' is not in people",
+        "client, history #1: person 'p-dan' is named more than once",
+        "client, relapse plan: person 'p-ann' is not in people",
+        "session 1, event #2: person 'p-zed' is not in people",
+        "session 1, goal progress: goal 'g-sleep' is not in the client's goals",
+        "session 2: a session marked did_not_attend has no ties, mood (it did not take place)",
+    ]
+
+
+@pytest.mark.parametrize(("put", "expected"), [
+    (lambda d: d["client"].update(planned_sessions=53), "client: planned_sessions must be a whole number 1–52, or "
+                                                        "empty, got 53"),
+    (lambda d: d["client"].update(formulation_shared_at=0), "client: formulation_shared_at must be a session number "
+                                                            "from 1, or empty, got 0"),
+    (lambda d: d["people"][0]["inventory"].update(as_of="1"), "person 'p-mum': as_of must be a session number from 1, "
+                                                              "or empty, got '1'"),
+    (lambda d: d["people"][0]["inventory"].update(confides="yes"), "person 'p-mum': confides must be true, false or "
+                                                                   "empty, got 'yes'"),
+    (lambda d: d["people"][0]["inventory"].update(support_flow="to_me"),
+     "person 'p-mum': support_flow must be 'both_ways', 'mostly_to_client' or 'mostly_from_client', got 'to_me'"),
+    (lambda d: d["sessions"][0]["ties"][0].update(rated=0), "session 1, tie for 'p-mum': rated must be true or false, "
+                                                            "got 0"),
+    (lambda d: d["sessions"][1].update(attendance="missed"),
+     "session 2: attendance must be 'attended', 'cancelled' or 'did_not_attend', got 'missed'"),
+    (lambda d: d["sessions"][0]["goal_progress"][0].update(status="done"),
+     "session 1, progress of goal 'g-money': status must be 'not_started', 'progressing' or 'met', got 'done'"),
+    (lambda d: d["sessions"][0]["events"][1].update(mood="sad"),
+     "session 1, event #2: mood must be 'better', 'worse' or 'none', got 'sad'"),
+    (lambda d: d["sessions"][0]["events"][1].update(text="Row\x1b[31m"),
+     "session 1, event #2: text must not contain a control character (U+001B)"),
+    (lambda d: d["sessions"][0]["events"].append(7),
+     "session 1, event #3: an event must be text or an object with text, people and mood, got 7"),
+    (lambda d: d["client"]["goals"][0].update(text=""), "client, goal 'g-money': text must not be empty"),
+    (lambda d: d["client"]["relapse_plan"]["actions"].append("\u202ehidden"),
+     "client, relapse plan: actions must not contain a bidirectional override or isolate (U+202E)"),
+    (lambda d: d["client"]["history"][0].update(date="15/08/2025"),
+     "client, history #1: date must be a date written YYYY-MM-DD, got '15/08/2025'"),
+    (lambda d: d["client"].update(formulation="tab\tand\nlines are fine\x00"),
+     "client: formulation must not contain a control character (U+0000)"),
+])
+def test_field_rules_of_the_case_frame(ana_data, put, expected):
+    data = case_frame(ana_data)
+    put(data)
+    assert problems(data) == [expected]

@@ -12,11 +12,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from hypothesis import HealthCheck, given, settings
 from sqlalchemy import event, text
 
 from benchmarks.synthetic import make_document
 from ipt_network.errors import NotFoundError, StaleEditError, StorageError, ValidationError
+from ipt_network.formats import json_v1
 from ipt_network.model import (
+    Attendance,
     Client,
     Instrument,
     Link,
@@ -32,6 +35,8 @@ from ipt_network.store import STALE_MESSAGE, Store, default_db_url, demo_db_url
 from ipt_network.store.database import make_engine, transaction
 from ipt_network.store.migrate import ALEMBIC_INI
 from ipt_network.store.tables import metadata
+from tests.strategies import documents
+from tests.test_model import case_frame
 
 
 @pytest.fixture
@@ -139,8 +144,9 @@ def test_opening_a_0001_database_backfills_revisions_and_keeps_everything(db_url
         course = store.load("c-ana")
         assert course.document == parse_document(ana_data)
         assert course.revision == 5
+        # The case frame (migration 0005) starts at the client's revision.
         assert course.versions == {
-            ("person", "p-mum"): 2, ("person", "p-dan"): 1, ("session", 1): 3, ("tie", 1, "p-mum"): 4,
+            ("case",): 5, ("person", "p-mum"): 2, ("person", "p-dan"): 1, ("session", 1): 3, ("tie", 1, "p-mum"): 4,
             ("tie", 1, "p-dan"): 1, ("link", 1, "p-dan", "p-mum"): 5, ("mood", 1, "PHQ-9"): 1}
         assert [s.id for s in store.list_clients()] == ["c-ana", "c-bo", "c-cy"]
         # The next write stamps revision 5 + 1 = 6, above every version handed out before.
@@ -164,6 +170,27 @@ def test_opening_a_0002_database_adds_the_risk_record_and_keeps_every_stored_rec
         head = ScriptDirectory.from_config(Config(str(ALEMBIC_INI))).get_current_head()
         assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [(head,)]
         assert raw.execute("SELECT COUNT(*) FROM ties").fetchall() == [(2,)]
+
+
+def test_opening_a_0004_database_adds_the_case_frame_and_keeps_every_stored_record(db_url, ana_data):
+    database_at(db_url, "0004", "UPDATE clients SET revision = 5 WHERE id = 'c-ana'")
+    with Store.open(db_url) as store:
+        course = store.load("c-ana")
+        # Every record as stored, at the defaults of version 2 (a version 1 file reads the same), versions kept.
+        assert course.document == parse_document(ana_data)
+        assert course.document.client.goals == [] and course.document.person("p-mum").inventory is None
+        assert course.document.session(1).attendance is Attendance.ATTENDED
+        assert [tie.rated for tie in course.document.session(1).ties] == [True, True]
+        assert course.versions[("session", 1)] == 3 and course.versions[("link", 1, "p-dan", "p-mum")] == 5
+        assert [s.id for s in store.list_clients()] == ["c-ana", "c-bo", "c-cy"]
+        assert store.start_next_session("c-ana", dt.date(2026, 1, 12)) == 2
+        assert store.revision("c-ana") == 6
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0005",)]
+        assert raw.execute("SELECT formulation, goals, history, relapse_plan FROM clients WHERE id = 'c-bo'"
+                           ).fetchall() == [("", "[]", "[]", None)]
+        assert raw.execute("SELECT COUNT(*), SUM(rated) FROM ties").fetchall() == [(4, 2)]
+        assert raw.execute("SELECT COUNT(*) FROM people").fetchall() == [(3,)]
 
 
 def test_a_risk_record_is_saved_refused_when_stale_cleared_and_not_copied_to_the_next_session(store, ana):
@@ -229,7 +256,7 @@ def test_round_trip_of_a_large_synthetic_client(store):
 
 def test_versions_start_at_one_with_sorted_link_keys(store, ana):
     assert store.load("c-ana").versions == {
-        ("person", "p-mum"): 1, ("person", "p-dan"): 1, ("session", 1): 1,
+        ("case",): 1, ("person", "p-mum"): 1, ("person", "p-dan"): 1, ("session", 1): 1,
         ("tie", 1, "p-mum"): 1, ("tie", 1, "p-dan"): 1,
         ("link", 1, "p-dan", "p-mum"): 1,  # written p-mum–p-dan; the key sorts the pair
         ("mood", 1, "PHQ-9"): 1,
@@ -330,7 +357,7 @@ def test_revision_moves_on_once_per_written_edit_and_stamps_what_it_wrote(store,
     course = store.load("c-ana")
     assert course.revision == store.revision("c-ana") == 3
     assert course.versions == {
-        ("person", "p-mum"): 1, ("person", "p-dan"): 1, ("session", 1): 1,  # untouched since import
+        ("case",): 1, ("person", "p-mum"): 1, ("person", "p-dan"): 1, ("session", 1): 1,  # untouched since import
         ("tie", 1, "p-mum"): 3, ("tie", 1, "p-dan"): 1, ("link", 1, "p-dan", "p-mum"): 1, ("mood", 1, "PHQ-9"): 1,
         ("session", 2): 2, ("tie", 2, "p-mum"): 2, ("tie", 2, "p-dan"): 2, ("link", 2, "p-dan", "p-mum"): 2,
     }
@@ -369,13 +396,47 @@ def test_next_session_copies_ties_and_links_only(store, ana, ana_data):
     assert number == 2
     course = store.load("c-ana")
     first, second = course.document.session(1), course.document.session(2)
-    assert second.ties == first.ties
+    assert second.ties == [tie.model_copy(update={"rated": False}) for tie in first.ties]
+    assert all(tie.rated for tie in first.ties)
     assert second.links == first.links
     assert (second.date, second.phase, second.notes, second.events, second.mood) == (
         dt.date(2026, 1, 12), Phase.INITIAL, "", [], [])
     assert course.versions[("tie", 2, "p-dan")] == 2  # revision 1 at import, 2 for the new session
     assert store.start_next_session("c-ana") == 3
     assert store.load("c-ana").document.session(3).date == dt.date.today()
+
+
+def test_next_session_after_a_missed_one_copies_the_last_attended_and_a_rating_marks_a_tie_rated(store, ana_data):
+    ana_data["version"] = 2
+    ana_data["sessions"][0]["goal_progress"] = []
+    ana_data["sessions"].append({"number": 2, "date": "2026-01-12", "phase": "initial",
+                                 "attendance": "did_not_attend", "events": ["ill"]})
+    store.import_document(parse_document(ana_data))
+    assert store.start_next_session("c-ana", dt.date(2026, 1, 19)) == 3
+    course = store.load("c-ana")
+    third = course.document.session(3)
+    assert [(tie.person, tie.support, tie.rated) for tie in third.ties] == [("p-mum", 6, False), ("p-dan", 4, False)]
+    assert third.links == course.document.session(1).links
+    assert (third.attendance, third.events) == (Attendance.ATTENDED, [])
+    rated = Tie(person="p-dan", circle=1, support=5, conflict=7, focus="role_dispute", note="arguments about money")
+    store.save_tie("c-ana", 3, rated, expected_version=course.versions[("tie", 3, "p-dan")])
+    assert [tie.rated for tie in store.load("c-ana").document.session(3).ties] == [False, True]
+
+
+def test_the_case_frame_round_trips_through_the_store_exactly(store, ana_data):
+    data = case_frame(ana_data)
+    doc = parse_document(data)
+    store.import_document(doc)
+    loaded = store.load("c-ana").document
+    assert json_v1.dumps(loaded) == json_v1.dumps(doc)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(documents(max_people=4, max_sessions=3))
+def test_random_documents_round_trip_through_the_store(store, doc):
+    store.import_document(doc, replace=True)
+    assert json_v1.dumps(store.load(doc.client.id).document) == json_v1.dumps(doc)
 
 
 def test_first_session_of_a_new_client_is_empty_on_the_start_date(store):

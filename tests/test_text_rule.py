@@ -127,3 +127,25 @@ def test_stored_data_is_repaired_not_refused(ana_data):
     assert doc.people[0].name == "\ufffd"
     assert doc.sessions[0].notes == "a\ufffd[31mred\ufffdevil\nnext"
     assert doc.sessions[0].date == dt.date(9999, 12, 31)
+
+
+def test_the_case_frame_follows_the_text_rule_multi_line_where_it_is_prose():
+    data = copy.deepcopy(ANA) | {"version": 2}
+    data["client"] |= {"formulation": "line one\nline two", "problem_areas": ["role_dispute"],
+                       "goals": [{"id": "g\n1", "area": "role_dispute", "text": "talk\tcalmly"}],
+                       "relapse_plan": {"warning_signs": ["a\nb"], "actions": ["\x07"], "people": []}}
+    data["sessions"][0]["events"] = [{"text": "row\nabout rent", "people": ["p-dan\n"]}]
+    assert refusal(data) == [
+        "client, goal 'g\n1': id must not contain a control character (U+000A)",
+        "client, relapse plan: actions must not contain a control character (U+0007)",
+        "session 1, event #1: people must not contain a control character (U+000A)",
+    ]
+
+
+def test_case_frame_text_stored_before_the_rule_is_repaired_on_the_way_out():
+    data = copy.deepcopy(ANA) | {"version": 2}
+    data["client"]["formulation"] = "rows\x1b[31m with Dan\nsince the move"
+    data["sessions"][0]["events"] = ["moved\x00", {"text": "row\x07", "people": ["p-dan"]}]
+    doc = parse_document(data, stored=True)
+    assert doc.client.formulation == "rows\ufffd[31m with Dan\nsince the move"
+    assert [doc.session(1).events[0], doc.session(1).events[1].text] == ["moved\ufffd", "row\ufffd"]

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from ipt_network.errors import StaleEditError, ValidationError
-from ipt_network.model import parse_document
+from ipt_network.model import Inventory, parse_document
 from ipt_network.store import Store
 from ipt_network.ui import editing
 from ipt_network.ui.editing import Change, Edit
@@ -281,3 +281,42 @@ def test_session_details_saved_while_names_are_hidden_keep_the_notes_and_events(
     saved = store.load(CLIENT).document.session(1)
     assert (saved.date.isoformat(), saved.phase, saved.notes, saved.events) == (
         "2026-01-07", "initial", "talked", ["moved house"])
+
+
+def test_editing_the_event_lines_keeps_the_people_and_mood_of_an_event_left_as_it_was(store, ana_data):
+    ana_data["version"] = 2
+    row = {"text": "Row about rent", "people": ["p-dan"], "mood": "worse"}
+    ana_data["sessions"][0]["events"] = ["moved house", row]
+    store.import_document(parse_document(ana_data), replace=True)
+    editing.save_session(edit(store), "2026-01-05", "initial", "", "Row about rent\nnew job")
+    saved = store.load(CLIENT).document.session(1)
+    assert [e if isinstance(e, str) else e.model_dump(mode="json") for e in saved.events] == [row, "new job"]
+
+
+def test_a_rating_typed_over_a_copied_tie_marks_it_rated(store):
+    store.start_next_session(CLIENT)
+    copied = store.load(CLIENT).document.session(2)
+    assert [t.rated for t in copied.ties] == [False, False]
+    editing.save_cell(Edit(store, CLIENT, 2, editing.page_versions(store.load(CLIENT))), "p-dan", "note",
+                      "still money", "arguments about money")
+    assert [t.rated for t in store.load(CLIENT).document.session(2).ties] == [False, False]  # a note is no rating
+    editing.save_cell(Edit(store, CLIENT, 2, editing.page_versions(store.load(CLIENT))), "p-dan", "support", "5", 4)
+    assert [t.rated for t in store.load(CLIENT).document.session(2).ties] == [False, True]
+
+
+def test_changes_to_the_case_frame_attendance_and_an_inventory_are_described_without_their_words(store):
+    store.save_case(CLIENT, {"formulation": "Rows with Dan", "planned_sessions": 12}, expected_version=1)
+    case = Change.logged(store.changes(CLIENT)[0])
+    assert editing.describe(case, names) == "case frame: planned sessions, formulation"
+    store.start_next_session(CLIENT)
+    for person in ("p-mum", "p-dan"):
+        store.remove_tie(CLIENT, 2, person, store.load(CLIENT).versions[("tie", 2, person)])
+    store.update_session(CLIENT, 2, date=store.load(CLIENT).document.session(2).date, phase="initial", notes="",
+                         events=[], attendance="did_not_attend", expected_version=store.load(CLIENT).versions[
+                             ("session", 2)])
+    missed = Change.logged(store.changes(CLIENT)[0])
+    assert editing.describe(missed, names) == "session 2: attendance attended → did not attend"
+    mum = store.load(CLIENT).document.person("p-mum")
+    store.save_person(CLIENT, mum.model_copy(update={"inventory": Inventory(good="listens", as_of=1)}),
+                      expected_version=1)
+    assert editing.describe(Change.logged(store.changes(CLIENT)[0]), names) == "details of Mum: inventory"

@@ -5,6 +5,7 @@ line (``dcc.send_bytes(d.content, d.filename)``) and the command line can write 
 
     picture(doc, "png", number=8)                  # ana-session-08-network.png
     note_file(doc, "pdf", number=8, hide_names=True)  # client-session-08-note.pdf
+    review_file(doc, "pdf")                        # rosa-session-16-review.pdf
     data_file(doc, "csv")                          # ana-course.zip
 
 Every function takes ``hide_names``: the export is then made from a copy of the record with no
@@ -26,8 +27,22 @@ from ipt_network.overview import CourseAnalysis
 
 from .filenames import download_name
 from .images import IMAGE_FORMATS, ImageFormat, PicturesUnavailableError, figure_image, warm_up
+from .inventory import InventorySheet, inventory_sheet
 from .note import SessionNote, latest_session, mood_view, network_view, prepared, session_note
-from .report import FIGURE_WIDTH, Paper, render_html, render_markdown, render_pdf
+from .report import (
+    FIGURE_WIDTH,
+    Paper,
+    pdf_from_html,
+    render_html,
+    render_inventory_html,
+    render_inventory_markdown,
+    render_markdown,
+    render_pdf,
+    render_review_html,
+    render_review_html_page,
+    render_review_markdown,
+)
+from .review import Review, review
 
 NoteFormat = Literal["pdf", "md", "html"]
 DataFormat = Literal["json", "csv", "graphml"]
@@ -98,6 +113,36 @@ def note_file(doc: Document, fmt: NoteFormat = "pdf", *, number: int | None = No
     return _download(content, doc, what, fmt, session=note.session, hide_names=hide_names)
 
 
+def review_file(doc: Document, fmt: NoteFormat = "pdf", *, number: int | None = None, hide_names: bool = False,
+                paper: Paper = "a4") -> Download:
+    """The end-of-therapy review at session ``number`` (default: the last held) as PDF, Markdown or HTML."""
+    made = review(doc, number, hide_names=hide_names)
+    if fmt == "pdf":
+        content = pdf_from_html(render_review_html_page(made, paper))
+    elif fmt == "md":
+        content = render_review_markdown(made).encode("utf-8")
+    elif fmt == "html":
+        content = render_review_html(made, paper).encode("utf-8")
+    else:
+        raise ValueError(f"review format must be 'pdf', 'md' or 'html', got {fmt!r}")
+    return _download(content, doc, "review", fmt, session=made.session, hide_names=hide_names)
+
+
+def inventory_file(doc: Document, fmt: NoteFormat = "pdf", *, number: int | None = None, hide_names: bool = False,
+                   paper: Paper = "a4") -> Download:
+    """The printable interpersonal inventory as of session ``number`` (default: the last held)."""
+    sheet = inventory_sheet(doc, number, hide_names=hide_names)
+    if fmt == "pdf":
+        content = pdf_from_html(render_inventory_html(sheet, paper))
+    elif fmt == "md":
+        content = render_inventory_markdown(sheet).encode("utf-8")
+    elif fmt == "html":
+        content = render_inventory_html(sheet, paper).encode("utf-8")
+    else:
+        raise ValueError(f"inventory format must be 'pdf', 'md' or 'html', got {fmt!r}")
+    return _download(content, doc, "inventory", fmt, session=sheet.session, hide_names=hide_names)
+
+
 def data_file(doc: Document, fmt: DataFormat = "json", *, number: int | None = None,
               hide_names: bool = False) -> Download:
     """The whole course as JSON v1 or a CSV bundle (.zip), or one session (``number``) as GraphML."""
@@ -116,6 +161,7 @@ def data_file(doc: Document, fmt: DataFormat = "json", *, number: int | None = N
 
 
 __all__ = [
-    "IMAGE_FORMATS", "Download", "PicturesUnavailableError", "SessionNote", "data_file", "note_file", "picture",
-    "prepared", "render_html", "render_markdown", "render_pdf", "session_note", "warm_up",
+    "IMAGE_FORMATS", "Download", "InventorySheet", "PicturesUnavailableError", "Review", "SessionNote", "data_file",
+    "inventory_file", "inventory_sheet", "note_file", "picture", "prepared", "render_html", "render_markdown",
+    "render_pdf", "review", "review_file", "session_note", "warm_up",
 ]

@@ -3,14 +3,19 @@
 Notes come in two kinds that never mix (DESIGN section 9):
 
 - the **therapist's session note**, for the record: first every safety signal of the session
-  (PHQ-9 item 9, the risk record) and of the course so far, then who and when, the network
+  (PHQ-9 item 9, the risk record) and of the course so far, then where the session stands in the
+  contract ("Session 9 of 16 · 7 left", with a calm prompt at about the midpoint when mood has not
+  reliably improved), the focus people first with their change since the last session and since
+  session 1 and what the inventory says of them, the goals with their status, the network
   picture, mood with its band and reliable-change status, the key measures with their change
   since the previous session, isolation flags and conflict hotspots with their reasons, what
   changed since the previous session and, at the last session or on request, since session 1
-  (with the ratings of people who have died), and the session's own notes and life events;
-- the **client's take-home page**, in the client's words: the picture without anyone ringed,
-  "Support around you", "Relationships with strain", what changed, and mood only in plain words
-  unless scores are asked for. It never carries the therapist's notes (nor the life events the
+  (with the ratings of people who have died), and the session's own notes and life events with
+  the people they involved and whether mood was better or worse;
+- the **client's take-home page**, in the client's words: the session in the contract, the goals in
+  plain words (no problem areas or formulation), the picture without anyone ringed, "Support
+  around you", "Relationships with strain", what changed, and mood only in plain words unless
+  scores are asked for. It never carries the therapist's notes (nor the life events the
   therapist typed), the risk record, item 9, flags, hotspots or "needs attention: NAME".
 
 PDF, Markdown and HTML of one kind are drawn from the same ``SessionNote``, so they can never
@@ -27,11 +32,15 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ipt_network.change import SessionChange, remembered_ties
+from ipt_network.case import AREA_WORDS, focus_line, focus_ties, goal_states, inventory_words
+from ipt_network.change import CIRCLES, SessionChange, remembered_ties
+from ipt_network.contract import contract, midpoint_prompt
 from ipt_network.errors import NotFoundError
+from ipt_network.events import mood_events, session_events
 from ipt_network.figures import (
     client_summary,
     display_namer,
+    event_marks,
     mood_figure,
     mood_markers,
     network_figure,
@@ -39,10 +48,10 @@ from ipt_network.figures import (
 )
 from ipt_network.figures.style import PHASE_WORDS, day
 from ipt_network.figures.trends import MEASURE_WORDS
-from ipt_network.graph import find_session
+from ipt_network.graph import find_session, held_sessions
 from ipt_network.hotspots import Findings
 from ipt_network.layout import ring_positions
-from ipt_network.model import Document, Risk
+from ipt_network.model import Document, Risk, Session, Tie
 from ipt_network.overview import CourseAnalysis
 from ipt_network.scales import MoodResult, item9_sentence, mood_sentence, mood_status, mood_table, plain_mood
 from ipt_network.settings import DEFAULT
@@ -104,6 +113,18 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class FocusLine:
+    """A focus person of the session: who and for which area, their tie now, their change since the
+    last session and since the first, and what the inventory says of them ("" where nothing)."""
+
+    title: str
+    now: str
+    since_last: str
+    since_first: str
+    inventory: str
+
+
+@dataclass(frozen=True)
 class SessionNote:
     """Everything a session note shows, in the order it is shown; figures are plotly dicts.
 
@@ -144,6 +165,20 @@ class SessionNote:
     strain: tuple[str, ...] = ()
     """Client only: relationships with strain, told as relationships, never a person as a problem."""
     show_scores: bool = True
+    contract: str = ""
+    """"Session 9 of 16 · 7 left" when a number of sessions is planned."""
+    midpoint: str = ""
+    """Therapist only: the calm prompt at about the midpoint when mood has not reliably improved."""
+    focus: tuple[FocusLine, ...] = ()
+    """Therapist only: the people the work focuses on this session."""
+    goals: tuple[str, ...] = ()
+    """The client's goals with their status: the therapist's words, or on the client's page plain words."""
+    areas_agreed_at: int | None = None
+
+    @property
+    def focus_line(self) -> str:
+        """``"Focus: grief (agreed at session 3)"``; "" on the client's page."""
+        return focus_line(self.problem_areas, self.areas_agreed_at)
 
     @property
     def date_text(self) -> str:
@@ -168,10 +203,22 @@ class SessionNote:
 
 
 def latest_session(doc: Document) -> int:
-    """The highest session number; ``NotFoundError`` for a client with no sessions yet."""
-    if not doc.sessions:
-        raise NotFoundError(f"client '{doc.client.id}' has no sessions yet")
-    return max(s.number for s in doc.sessions)
+    """The last session held; ``NotFoundError`` for a client with none held yet."""
+    held = held_sessions(doc)
+    if not held:
+        raise NotFoundError(f"client '{doc.client.id}' has no sessions yet" if not doc.sessions else
+                            f"client '{doc.client.id}' has had no session take place yet")
+    return held[-1].number
+
+
+def held_session(doc: Document, number: int) -> Session:
+    """Session ``number``, refused (``NotFoundError``) when it did not take place: a note or a review of
+    a session not held would report its empty network as news."""
+    session = find_session(doc, number)
+    if not session.attended:
+        raise NotFoundError(f"client '{doc.client.id}' session {number} was not held "
+                            f"({session.attendance.value.replace('_', ' ')}), so it has no note or review")
+    return session
 
 
 def prepared(doc: Document, hide_names: bool) -> Document:
@@ -185,24 +232,32 @@ def namer(doc: Document, voice: str) -> Callable[[str], str]:
 
 
 def network_view(course: CourseAnalysis, number: int, *, voice: str = "therapist", title: str | None = None,
-                 ringed: bool = True) -> dict:
-    """The closeness circle of one session as on screen, people needing attention ringed (unless not ``ringed``)."""
+                 ringed: bool = True, show_scores: bool = True) -> dict:
+    """The closeness circle of one session as on screen, people needing attention ringed (unless not ``ringed``).
+
+    In the client's voice the hover text carries no tie's note or focus, and ratings only with ``show_scores``.
+    """
     name_of = namer(course.doc, voice)
     hotspots = {h.person: [getattr(h, voice)] for h in course.findings(number, name_of).hotspots} if ringed else {}
+    therapist = voice == "therapist"
     return network_figure(course.doc, number, positions=ring_positions(course.doc, number), display_name=name_of,
-                          hotspots=hotspots, title=title, height=NETWORK_HEIGHT)
+                          hotspots=hotspots, title=title, height=NETWORK_HEIGHT, private=therapist,
+                          show_scores=therapist or show_scores)
 
 
-def mood_view(course: CourseAnalysis, number: int, *, title: str | None = None, item9: bool = True) -> dict | None:
-    """Mood over the course up to session ``number`` (item 9 above 0 marked unless not ``item9``);
-    ``None`` when fewer than two sessions are scored."""
+def mood_view(course: CourseAnalysis, number: int, *, title: str | None = None, item9: bool = True,
+              events: bool = True) -> dict | None:
+    """Mood over the course up to session ``number`` (item 9 above 0 and the life events linked to mood
+    marked, unless not ``item9`` or not ``events``: the client's page has neither); ``None`` when fewer
+    than two sessions are scored."""
     table = mood_table(course.doc).loc[:number].dropna(how="all", axis="columns")
     if table.dropna(how="all").shape[0] < 2:
         return None
     sessions = [s for s in sorted(course.doc.sessions, key=lambda s: s.number) if s.number <= number]
     markers = mood_markers({s.number: course.mood(s.number) for s in sessions}, item9=item9)
+    marks = event_marks(mood_events(course.doc, number), namer(course.doc, "therapist")) if events else None
     return mood_figure(table, phases=[(s.number, s.phase.value) for s in sessions], markers=markers,
-                       dates={s.number: s.date for s in sessions}, title=title)
+                       dates={s.number: s.date for s in sessions}, title=title, events=marks)
 
 
 def session_note(doc: Document, number: int | None = None, *, hide_names: bool = False,
@@ -212,13 +267,13 @@ def session_note(doc: Document, number: int | None = None, *, hide_names: bool =
 
     The note compares with the previous session and, at the last session of the course or with
     ``since``, with that session too (default session 1). Raises ``NotFoundError`` when the client
-    has no such session.
+    has no such session or it was not held.
     """
     check_voice(voice)
     original = doc
     doc = prepared(doc, hide_names)
     number = latest_session(doc) if number is None else number
-    session = find_session(doc, number)
+    session = held_session(doc, number)
     if since is not None:
         find_session(doc, since)
     course = CourseAnalysis(doc)
@@ -239,29 +294,71 @@ def session_note(doc: Document, number: int | None = None, *, hide_names: bool =
         phase=(f"{session.phase.value.capitalize()} phase" if therapist else PHASE_WORDS[session.phase.value]),
         problem_areas=tuple(area.value.replace("_", " ") for area in doc.client.problem_areas) if therapist else (),
         previous=previous,
-        network_figure=network_view(course, number, voice=voice, ringed=therapist),
+        network_figure=network_view(course, number, voice=voice, ringed=therapist, show_scores=show_scores),
         network_summary=network_summary(doc, number, display_name=name_of,
                                         hotspots=[h.person for h in findings.hotspots]) if therapist
         else client_summary(doc, number, display_name=name_of),
         mood=tuple(_mood_line(result, voice, show_scores) for result in results.values()),
-        mood_figure=mood_view(course, number, item9=therapist) if therapist or show_scores else None,
-        measures=_measure_lines(course, number, change, voice) if therapist else (),
+        mood_figure=mood_view(course, number, item9=therapist, events=therapist) if therapist or show_scores
+        else None,
+        measures=measure_lines(course, number, change, voice) if therapist else (),
         flags=_flags(findings, voice) if therapist else (),
         hotspots=tuple(Finding(name_of(h.person), h.therapist) for h in findings.hotspots) if therapist else (),
-        changes=tuple(_capitalised(getattr(item, voice)) for item in change.items) if change else (),
-        events=tuple(session.events) if therapist else (),
+        changes=tuple(capitalised(getattr(item, voice)) for item in change.items) if change else (),
+        events=tuple(event.words(name_of) for event in session_events(session)) if therapist else (),
         notes=session.notes if therapist else "",
-        safety=safety_lines(results, session.risk, _risk_note_hidden(original, number, hide_names))
+        safety=safety_lines(results, session.risk, risk_note_hidden(original, number, hide_names))
         if therapist else (),
         safety_history=course_safety(course, number) if therapist else (),
         first=first,
-        since_first=tuple(_capitalised(getattr(item, voice)) for item in since_first.items) if since_first else (),
+        since_first=tuple(capitalised(getattr(item, voice)) for item in since_first.items) if since_first else (),
         remembered=tuple(getattr(tie, voice) for tie in remembered_ties(doc, first, number, name_of))
         if first is not None else (),
         support=() if therapist else _support_around(doc, number, name_of),
         strain=() if therapist else _strain(doc, number, name_of),
         show_scores=therapist or show_scores,
+        contract=contract(doc, number).words if doc.client.planned_sessions else "",
+        midpoint=(midpoint_prompt(doc, number) or "") if therapist else "",
+        focus=_focus_lines(course, number, previous, name_of) if therapist else (),
+        goals=tuple(state.words(voice) for state in goal_states(doc, number)),
+        areas_agreed_at=doc.client.areas_agreed_at if therapist else None,
     )
+
+
+def _focus_lines(course: CourseAnalysis, number: int, previous: int | None, name_of: Callable[[str], str]
+                 ) -> tuple[FocusLine, ...]:
+    """The focus people of the session (see ``FocusLine``), by problem area."""
+    doc = course.doc
+    first = course.numbers[0] if course.numbers else number
+    session_date = find_session(doc, number).date
+    lines = []
+    for tie in focus_ties(doc, number):
+        now = f"{CIRCLES[tie.circle]}, support {tie.support}, conflict {tie.conflict}"
+        if not doc.person(tie.person).alive_on(session_date):
+            now += " (has died: remembered, not counted)"
+        if not tie.rated:
+            now += " (carried forward, not re-rated this session)"
+        lines.append(FocusLine(f"{name_of(tie.person)} · {AREA_WORDS[tie.focus]}", now,
+                               _tie_since(doc, previous, tie) if previous is not None else "",
+                               _tie_since(doc, first, tie) if first not in (number, previous) else "",
+                               inventory_words(doc.person(tie.person).inventory)))
+    return tuple(lines)
+
+
+def _tie_since(doc: Document, before: int, tie: Tie) -> str:
+    """A tie against the same person's tie at session ``before``, in exact numbers:
+    ``"Since session 7: support/conflict 4/8 → 6/6, middle circle → inner circle."``"""
+    was = next((t for t in find_session(doc, before).ties if t.person == tie.person), None)
+    if was is None:
+        return f"Since session {before}: not in the network then."
+    if (was.support, was.conflict, was.circle) == (tie.support, tie.conflict, tie.circle):
+        return f"Since session {before}: unchanged."
+    parts = []
+    if (was.support, was.conflict) != (tie.support, tie.conflict):
+        parts.append(f"support/conflict {was.support}/{was.conflict} → {tie.support}/{tie.conflict}")
+    if was.circle != tie.circle:
+        parts.append(f"{CIRCLES[was.circle]} → {CIRCLES[tie.circle]}")
+    return f"Since session {before}: {', '.join(parts)}."
 
 
 def _first_compared(course: CourseAnalysis, number: int, previous: int | None, since: int | None) -> int | None:
@@ -329,7 +426,7 @@ def course_safety(course: CourseAnalysis, number: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _risk_note_hidden(original: Document, number: int, hide_names: bool) -> bool:
+def risk_note_hidden(original: Document, number: int, hide_names: bool) -> bool:
     risk = find_session(original, number).risk
     return hide_names and risk is not None and bool(risk.note)
 
@@ -377,7 +474,7 @@ def _delta(value: float | None) -> str:
     return ("+" if value > 0 else "-") + _number(abs(value))
 
 
-def _measure_lines(course: CourseAnalysis, number: int, change: SessionChange | None,
+def measure_lines(course: CourseAnalysis, number: int, change: SessionChange | None,
                    voice: str) -> tuple[MeasureLine, ...]:
     """The key measures of the session; ``change`` is empty on the first session."""
     now = course.measures(number)
@@ -386,7 +483,7 @@ def _measure_lines(course: CourseAnalysis, number: int, change: SessionChange | 
                  for name, words in KEY_MEASURES.items())
 
 
-def _capitalised(text: str) -> str:
+def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 

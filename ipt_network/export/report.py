@@ -1,4 +1,4 @@
-"""A ``SessionNote`` rendered as PDF, Markdown or a self-contained HTML file.
+"""A ``SessionNote`` (or the end-of-therapy ``Review``) rendered as PDF, Markdown or a self-contained HTML file.
 
 Each kind of note has its own template and its own Markdown (``note.html.j2`` and
 ``render_therapist_markdown`` for the therapist's note, ``take_home.html.j2`` and
@@ -28,7 +28,9 @@ from markupsafe import Markup
 from weasyprint.urls import URLFetcher
 
 from .images import figure_image
-from .note import SessionNote
+from .inventory import InventorySheet
+from .note import FocusLine, SessionNote
+from .review import Review
 
 Paper = Literal["a4", "letter"]
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
@@ -43,10 +45,15 @@ _templates = jinja2.Environment(
 )
 
 
-def _page(note: SessionNote, figures: dict[str, Markup | None], paper: Paper) -> str:
+def _page(note: SessionNote | Review | InventorySheet, figures: dict[str, Markup | None], paper: Paper) -> str:
     if paper not in PAPERS:
         raise ValueError(f"paper must be 'a4' or 'letter', got {paper!r}")
-    template = "note.html.j2" if note.voice == "therapist" else "take_home.html.j2"
+    if isinstance(note, Review):
+        template = "review.html.j2"
+    elif isinstance(note, InventorySheet):
+        template = "inventory.html.j2"
+    else:
+        template = "note.html.j2" if note.voice == "therapist" else "take_home.html.j2"
     return _templates.get_template(template).render(note=note, figures=figures, paper=PAPERS[paper])
 
 
@@ -75,6 +82,71 @@ def render_html_page(note: SessionNote, paper: Paper = "a4") -> str:
 def render_pdf(note: SessionNote, paper: Paper = "a4") -> bytes:
     """The note as a PDF on A4 or Letter paper."""
     return pdf_from_html(render_html_page(note, paper))
+
+
+def render_review_html_page(review: Review, paper: Paper = "a4") -> str:
+    """The review as the HTML page that weasyprint prints (figures as SVG images)."""
+    figures = {"first": _vector_image(review.first_figure, FIGURE_WIDTH, f"Session {review.first}"),
+               "last": _vector_image(review.last_figure, FIGURE_WIDTH, f"Session {review.session}"),
+               "mood": _vector_image(review.mood_figure, FIGURE_WIDTH, "Mood over the course")
+               if review.mood_figure else None}
+    return _page(review, figures, paper)
+
+
+def render_review_html(review: Review, paper: Paper = "a4") -> str:
+    """The review as one self-contained HTML file with interactive figures."""
+    figures = {"first": _interactive(review.first_figure, "first", with_plotlyjs=True),
+               "last": _interactive(review.last_figure, "last", with_plotlyjs=False),
+               "mood": _interactive(review.mood_figure, "mood", with_plotlyjs=False) if review.mood_figure else None}
+    return _page(review, figures, paper)
+
+
+def render_review_markdown(review: Review) -> str:
+    """The review as Markdown, text only."""
+    lines = [f"# {_md(review.client_label)} · End-of-therapy review", "",
+             _md(" · ".join(filter(None, (review.date_text, review.contract, review.phase, review.focus_line)))), "",
+             _md(review.course_words) + ".", "", "## Safety", "", *[f"- {_md(line)}" for line in review.safety], ""]
+    if review.formulation:
+        shared = f" · shared at session {review.formulation_shared_at}" if review.formulation_shared_at else ""
+        lines += [f"## Formulation{shared}", "", _md(review.formulation), ""]
+    lines += [f"## What changed · Since session {review.first}", ""]
+    lines += [f"- {_md(line)}" for line in (*review.changes, *review.remembered)] or [
+        f"No change in the network since session {review.first}."]
+    lines += ["", "## Key measures", "", f"| Measure | Session {review.session} | Since session {review.first} |",
+              "|---|---:|---:|", *[f"| {_md(m.words)} | {m.value} | {m.change} |" for m in review.measures],
+              "", "## Mood over the course", ""]
+    lines += [f"- {_md(line)}" for line in review.mood] or ["No mood score recorded."]
+    lines += ["", "## Goals", ""]
+    lines += [f"- {_md(goal)}" for goal in review.goals] or ["No goals recorded."]
+    lines += ["", "## Relapse plan", ""]
+    plan = review.relapse_plan
+    if plan is None:
+        lines.append("No relapse plan recorded yet.")
+    else:
+        for title, items, none in (("Warning signs", plan.warning_signs, "None written yet."),
+                                   ("What to do", plan.actions, "None written yet."),
+                                   ("People to turn to", plan.people, "Nobody chosen yet.")):
+            lines += [f"### {title}", "", *([f"- {_md(item)}" for item in items] or [none]), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_inventory_html(sheet: InventorySheet, paper: Paper = "a4") -> str:
+    """The inventory sheet as an HTML page (it has no figures): printed by weasyprint, or saved as it is."""
+    return _page(sheet, {}, paper)
+
+
+def render_inventory_markdown(sheet: InventorySheet) -> str:
+    """The inventory sheet as Markdown; an unanswered question reads "…"."""
+    lines = [f"# {_md(sheet.client_label)} · Interpersonal inventory", "",
+             f"As of session {sheet.session} · {sheet.date_text}", ""]
+    for entry in sheet.entries:
+        as_of = f" · inventory as of session {entry.as_of}" if entry.as_of else ""
+        lines += [f"## {_md(entry.title)}", "", f"On the map: {_md(entry.map_words)}{as_of}", ""]
+        lines += [f"- {question}: {_md(answer) if answer else '…'}" for question, answer in entry.answers]
+        lines.append("")
+    if not sheet.entries:
+        lines.append("Nobody is on the map yet.")
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _interactive(figure: dict, div_id: str, with_plotlyjs: bool) -> Markup:
@@ -112,11 +184,18 @@ def render_markdown(note: SessionNote) -> str:
 def render_therapist_markdown(note: SessionNote) -> str:
     """The therapist's session note as Markdown: safety first, then the session."""
     lines = [f"# {_md(note.client_label)} · Session {note.session}", "",
-             f"{note.date_text} · {note.phase}"
-             + (f" · Focus: {', '.join(note.problem_areas)}" if note.problem_areas else ""), "",
+             _md(" · ".join(filter(None, (_when(note), note.focus_line)))), "",
              "## Safety", "", *[f"- {_md(line)}" for line in note.safety],
-             *[f"- {_md(line)}" for line in note.safety_history], "",
-             _md(note.network_summary), "", "## Mood", ""]
+             *[f"- {_md(line)}" for line in note.safety_history], ""]
+    if note.midpoint:
+        lines += [f"**Midpoint.** {_md(note.midpoint)}", ""]
+    if note.focus:
+        lines += ["## Focus people", ""]
+        lines += [f"- **{_md(line.title)}**: {_md(_focus_text(line))}" for line in note.focus]
+        lines.append("")
+    if note.goals:
+        lines += ["## Goals", "", *[f"- {_md(goal)}" for goal in note.goals], ""]
+    lines += [_md(note.network_summary), "", "## Mood", ""]
     if note.mood:
         lines += [f"- **{line.instrument} {line.score}** ({line.band}): {_md(line.status)}" for line in note.mood]
     else:
@@ -146,8 +225,11 @@ def render_therapist_markdown(note: SessionNote) -> str:
 
 def render_client_markdown(note: SessionNote) -> str:
     """The client's take-home page as Markdown, in the client's words."""
-    lines = [f"# {_md(note.client_label)} · Session {note.session}", "", f"{note.date_text} · {note.phase}", "",
-             _md(note.network_summary), "", "## Support around you", ""]
+    lines = [f"# {_md(note.client_label)} · Session {note.session}", "", _md(_when(note)), "",
+             _md(note.network_summary), ""]
+    if note.goals:
+        lines += ["## Your goals", "", *[f"- {_md(goal)}" for goal in note.goals], ""]
+    lines += ["## Support around you", ""]
     lines += [f"- {_md(name)}" for name in note.support] or [
         "Nobody felt strongly supportive this week. That can change, and it is something to talk about."]
     lines += ["", "## Relationships with strain", ""]
@@ -164,6 +246,15 @@ def render_client_markdown(note: SessionNote) -> str:
     if note.mood:
         lines += ["", "## How you have been feeling", "", *[f"- {_md(line.status)}" for line in note.mood]]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _focus_text(line: FocusLine) -> str:
+    return " ".join(filter(None, (line.now + ".", line.since_last, line.since_first, line.inventory)))
+
+
+def _when(note: SessionNote) -> str:
+    """``"2 Mar 2026 · Session 8 of 16 · 8 left · Middle phase"`` (the contract only when one is planned)."""
+    return " · ".join(filter(None, (note.date_text, note.contract, note.phase)))
 
 
 def _findings(findings, none: str) -> list[str]:

@@ -4,16 +4,19 @@ Bands are drawn from half a point below their lowest score to half a point below
 band's, so each whole score sits inside its own band (PHQ-9 minimal −0.5–4.5, mild 4.5–9.5, …).
 Reliable change, response and remission are marked where ``scales`` found them, with plain
 words on hover; in the therapist's views (never the client's), so is every PHQ-9 whose item 9 was
-answered above 0. Chosen network measures follow in rows of their own on the same sessions.
+answered above 0. Life events the client linked to feeling better or worse sit along the top
+edge of the first instrument's row, their words on hover. Chosen network measures follow in rows of
+their own on the same sessions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 import pandas as pd
 
+from ipt_network.events import LinkedEvent
 from ipt_network.model import INSTRUMENT_MAX, Instrument
 from ipt_network.scales import BANDS, MoodResult
 from ipt_network.words import list_in_words
@@ -23,9 +26,11 @@ from .style import (
     BLUE,
     GREEN,
     MUTED,
+    PURPLE,
     SAFETY,
     SERIES_COLOURS,
     SERIES_DASHES,
+    SKY,
     SLATE,
     VERMILLION,
     escape,
@@ -60,6 +65,12 @@ FLAGS = {  # legend word, hover words, symbol, colour, offset from the score as 
     "item9": ("Item 9 above 0", "item 9 (thoughts of being better off dead or of self-harm) answered above 0: "
               "check safety", "diamond", SAFETY, -0.2),
 }
+EVENT_MARKS = {  # legend word, symbol, colour
+    "better": ("Event: mood better", "hexagon", SKY),
+    "worse": ("Event: mood worse", "hexagon-open", PURPLE),
+}
+EventMarks = Mapping[int, Sequence[tuple[str, str]]]
+"""Session → ``(mood, words)`` of each event linked to mood ("better" or "worse")."""
 INSTRUMENT_ROW = 190
 NETWORK_ROW = 120
 
@@ -79,6 +90,29 @@ def mood_markers(results: Mapping[int, Mapping[str, MoodResult]], *,
             if flags:
                 markers.setdefault(name, {})[number] = flags
     return markers
+
+
+def event_marks(events: Mapping[int, Sequence[LinkedEvent]], display_name: Callable[[str], str], *,
+                show_text: bool = True) -> dict[int, list[tuple[str, str]]]:
+    """``events.mood_events`` turned into the ``events`` argument of ``mood_figure``: each event in the
+    therapist's words, or, without its text (names hidden), only whether mood was better or worse."""
+    return {number: [(e.mood, e.words(display_name) if show_text else "a life event") for e in found]
+            for number, found in events.items()}
+
+
+def _event_traces(marks: EventMarks, top: int, dates: Mapping[int, dt.date] | None) -> list[dict]:
+    traces = []
+    for mood, (word, symbol, colour) in EVENT_MARKS.items():
+        chosen = [(n, words) for n in sorted(marks) for m, words in marks[n] if m == mood]
+        if not chosen:
+            continue
+        traces.append({
+            "type": "scatter", "mode": "markers", "name": word, "legendgroup": f"event:{mood}", "xaxis": "x?",
+            "yaxis": "y?", "showlegend": True, "x": [n for n, _ in chosen], "y": [top + 0.5] * len(chosen),
+            "cliponaxis": False, "hovertemplate": "%{hovertext}<extra></extra>",
+            "hovertext": [f"{session_hover(n, dates)}<br><b>Mood {mood}</b>: {escape(words)}" for n, words in chosen],
+            "marker": {"symbol": symbol, "color": colour, "size": 12, "line": {"width": 2, "color": colour}}})
+    return traces
 
 
 def band_edges(bands: Sequence[tuple[int, str]], top: int) -> list[tuple[float, float, str]]:
@@ -134,7 +168,7 @@ def _flag_traces(name: str, scores: pd.Series, flags: Mapping[int, Collection[st
 def mood_figure(mood_table: pd.DataFrame, *, phases: Sequence[tuple[int, str]],
                 instrument_bands: Bands = BANDS, markers: Markers | None = None,
                 network_series: pd.DataFrame | None = None, dates: Mapping[int, dt.date] | None = None,
-                title: str | None = None, show_scores: bool = True) -> dict:
+                title: str | None = None, show_scores: bool = True, events: EventMarks | None = None) -> dict:
     """Mood scores over sessions as a plotly figure dict.
 
     Parameters
@@ -152,6 +186,8 @@ def mood_figure(mood_table: pd.DataFrame, *, phases: Sequence[tuple[int, str]],
         Optional network measures (a column each, same session index), drawn in rows below.
     dates
         Session number → date, for hover text.
+    events
+        Life events linked to mood (see ``event_marks``), marked along the top of the first row.
     show_scores
         Scores and measure values on hover and on the y axes; without them (the client's view
         unless scores are asked for) the hover text keeps the range in words, and bands, phases
@@ -172,6 +208,8 @@ def mood_figure(mood_table: pd.DataFrame, *, phases: Sequence[tuple[int, str]],
                              + (f" ({band_of(bands, score)})" if bands else "") for n, score in scores.items()]
         line["marker"]["size"] = 8
         flags = _flag_traces(name, scores, (markers or {}).get(name, {}), top, dates, legend_done)
+        if events and not rows:
+            flags += _event_traces(events, top, dates)
         rows.append(Row(INSTRUMENT_WORDS[Instrument(name)], INSTRUMENT_ROW, [-0.5, top + 0.5],
                         [line, *flags], shapes, labels))
     for index, column in enumerate(network_series.columns if network_series is not None else ()):

@@ -127,7 +127,7 @@ def _label_position(x: float, y: float) -> str:
 
 
 def _hover(person: Person, tie: Tie, shown_name: str, kind: str, *, deceased: bool,
-           attention: Sequence[str] | None, with_notes: bool, with_scores: bool) -> str:
+           attention: Sequence[str] | None, with_notes: bool, with_scores: bool, with_focus: bool = True) -> str:
     lines = [f"<b>{escape(shown_name)}</b>", f"{ROLE_WORDS[person.role]} · {RING_WORDS[tie.circle].lower()}"]
     if with_scores:
         lines.append(f"Support {tie.support}/10 · Conflict {tie.conflict}/10")
@@ -137,7 +137,7 @@ def _hover(person: Person, tie: Tie, shown_name: str, kind: str, *, deceased: bo
         lines.append(VALENCE_STYLE[kind][0])
     if tie.contact is not None:
         lines.append(f"Contact: {tie.contact.value}")
-    if tie.focus is not None:
+    if with_focus and tie.focus is not None:
         lines.append(f"Focus: {tie.focus.value.replace('_', ' ')}")
     if attention is not None:
         lines.append("Needs attention" + (": " + escape("; ".join(attention)) if attention else ""))
@@ -180,6 +180,8 @@ class Scene:
     highlight: str | None = None
     show_scores: bool = True
     with_notes: bool = True
+    private: bool = True
+    """The therapist's view: a tie's focus and note on hover (the note only with real names)."""
     thresholds: Thresholds = DEFAULT
 
     @property
@@ -194,7 +196,7 @@ class Scene:
 def scene(doc: Document, session_number: int, *, positions: Mapping[str, Point],
           display_name: Callable[[str], str], hotspots: Hotspots = (), valence: Mapping[str, str] | None = None,
           highlight: str | None = None, show_links: bool = True, show_scores: bool = True,
-          thresholds: Thresholds = DEFAULT) -> Scene:
+          private: bool = True, thresholds: Thresholds = DEFAULT) -> Scene:
     """The session's people placed and classified, as every step of ``network_figure`` needs them
     (the parameters are those of ``network_figure``)."""
     session = find_session(doc, session_number)
@@ -207,8 +209,8 @@ def scene(doc: Document, session_number: int, *, positions: Mapping[str, Point],
     return Scene(session=session, centre=positions[doc.client.id], drawn=drawn, names=names,
                  reasons=hotspots if isinstance(hotspots, Mapping) else dict.fromkeys(hotspots, ()),
                  positions=positions, links=session.links if show_links else (), highlight=highlight,
-                 show_scores=show_scores, with_notes=all(names[pid] == people[pid].name for pid in names),
-                 thresholds=thresholds)
+                 show_scores=show_scores, private=private,
+                 with_notes=private and all(names[pid] == people[pid].name for pid in names), thresholds=thresholds)
 
 
 def tie_traces(scene: Scene) -> list[dict]:
@@ -273,7 +275,8 @@ def people_trace(scene: Scene) -> dict:
         marker["text_color"].append(MUTED if d.deceased else INK)
         marker["hovertext"].append(_hover(d.person, d.tie, name, d.kind, deceased=d.deceased,
                                           attention=scene.reasons.get(person_id) if person_id in scene.reasons
-                                          else None, with_notes=scene.with_notes, with_scores=scene.show_scores))
+                                          else None, with_notes=scene.with_notes, with_scores=scene.show_scores,
+                                          with_focus=scene.private))
     keys = [d.tie.person for d in scene.drawn]
     return {"type": "scatter", "mode": "markers+text", "name": "people", "showlegend": False,
             "x": [d.x for d in scene.drawn], "y": [d.y for d in scene.drawn], "ids": keys, "customdata": keys,
@@ -293,7 +296,8 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
                    display_name: Callable[[str], str], hotspots: Hotspots = (),
                    valence: Mapping[str, str] | None = None, highlight: str | None = None,
                    show_links: bool = True, show_rings: bool = True, show_scores: bool = True,
-                   title: str | None = None, thresholds: Thresholds = DEFAULT, height: int = 640) -> dict:
+                   title: str | None = None, thresholds: Thresholds = DEFAULT, height: int = 640,
+                   private: bool = True) -> dict:
     """One session's network as a plotly figure dict.
 
     Parameters
@@ -318,6 +322,9 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
     show_scores
         Support and conflict ratings on hover; off in the client's words unless scores are asked
         for (the kind of tie is said in words either way).
+    private
+        The therapist's view: each tie's focus and typed note on hover. Off on the client's page, which
+        carries neither.
 
     Returns
     -------
@@ -328,7 +335,7 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
     """
     drawing = scene(doc, session_number, positions=positions, display_name=display_name, hotspots=hotspots,
                     valence=valence, highlight=highlight, show_links=show_links, show_scores=show_scores,
-                    thresholds=thresholds)
+                    private=private, thresholds=thresholds)
     links, link_hover = link_traces(drawing)
     client = doc.client.id
     data = [*links, *tie_traces(drawing), link_hover, attention_trace(drawing), people_trace(drawing),

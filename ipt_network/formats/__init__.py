@@ -1,5 +1,6 @@
 """The interchange formats: JSON (one file; version 2 written, 1 and 2 read), the CSV bundle (a folder
-or a .zip of six files), and GraphML (one session, as written by ``export --format graphml`` or edited in Gephi).
+or a .zip of eight files, two of them optional), and GraphML (one session, as written by
+``export --format graphml`` or edited in Gephi).
 
 Every reader is all-or-nothing and turns any file, however damaged or hostile, into either a valid
 ``Document`` or a ``ValidationError`` naming the file, record and field of each problem.

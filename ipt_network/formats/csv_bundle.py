@@ -1,13 +1,15 @@
-"""The CSV bundle: the JSON content (version 2) as six spreadsheet files, in a folder or a .zip.
+"""The CSV bundle: the JSON content (version 2) as eight spreadsheet files, in a folder or a .zip.
 
-``client.csv`` (one row), ``people.csv``, ``sessions.csv``, ``ties.csv``, ``links.csv`` and
-``mood.csv``, one row per record, with columns named as the JSON keys plus ``session`` (the session
-number) in the last three. Lists go in one cell: ``problem_areas`` separated by ``;``, mood ``items``
-by spaces, session ``events`` as a JSON array of texts. A field that holds one record of its own
-(a session's ``risk``) becomes one column per field of that record, named ``risk_assessed``,
-``risk_level``, ...; booleans are written ``true``/``false``. An empty cell means the field is left
-out (all of a record's columns empty: no record). A bundle without the columns of version 2 reads
-as a version 1 client does.
+``client.csv`` (one row), ``goals.csv`` and ``history.csv`` (the client's goals and history before
+therapy), ``people.csv``, ``sessions.csv``, ``ties.csv``, ``links.csv`` and ``mood.csv``, one row per
+record, with columns named as the JSON keys plus ``session`` (the session number) in the last three.
+Lists go in one cell: ``problem_areas`` separated by ``;``, mood ``items`` by spaces, and the others
+(session ``events`` and ``goal_progress``, a history event's ``people``, the relapse plan's lists) as
+a JSON array. A field that holds one record of its own (a session's ``risk``, a person's
+``inventory``, the client's ``relapse_plan``) becomes one column per field of that record, named
+``risk_assessed``, ``risk_level``, ...; booleans are written ``true``/``false``. An empty cell means
+the field is left out (all of a record's columns empty: no record). A bundle without the files and
+columns of version 2 reads as a version 1 client does.
 Text cells are neutralised against formula injection (see ``formulas``). docs/formats.md is the
 guide for people preparing a bundle.
 
@@ -29,7 +31,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, get_args, get_origin
 
 from ipt_network.errors import ValidationError
 from ipt_network.formats.atomic import write_atomic
@@ -49,6 +51,8 @@ from ipt_network.model import (
     FORMAT_VERSION,
     Client,
     Document,
+    Goal,
+    HistoryEvent,
     Link,
     MoodScore,
     Person,
@@ -76,10 +80,12 @@ class Table:
     required: frozenset[str]
     per_session: bool
     nested: tuple[str, ...] = ()
+    of_client: bool = False
+    """A list inside the client record (goals, history): a file of version 2, so it may be missing."""
 
     @classmethod
     def of(cls, file: str, section: str, model: type[Record], per_session: bool = False,
-           leave_out: tuple[str, ...] = ()) -> Table:
+           leave_out: tuple[str, ...] = (), of_client: bool = False) -> Table:
         fields = {name: info for name, info in model.model_fields.items() if name not in leave_out}
         required = {name for name, info in fields.items() if info.is_required()}
         nested = {name: inner for name, info in fields.items() if (inner := _record_type(info.annotation))}
@@ -87,11 +93,13 @@ class Table:
                    ([f"{name}_{sub}" for sub in nested[name].model_fields] if name in nested else [name])]
         lead = ("session",) if per_session else ()
         return cls(file, section, lead + tuple(columns), frozenset(required | set(lead)), per_session,
-                   tuple(nested))
+                   tuple(nested), of_client)
 
 
 def _record_type(annotation: Any) -> type[Record] | None:
     """The record type a field holds (``Risk`` for ``Risk | None``), or None for a plain value or a list."""
+    if get_origin(annotation) is list:
+        return None
     for kind in (annotation, *get_args(annotation)):
         if isinstance(kind, type) and issubclass(kind, Record):
             return kind
@@ -99,7 +107,9 @@ def _record_type(annotation: Any) -> type[Record] | None:
 
 
 TABLES = (
-    Table.of("client.csv", "client", Client),
+    Table.of("client.csv", "client", Client, leave_out=("goals", "history")),
+    Table.of("goals.csv", "goals", Goal, of_client=True),
+    Table.of("history.csv", "history", HistoryEvent, of_client=True),
     Table.of("people.csv", "people", Person),
     Table.of("sessions.csv", "sessions", Session, leave_out=("ties", "links", "mood")),
     Table.of("ties.csv", "ties", Tie, per_session=True),
@@ -107,15 +117,31 @@ TABLES = (
     Table.of("mood.csv", "mood", MoodScore, per_session=True),
 )
 FILES = tuple(table.file for table in TABLES)
+REQUIRED_FILES = tuple(table.file for table in TABLES if not table.of_client)
+"""Every file but those of version 2, which a bundle made before them does not have."""
 
-INTEGER_COLUMNS = frozenset({"session", "number", "circle", "support", "conflict", "score"})
-BOOLEAN_COLUMNS = frozenset({"risk_assessed", "risk_plan_in_place"})
+INTEGER_COLUMNS = frozenset({"session", "number", "circle", "support", "conflict", "score", "planned_sessions",
+                             "formulation_shared_at", "areas_agreed_at", "inventory_as_of"})
+BOOLEAN_COLUMNS = frozenset({"risk_assessed", "risk_plan_in_place", "rated", "inventory_confides",
+                             "inventory_knows_about_depression"})
+JSON_COLUMNS = {
+    "events": '["moved house", {"text": "row with Dan", "people": ["p-dan"], "mood": "worse"}]',
+    "goal_progress": '[{"goal": "g-1", "status": "progressing"}]',
+    "people": '["p-mum", "p-dan"]',
+    "relapse_plan_warning_signs": '["sleeping badly", "staying in"]',
+    "relapse_plan_actions": '["call Sam", "walk every day"]',
+    "relapse_plan_people": '["p-sam"]',
+}
+"""Columns holding a list as a JSON array, each with an example for a refusal to show. The items are
+checked by the model, which names the event, goal or person at fault."""
 _BOOLEANS = {"true": True, "false": False}
 _INTEGER = re.compile(r"\s*(\d{1,9})\s*")
 _ITEM_SEPARATORS = re.compile(r"[\s;,]+")
 
 _RECORD_NAMES = {
     "client": "client '{id}'",
+    "goals": "client, goal '{id}'",
+    "history": "client, history #{index}",
     "people": "person '{id}'",
     "sessions": "session {number}",
     "ties": "session {session}, tie for '{person}'",
@@ -132,7 +158,7 @@ Row = tuple[int, dict[str, Any]]
 
 
 def to_files(doc: Document) -> dict[str, bytes]:
-    """The six files of the bundle for ``doc``: UTF-8 with a byte order mark (so spreadsheets
+    """The eight files of the bundle for ``doc``: UTF-8 with a byte order mark (so spreadsheets
     recognise it), CRLF line ends, every text cell neutralised."""
     dump = doc.model_dump(mode="json")
     files = {}
@@ -149,6 +175,8 @@ def to_files(doc: Document) -> dict[str, bytes]:
 def _records(dump: dict[str, Any], table: Table) -> list[dict[str, Any]]:
     if table.section == "client":
         records = [dump["client"]]
+    elif table.of_client:
+        records = dump["client"][table.section]
     elif not table.per_session:
         records = dump[table.section]
     else:
@@ -173,7 +201,7 @@ def _cell(column: str, value: Any) -> str:
         return ";".join(value)
     if column == "items":
         return " ".join(map(str, value))
-    if column == "events":
+    if column in JSON_COLUMNS:
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
@@ -221,7 +249,7 @@ def read(path: str | Path) -> Document:
 
 def _folder_files(folder: Path) -> dict[str, bytes]:
     if not folder.is_dir():
-        raise ValidationError("is not a folder (a CSV bundle is a folder or a .zip of six CSV files)")
+        raise ValidationError("is not a folder (a CSV bundle is a folder or a .zip of eight CSV files)")
     strays = sorted(p.name for p in folder.iterdir() if p.suffix.lower() == ".csv" and p.name not in FILES)
     if strays:
         raise ValidationError([f"{name} is not a file of the bundle (expected {_expected()})" for name in strays])
@@ -252,9 +280,9 @@ def _zip_files(path: Path) -> dict[str, bytes]:
 
 
 def _bundle_entries(infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
-    """The six files' entries: at the root or inside one folder; junk skipped, anything else refused."""
+    """The bundle's files' entries: at the root or inside one folder; junk skipped, anything else refused."""
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise ValidationError(f"holds {len(infos)} entries; a bundle holds six files (at most "
+        raise ValidationError(f"holds {len(infos)} entries; a bundle holds eight files (at most "
                               f"{MAX_ZIP_ENTRIES} entries in all)")
     problems: list[str] = []
     entries: dict[str, zipfile.ZipInfo] = {}
@@ -270,7 +298,7 @@ def _bundle_entries(infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
             folders.add("/".join(parts[:-1]))
             entries[parts[-1]] = info
     if len(folders) > 1:
-        problems.append("the six files must be together, at the top of the zip or inside one folder")
+        problems.append("the bundle's files must be together, at the top of the zip or inside one folder")
     total = sum(info.file_size for info in entries.values())
     if total > MAX_FILE_BYTES:
         problems.append(f"would expand to {total:,} bytes, over the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit")
@@ -310,7 +338,7 @@ def _expected() -> str:
 
 
 def from_files(files: Mapping[str, bytes], source: str | None = None) -> Document:
-    """A ``Document`` from the bytes of the six files, keyed by file name."""
+    """A ``Document`` from the bytes of the bundle's files, keyed by file name."""
     problems: list[str] = []
     tables = {table.file: _rows(table, files.get(table.file), problems) for table in TABLES}
     if problems:
@@ -327,8 +355,10 @@ def from_files(files: Mapping[str, bytes], source: str | None = None) -> Documen
 def _rows(table: Table, data: bytes | None, problems: list[str]) -> list[Row]:
     """The records of one file, each cell converted; layout and cell problems go to ``problems``."""
     if data is None:
-        problems.append(f"{table.file} is missing (a bundle has all six files: {_expected()}; "
-                        "a file with only its header row means no records)")
+        if not table.of_client:
+            problems.append(f"{table.file} is missing (a bundle has all of {', '.join(REQUIRED_FILES)}, "
+                            "and may have goals.csv and history.csv; a file with only its header row "
+                            "means no records)")
         return []
     try:
         lines = csv.reader(io.StringIO(decode_utf8(data), newline=""))
@@ -397,14 +427,14 @@ def _value(column: str, cell: str) -> Any:
         return [word.strip() for word in cell.split(";") if word.strip()]
     if column == "items":
         return [_integer(item) for item in _ITEM_SEPARATORS.split(cell.strip()) if item]
-    if column == "events":
+    if column in JSON_COLUMNS:
         try:
-            events = parse_json(cell)
+            items = parse_json(cell)
         except ValidationError:
-            events = None
-        if not (isinstance(events, list) and all(isinstance(event, str) for event in events)):
-            raise ValidationError('must be a JSON list of texts, such as ["moved house", "new job"]')
-        return events
+            items = None
+        if not isinstance(items, list):
+            raise ValidationError(f"must be a JSON list, such as {JSON_COLUMNS[column]}")
+        return items
     return cell
 
 
@@ -416,19 +446,23 @@ def _integer(cell: str) -> int | str:
 def _assemble(tables: dict[str, list[Row]], problems: list[str]) -> tuple[dict, dict, dict]:
     """The document dict, where each record came from, and each record's name -> its places.
 
-    Rows of ties.csv, links.csv and mood.csv join the first session with their ``session`` number.
+    Rows of goals.csv and history.csv join the client; rows of ties.csv, links.csv and mood.csv join
+    the first session with their ``session`` number.
     """
     origins: dict[tuple, str] = {}
     names: dict[str, list[tuple[str, int]]] = {}
     sections: dict[str, Any] = {}
     for table in (t for t in TABLES if not t.per_session):
         sections[table.section] = []
-        origins[(table.section,)] = table.file
+        at = ("client", table.section) if table.of_client else (table.section,)
+        origins[at] = table.file
         for index, (line, values) in enumerate(tables[table.file]):
-            _name(names, table, line, values)
-            origins[(table.section, index)] = f"{table.file} line {line}"
+            _name(names, table, line, values | {"index": index + 1})
+            origins[(*at, index)] = f"{table.file} line {line}"
             sections[table.section].append(values | ({"ties": [], "links": [], "mood": []}
                                                      if table.section == "sessions" else {}))
+    client = sections["client"][0] | {table.section: sections[table.section] for table in TABLES
+                                      if table.of_client and sections[table.section]}
     sessions = sections["sessions"]
     position: dict[int, int] = {}
     for index, session in reversed(list(enumerate(sessions))):
@@ -445,7 +479,7 @@ def _assemble(tables: dict[str, list[Row]], problems: list[str]) -> tuple[dict, 
             origins[("sessions", position[number], table.section)] = table.file
             origins[("sessions", position[number], table.section, len(records))] = f"{table.file} line {line}"
             records.append(values)
-    data = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "client": sections["client"][0],
+    data = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "client": client,
             "people": sections["people"], "sessions": sessions}
     return data, origins, names
 

@@ -10,7 +10,10 @@ edges told apart by ``kind``:
   indifferent), ``deceased`` (true when they had died by the session's date) and, when known,
   ``deceased_on``
 - edge: ``kind`` ("tie" or "link"), ``support``, ``conflict``; ties also ``circle`` and, when
-  recorded, ``contact``, ``focus``, ``note``
+  recorded, ``contact``, ``focus``, ``note``, and ``rated`` false for a tie carried forward unrated
+
+It carries the network only: the case frame of version 2 (goals, formulation, inventories, history,
+relapse plan), mood, notes, events and risk stay in JSON and CSV.
 
 Dates are ``YYYY-MM-DD`` text. GraphML cannot hold a missing value, so absent optional fields are
 absent attributes. People who have died stay in the file, marked, as they stay in the picture.
@@ -62,6 +65,8 @@ def session_network(doc: Document, number: int) -> nx.Graph:
             value = getattr(tie, name)
             if value not in (None, ""):
                 edge[name] = getattr(value, "value", value)
+        if not tie.rated:
+            edge["rated"] = False
         G.add_edge(client.id, person.id, **edge)
     for link in session.links:
         G.add_edge(link.a, link.b, kind="link", support=link.support, conflict=link.conflict)

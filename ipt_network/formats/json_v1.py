@@ -173,8 +173,13 @@ people who both have a tie in that session; at most one tie per person, one link
 b-a are the same) and one score per instrument in a session; session numbers are unique; a mood \
 score is at most 27 for PHQ-9, 21 for GAD-7, 52 for HAM-D-17 and 10 for mood-0-10; items are given \
 only for PHQ-9 (9 items) and GAD-7 (7 items), each 0-3, summing to the score; a session's risk record \
-gives a level or a plan only when assessed is true. Version 1 files (without the fields new in \
-version 2, such as a session's risk) are read too. The file is UTF-8 (a \
+gives a level or a plan only when assessed is true; a session not attended has no ties, links or mood; \
+a goal's area is one of the client's problem areas, goal ids are unique, and every goal named by a \
+session's goal_progress is one of the client's goals; every person named by an event, the history or \
+the relapse plan is in people, at most once each; the onset and the history are dated on or before \
+the start date. Version 1 files (without the fields new in version 2: the case frame of the client, \
+a person's inventory, a session's attendance, goal progress and risk, a tie's rated, events written \
+as objects) are read too. The file is UTF-8 (a \
 byte order mark is allowed), at most {MAX_FILE_BYTES // (1024 * 1024)} MiB, nested at most \
 {MAX_DEPTH} levels, with no NaN or Infinity and no key repeated within an object. See docs/formats.md."""
 

@@ -15,7 +15,7 @@ in the same transaction; Undo is built on that log.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,8 +25,11 @@ from ipt_network.errors import NotFoundError, StaleEditError, ValidationError
 from ipt_network.model import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    Attendance,
     Client,
     Document,
+    Event,
+    GoalProgress,
     Instrument,
     Link,
     MoodScore,
@@ -44,7 +47,7 @@ from ipt_network.store.database import make_engine, resolve_url, transaction
 from ipt_network.store.migrate import upgrade_to_head
 
 STALE_MESSAGE = "this was changed elsewhere (another tab?) since you opened it; reload to see the latest"
-UNDO_KINDS = {"tie", "link", "mood", "session", "person"}
+UNDO_KINDS = {"tie", "link", "mood", "session", "person", "case"}
 
 
 @dataclass(frozen=True)
@@ -63,8 +66,9 @@ class ClientSummary:
 class Course:
     """A client's whole record as stored, with the version of every editable record.
 
-    ``versions`` keys: ``("person", id)``, ``("session", n)``, ``("tie", n, person)``,
-    ``("link", n, a, b)`` with ``a < b``, ``("mood", n, instrument)`` (the instrument's text).
+    ``versions`` keys: ``("case",)`` (the client's case frame), ``("person", id)``, ``("session", n)``,
+    ``("tie", n, person)``, ``("link", n, a, b)`` with ``a < b``, ``("mood", n, instrument)`` (the
+    instrument's text).
     ``revision`` is the client's revision the document was read at (see ``Store.revision``).
     """
 
@@ -193,17 +197,26 @@ class Store:
                            main=("client",))
 
     def start_next_session(self, client_id: str, date: dt.date | None = None) -> int:
-        """Add the session after the last one, starting as a copy of its ties and links; returns its number.
+        """Add the session after the last one, starting as a copy of the ties and links of the last session
+        attended; returns its number.
 
-        Phase is copied; notes, events and mood start empty; ``date`` defaults to today. The first
-        session of a client starts empty, dated the client's start date unless ``date`` is given.
+        The copied ties are marked not rated (``rated: false``) until someone rates them, so a run of
+        copies is not read as a run of ratings. Phase is copied; it is attended; notes, events, goal
+        progress and mood start empty; ``date`` defaults to today. The first session of a client starts
+        empty, dated the client's start date unless ``date`` is given.
         """
         with transaction(self.engine, write=True) as conn:
             snapshot = rows.read_snapshot(conn, client_id, sessions="last", lock=True)
+            if snapshot.document.sessions and not snapshot.document.sessions[-1].attended:
+                snapshot = rows.read_snapshot(conn, client_id, sessions="all", lock=True)
             if snapshot.document.sessions:
-                last = snapshot.document.sessions[-1].model_dump(mode="json")
-                data = {**last, "number": last["number"] + 1, "date": date or dt.date.today(),
-                        "notes": "", "events": [], "mood": [], "risk": None}
+                last = max(snapshot.document.sessions, key=lambda s: s.number)
+                copied = max((s for s in snapshot.document.sessions if s.attended), key=lambda s: s.number,
+                             default=last).model_dump(mode="json")
+                data = {**last.model_dump(mode="json"), "number": last.number + 1, "date": date or dt.date.today(),
+                        "attendance": Attendance.ATTENDED, "notes": "", "events": [], "goal_progress": [],
+                        "mood": [], "risk": None, "links": copied["links"],
+                        "ties": [{**tie, "rated": False} for tie in copied["ties"]]}
             else:
                 data = {"number": 1, "date": date or snapshot.document.client.start_date, "phase": Phase.INITIAL}
             session = self._validated(snapshot, sessions=[data]).sessions[0]
@@ -269,11 +282,20 @@ class Store:
         self._edit_session(client_id, session, ("mood", session, name), expected_version, change, tab)
 
     def update_session(self, client_id: str, number: int, *, date: dt.date, phase: Phase | str, notes: str,
-                       events: Iterable[str], expected_version: int | None, tab: str | None = None) -> int:
-        """Change a session's date, phase, notes and life events; returns its new version."""
+                       events: Iterable[str | Event | dict], expected_version: int | None, tab: str | None = None,
+                       attendance: Attendance | str | None = None,
+                       goal_progress: Iterable[GoalProgress] | None = None) -> int:
+        """Change a session's date, phase, notes and life events, and when given its attendance and the
+        goals' progress; returns its new version. A session marked not attended must hold no ties,
+        links or mood (refused otherwise, as on import)."""
+        own = {"events": [event.model_dump(mode="json") if isinstance(event, Event) else event for event in events]}
+        if attendance is not None:
+            own["attendance"] = attendance
+        if goal_progress is not None:
+            own["goal_progress"] = [progress.model_dump(mode="json") for progress in goal_progress]
 
         def change(data: dict) -> None:
-            data.update(date=date, phase=phase, notes=notes, events=list(events))
+            data.update(date=date, phase=phase, notes=notes, **own)
 
         return self._edit_session(client_id, number, rows.session_key(number), expected_version, change, tab)
 
@@ -304,6 +326,17 @@ class Store:
             return {**old, "deceased_on": on}
 
         return self._edit_person(client_id, person_id, expected_version, change, tab)
+
+    def save_case(self, client_id: str, fields: Mapping[str, Any], *, expected_version: int | None,
+                  tab: str | None = None) -> int:
+        """Change the client's case frame: any of the problem areas and the fields of version 2 (contract,
+        onset, formulation, agreed and shared at, goals, history, relapse plan), given as JSON data;
+        returns its new version. Checked against the whole course, so a goal still followed in a
+        session cannot be taken away."""
+        unknown = sorted(set(fields) - set(rows.CASE_FIELDS))
+        if unknown:
+            raise ValidationError([f"client: '{field}' is not a field of the case frame" for field in unknown])
+        return self._edit_case(client_id, expected_version, lambda case: {**case, **fields}, tab)
 
     # --- the one way every edit goes -------------------------------------------------------------------
 
@@ -344,6 +377,22 @@ class Store:
             changes.record(conn, client_id, snapshot.next_revision, written, main=key, tab=tab, undoes=undoes)
             return version
 
+    def _edit_case(self, client_id: str, expected_version: int | None, change: Callable[[dict], dict],
+                   tab: str | None = None, undoes: int | None = None, check: bool = True) -> int:
+        with transaction(self.engine, write=True) as conn:
+            snapshot = rows.read_snapshot(conn, client_id, sessions="all", lock=True)
+            if check:
+                _check_version(conn, snapshot, rows.CASE_KEY, expected_version, tab)
+            stored = snapshot.document
+            client = {**stored.client.model_dump(mode="json"), **change(rows.case_fields(stored.client))}
+            doc = parse_document({"format": FORMAT_NAME, "version": FORMAT_VERSION, "client": client,
+                                  "people": [p.model_dump(mode="json") for p in stored.people],
+                                  "sessions": [s.model_dump(mode="json") for s in stored.sessions]})
+            version, written = rows.write_case(conn, snapshot, doc.client)
+            changes.record(conn, client_id, snapshot.next_revision, written, main=rows.CASE_KEY, tab=tab,
+                           undoes=undoes)
+            return version
+
     # --- the change log, and Undo -----------------------------------------------------------------------
 
     def changes(self, client_id: str, limit: int = 10) -> list[LoggedChange]:
@@ -367,13 +416,16 @@ class Store:
         if not undoable(logged) or done:
             raise ValidationError("this change cannot be undone" if not done else "this change was undone already")
         key = logged.change.record
-        if key[0] == "person":
-            def restore(current: dict | None) -> dict:
-                if current != logged.change.after:
-                    raise StaleEditError(STALE_MESSAGE)
-                return logged.change.before
 
+        def restore(current: dict | None) -> dict:
+            if current != logged.change.after:
+                raise StaleEditError(STALE_MESSAGE)
+            return logged.change.before
+
+        if key[0] == "person":
             self._edit_person(client_id, key[1], None, restore, tab, undoes=number, check=False)
+        elif key[0] == "case":
+            self._edit_case(client_id, None, restore, tab, undoes=number, check=False)
         else:
             self._edit_session(client_id, key[1], key, None, self._put_back(logged), tab, undoes=number, check=False)
         with transaction(self.engine, write=False) as conn:

@@ -16,6 +16,7 @@ from ipt_network.errors import NotFoundError
 from ipt_network.model import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    Client,
     Document,
     Link,
     Person,
@@ -71,6 +72,10 @@ class Snapshot:
 def _value(member: Any) -> Any:
     """An enum's value (what is stored), ``None`` kept."""
     return None if member is None else member.value
+
+
+CASE_KEY: Key = ("case",)
+"""The key of a client's case frame: the problem areas and the fields of ``CLIENT_FIELDS``."""
 
 
 def person_key(person_id: str) -> Key:
@@ -134,7 +139,7 @@ KINDS = (
         to_row=lambda tie, pks: {
             "person_pk": pks[tie.person], "circle": tie.circle, "support": tie.support,
             "conflict": tie.conflict, "contact": _value(tie.contact), "focus": _value(tie.focus),
-            "note": tie.note},
+            "note": tie.note, "rated": tie.rated},
         from_row=_tie_from_row,
     ),
     _Kind(
@@ -154,12 +159,35 @@ KINDS = (
 
 def _person_row(person: Person) -> dict:
     return {"id": person.id, "name": person.name, "role": person.role.value,
-            "deceased_on": person.deceased_on, "notes": person.notes}
+            "deceased_on": person.deceased_on, "notes": person.notes, "inventory": _json(person.inventory)}
 
 
-SESSION_FIELDS = {"date", "phase", "notes", "events", "risk"}
-"""A session's own fields: what the session record of the change log holds (so Undo puts a risk record
-back as it was, too)."""
+CLIENT_FIELDS = ("planned_sessions", "onset", "formulation", "formulation_shared_at", "areas_agreed_at", "goals",
+                 "history", "relapse_plan")
+"""The case frame's fields of the client (version 2), each a column of ``clients`` named as the field."""
+
+CASE_FIELDS = ("problem_areas", *CLIENT_FIELDS)
+"""What the case frame record of the change log holds: the agreed areas and the fields of version 2."""
+
+
+def case_fields(client: Client) -> dict:
+    """The client's case frame as JSON data."""
+    return client.model_dump(mode="json", include=set(CASE_FIELDS))
+
+
+def _case_row(client: Client) -> dict:
+    data = case_fields(client)
+    return {**data, "onset": client.onset}
+
+
+def _client_row(client: Client) -> dict:
+    return {"id": client.id, "label": client.label, "start_date": client.start_date, "notes": client.notes,
+            **_case_row(client)}
+
+
+SESSION_FIELDS = {"date", "phase", "attendance", "notes", "events", "goal_progress", "risk"}
+"""A session's own fields: what the session record of the change log holds (so Undo puts a risk record,
+the attendance or the goals' progress back as they were, too)."""
 
 
 def session_fields(session: Session | None) -> dict | None:
@@ -172,9 +200,9 @@ def _json(record: Any) -> dict | None:
 
 
 def _session_row(session: Session) -> dict:
+    data = session.model_dump(mode="json", include={"events", "goal_progress", "risk"})
     return {"number": session.number, "date": session.date, "phase": session.phase.value,
-            "notes": session.notes, "events": list(session.events),
-            "risk": session.risk.model_dump(mode="json") if session.risk else None}
+            "attendance": session.attendance.value, "notes": session.notes, **data}
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -210,14 +238,15 @@ def read_snapshot(conn: Connection, client_id: str, *, sessions: Which = "all", 
     c, p, s = tables.clients, tables.people, tables.sessions
     crow = conn.execute(select(c).where(c.c.pk == client_pk)).one()
     client = {"id": crow.id, "label": crow.label, "problem_areas": crow.problem_areas,
-              "start_date": crow.start_date, "notes": crow.notes}
-    rows: dict[Key, RowRef] = {}
+              "start_date": crow.start_date, "notes": crow.notes,
+              **{field: getattr(crow, field) for field in CLIENT_FIELDS}}
+    rows: dict[Key, RowRef] = {CASE_KEY: RowRef(client_pk, crow.case_version)}
     people = []
     person_ids: dict[int, str] = {}
     for row in conn.execute(select(p).where(p.c.client_pk == client_pk).order_by(p.c.position)):
         person_id = scrub(row.id, named=True)
         people.append({"id": person_id, "name": row.name, "role": row.role, "deceased_on": row.deceased_on,
-                       "notes": row.notes})
+                       "notes": row.notes, "inventory": row.inventory})
         rows[person_key(person_id)] = RowRef(row.pk, row.version)
         person_ids[row.pk] = person_id
 
@@ -231,8 +260,9 @@ def read_snapshot(conn: Connection, client_id: str, *, sessions: Which = "all", 
         chosen = chosen & (s.c.number == sessions)
     session_list, by_number = [], {}
     for row in conn.execute(select(s).where(chosen).order_by(s.c.position)):
-        session = {"number": row.number, "date": row.date, "phase": row.phase, "notes": row.notes,
-                   "events": row.events, "risk": row.risk, **{kind.field: [] for kind in KINDS}}
+        session = {"number": row.number, "date": row.date, "phase": row.phase, "attendance": row.attendance,
+                   "notes": row.notes, "events": row.events, "goal_progress": row.goal_progress, "risk": row.risk,
+                   **{kind.field: [] for kind in KINDS}}
         session_list.append(session)
         by_number[row.number] = session
         rows[session_key(row.number)] = RowRef(row.pk, row.version)
@@ -287,10 +317,8 @@ def remove_client(conn: Connection, client_pk: int) -> None:
 def insert_document(conn: Connection, doc: Document, revision: int) -> None:
     """Insert a whole client in a few bulk statements at ``revision``, every record at that version."""
     c, p, s = tables.clients, tables.people, tables.sessions
-    client = doc.client
-    client_pk = conn.execute(insert(c).values(
-        id=client.id, label=client.label, problem_areas=[area.value for area in client.problem_areas],
-        start_date=client.start_date, notes=client.notes, revision=revision)).inserted_primary_key[0]
+    client_pk = conn.execute(insert(c).values(**_client_row(doc.client), revision=revision, case_version=revision)
+                             ).inserted_primary_key[0]
     if doc.people:
         conn.execute(insert(p), [{**_person_row(person), "client_pk": client_pk, "position": i, "version": revision}
                                  for i, person in enumerate(doc.people)])
@@ -326,6 +354,20 @@ def write_person(conn: Connection, snapshot: Snapshot, person: Person) -> tuple[
         conn.execute(update(p).where(p.c.pk == ref.pk).values(**_person_row(person), version=version))
     _set_revision(conn, snapshot)
     return version, [RecordChange(key, _json(old), _json(person))]
+
+
+def write_case(conn: Connection, snapshot: Snapshot, client: Client) -> tuple[int, list[RecordChange]]:
+    """Write the client's case frame at the next revision; returns its version (unchanged if nothing
+    differs) and the change made (none if nothing differs)."""
+    ref = snapshot.rows[CASE_KEY]
+    before, after = case_fields(snapshot.document.client), case_fields(client)
+    if before == after:
+        return ref.version, []
+    version = snapshot.next_revision
+    conn.execute(update(tables.clients).where(tables.clients.c.pk == snapshot.client_pk)
+                 .values(**_case_row(client), case_version=version))
+    _set_revision(conn, snapshot)
+    return version, [RecordChange(CASE_KEY, before, after)]
 
 
 @dataclass(frozen=True)

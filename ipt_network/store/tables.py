@@ -29,6 +29,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
+    true,
 )
 
 metadata = MetaData(naming_convention={
@@ -66,6 +68,19 @@ clients = Table(
     # One more after every committed change to the client. The default is there only because SQLite
     # adds a NOT NULL column to existing rows only with one (migration 0002); every insert sets it.
     Column("revision", Integer, nullable=False, server_default="1"),
+    # The case frame of version 2 (migration 0005). Lists and records as their JSON data; the server
+    # defaults are what a client stored before them reads as (SQLite adds NOT NULL columns only with one).
+    Column("planned_sessions", Integer),
+    Column("onset", Date),
+    Column("formulation", Text, nullable=False, server_default=""),
+    Column("formulation_shared_at", Integer),
+    Column("areas_agreed_at", Integer),
+    Column("goals", JSON, nullable=False, server_default=text("'[]'")),
+    Column("history", JSON, nullable=False, server_default=text("'[]'")),
+    Column("relapse_plan", JSON(none_as_null=True)),
+    # The version of the case frame (the problem areas and the fields above), which the case panel edits
+    # like any record; migration 0005 starts it at the client's revision.
+    Column("case_version", Integer, nullable=False, server_default="1"),
 )
 
 people = Table(
@@ -79,6 +94,8 @@ people = Table(
     Column("deceased_on", Date),
     Column("notes", Text, nullable=False),
     _version(),
+    # The interpersonal inventory of this relationship (version 2), as its JSON object; NULL when none.
+    Column("inventory", JSON(none_as_null=True)),
     UniqueConstraint("client_pk", "id"),
 )
 
@@ -95,6 +112,8 @@ sessions = Table(
     # The therapist's risk record of the session (version 2), as its JSON object; NULL when none.
     Column("risk", JSON(none_as_null=True)),
     _version(),
+    Column("attendance", String(20), nullable=False, server_default="attended"),
+    Column("goal_progress", JSON, nullable=False, server_default=text("'[]'")),
     UniqueConstraint("client_pk", "number"),
 )
 
@@ -111,6 +130,8 @@ ties = Table(
     Column("focus", String(40)),
     Column("note", Text, nullable=False),
     _version(),
+    # False for a tie "start next session" carried forward that nobody has rated since (version 2).
+    Column("rated", Boolean, nullable=False, server_default=true()),
     UniqueConstraint("session_pk", "person_pk"),
 )
 

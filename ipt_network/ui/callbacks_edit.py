@@ -24,7 +24,7 @@ from dash.exceptions import PreventUpdate
 
 from ipt_network.errors import NotFoundError, StaleEditError, StorageError, ValidationError
 from ipt_network.figures.style import day
-from ipt_network.model import INSTRUMENT_ITEMS
+from ipt_network.model import INSTRUMENT_ITEMS, event_text
 from ipt_network.store import LoggedChange, Store
 from ipt_network.ui import editing, ids
 from ipt_network.ui.courses import Courses
@@ -168,7 +168,7 @@ def session_form(number: int, date, phase, notes, events) -> dict:
 
 def stored_session_form(saved: dict, hidden: bool) -> dict:
     return session_form(saved["session"], saved["date"], saved["phase"], "" if hidden else saved["notes"],
-                        "" if hidden else "\n".join(saved["events"]))
+                        "" if hidden else "\n".join(map(event_text, saved["events"])))
 
 
 def person_form(person_id: str | None, person: dict | None, hidden: bool) -> dict:

@@ -35,6 +35,7 @@ from ipt_network.model import (
     Phase,
     Role,
     Tie,
+    event_text,
     text_problem,
 )
 from ipt_network.scales import band
@@ -128,9 +129,12 @@ def parse_date(value: Any, label: str, *, required: bool = True) -> dt.date | No
     raise ValidationError(f"{label} must be a date written YYYY-MM-DD, such as 2026-03-02 (got {_as_typed(value)})")
 
 
-def event_lines(text: str | None) -> list[str]:
-    """Life events typed one per line; blank lines are dropped."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+def event_lines(text: str | None, stored: Iterable[str | dict] = ()) -> list[str | dict]:
+    """Life events typed one per line; blank lines are dropped. A line that is the text of a ``stored``
+    event (JSON data) keeps that event whole, with the people it names and how mood went: editing the
+    other lines loses none of it."""
+    kept = {event_text(event): event for event in reversed(list(stored))}
+    return [kept.get(line, line) for line in (line.strip() for line in (text or "").splitlines()) if line]
 
 
 def _record(model: type[pydantic.BaseModel], data: dict, what: str) -> Any:
@@ -316,6 +320,7 @@ def tie_after_cell(tie: Tie | None, person_id: str, column: str, value: Any) -> 
     data = tie.model_dump(mode="json")
     if column in RATING_FIELDS:
         data[column] = parse_rating(value, column.capitalize())
+        data["rated"] = True  # a rating given this session: no longer a copy carried forward
     elif column == "circle":
         if value not in RINGS:
             raise ValidationError("Ring must be 1 (inner), 2 (middle) or 3 (outer)")
@@ -536,7 +541,7 @@ def save_session(edit: Edit, date: Any, phase: str | None, notes: str | None, ev
     before = saved_session(edit.course().document, edit.number)
     after = {"date": parse_date(date, "The session date").isoformat(), "phase": phase,
              "notes": before["notes"] if notes is None else notes,
-             "events": before["events"] if events is None else event_lines(events)}
+             "events": before["events"] if events is None else event_lines(events, before["events"])}
     return _save(edit, ("session", edit.number), before, after)
 
 
@@ -562,6 +567,13 @@ def _differences(before: dict, after: dict, fields: dict[str, str], quiet: Itera
 
 def _listed(differences: list[tuple[str, str]]) -> str:
     return ", ".join(f"{word} {values}".strip() for word, values in differences) or "no change"
+
+
+CASE_WORDS = {"problem_areas": "problem areas", "planned_sessions": "planned sessions", "onset": "onset",
+              "formulation": "formulation", "formulation_shared_at": "formulation shared at",
+              "areas_agreed_at": "areas agreed at", "goals": "goals", "history": "history",
+              "relapse_plan": "relapse plan"}
+"""The case frame's fields as a change names them (without values: they may name people)."""
 
 
 def describe(change: Change, display_name: Namer) -> str:
@@ -608,7 +620,11 @@ def describe(change: Change, display_name: Namer) -> str:
         if before.get("deceased_on") != after.get("deceased_on"):
             died = after.get("deceased_on")
             return f"{name}, died on {_shown('date', died)}" if died else f"{name}, no date of death"
-        fields = {"name": "name", "role": "role", "notes": "notes"}
+        fields = {"name": "name", "role": "role", "notes": "notes", "inventory": "inventory"}
         return f"details of {name}: {_listed(_differences(before, after, fields, quiet=fields))}"
-    fields = {"date": "date", "phase": "phase", "notes": "notes", "events": "events"}
-    return f"session {n}: {_listed(_differences(before, after, fields, quiet=('notes', 'events')))}"
+    if change.kind == "case":
+        return f"case frame: {_listed(_differences(before, after, CASE_WORDS, quiet=CASE_WORDS))}"
+    fields = {"date": "date", "phase": "phase", "attendance": "attendance", "notes": "notes", "events": "events",
+              "goal_progress": "goal progress"}
+    quiet = ("notes", "events", "goal_progress")
+    return f"session {n}: {_listed(_differences(before, after, fields, quiet=quiet))}"
