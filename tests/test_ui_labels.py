@@ -20,6 +20,8 @@ def test_session_caption_in_each_voice():
     day = dt.date(2026, 2, 2)
     assert session_caption(3, day, Phase.INITIAL) == "Session 3 · 2 Feb 2026 · initial phase"
     assert session_caption(16, day, Phase.TERMINATION, "client") == "Session 16 · 2 Feb 2026 · drawing to a close"
+    assert (session_caption(9, day, Phase.MIDDLE, plan="Session 9 of 16 · 7 left")
+            == "Session 9 of 16 · 7 left · 2 Feb 2026 · middle phase")
     assert optional_day(None) == "—"
 
 

@@ -20,7 +20,8 @@ import pandas as pd
 from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
-from ipt_network.figures.mood import mood_figure, mood_markers
+from ipt_network.events import mood_events
+from ipt_network.figures.mood import EventMarks, event_marks, mood_figure, mood_markers
 from ipt_network.graph import find_session
 from ipt_network.hotspots import Findings
 from ipt_network.linkage import SERIES, linkage_from_tables, network_series
@@ -116,8 +117,9 @@ def session_label(number: int) -> dict:
 
 
 def mood_chart(course: CourseAnalysis, series: list[str], current: int, *, numbers: bool,
-               voice: str = THERAPIST) -> dict:
-    """Mood over the course with the chosen network series below it and the session on show marked.
+               voice: str = THERAPIST, events: EventMarks | None = None) -> dict:
+    """Mood over the course with the chosen network series below it, the session on show marked and,
+    when given, the events that moved mood (``figures.mood.event_marks``).
 
     The marker is the first shape and the first annotation, where a session change patches it.
     """
@@ -125,7 +127,7 @@ def mood_chart(course: CourseAnalysis, series: list[str], current: int, *, numbe
     network = network_series(course.measure_table())[series] if series else None
     figure = mood_figure(derived(course, course_mood_table), phases=[(s.number, s.phase.value) for s in doc.sessions],
                          markers=derived(course, course_mood_markers, voice == THERAPIST), network_series=network,
-                         dates={s.number: s.date for s in doc.sessions}, show_scores=numbers)
+                         dates={s.number: s.date for s in doc.sessions}, show_scores=numbers, events=events)
     layout = figure["layout"]
     layout["shapes"].insert(0, session_line(current))
     layout["annotations"].insert(0, session_label(current))
@@ -242,11 +244,12 @@ def register(app: dash.Dash, courses: Courses) -> None:
         Input(ids.MOOD_SERIES, "value"),
         Input(ids.VOICE, "value"),
         Input(ids.SHOW_NUMBERS, "value"),
+        Input(ids.HIDE_NAMES, "value"),
         Input(ids.DATA_VERSION, "data"),
         State(ids.REVIEW_CLIENT, "data"),
         State(ids.MOOD_SUMMARY, "children"),
     )
-    def draw_mood(selection, series, voice, numbers, _data_version, client_id, drawn):
+    def draw_mood(selection, series, voice, numbers, hide, _data_version, client_id, drawn):
         """The whole chart when the course or a choice changes; only the session line otherwise.
 
         The graph's box takes the chart's height (it grows with the rows chosen)."""
@@ -255,7 +258,8 @@ def register(app: dash.Dash, courses: Courses) -> None:
         table = derived(course, course_mood_table)
         if table.columns.empty:
             return EMPTY_CHART, {}, NOTHING_RECORDED
-        voice = view_prefs(voice, None)["voice"]
+        prefs = view_prefs(voice, hide)
+        voice = prefs["voice"]
         with_numbers = scores_shown(voice, numbers)
         summary = mood_summary_words(table, derived(course, course_mood_markers), voice, numbers=with_numbers)
         summary += f" The dotted line marks session {number}."
@@ -264,7 +268,10 @@ def register(app: dash.Dash, courses: Courses) -> None:
             patch["layout"]["shapes"][0] = session_line(number)
             patch["layout"]["annotations"][0] = session_label(number)
             return patch, no_update, summary
-        chart = mood_chart(course, chosen_series(series), number, numbers=with_numbers, voice=voice)
+        # Events that moved mood, in the therapist's view only; their words stay off with names hidden.
+        events = (event_marks(mood_events(course.doc), namer(course.doc, prefs), show_text=not prefs["hide_names"])
+                  if voice == THERAPIST else None)
+        chart = mood_chart(course, chosen_series(series), number, numbers=with_numbers, voice=voice, events=events)
         return chart, {"height": f"{chart['layout']['height']}px"}, summary
 
     @app.callback(

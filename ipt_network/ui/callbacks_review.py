@@ -21,6 +21,7 @@ import dash
 from dash import Input, Output, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
+from ipt_network.contract import contract
 from ipt_network.errors import NotFoundError
 from ipt_network.figures.keys import glide, pseudonyms
 from ipt_network.figures.network import network_figure
@@ -161,7 +162,8 @@ def register(app: dash.Dash, courses: Courses) -> None:
             valence=tie_valences(course.graph(number), course.thresholds), show_links=LINKS in (links or []),
             show_rings=not force, show_scores=with_numbers, thresholds=course.thresholds, height=NETWORK_HEIGHT)
         session = find_session(doc, number)
-        caption = session_caption(number, session.date, session.phase, prefs["voice"])
+        plan = contract(doc, number)
+        caption = session_caption(number, session.date, session.phase, prefs["voice"], plan=plan and plan.words)
         return (glide(figure, pseudonyms(doc) if prefs["hide_names"] else None),
                 summary_panel(course, number, shown, hotspots, voice=prefs["voice"], numbers=with_numbers),
                 caption, shown_now)

@@ -11,7 +11,7 @@ import dash
 from dash import Input, Output, Patch, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from ipt_network.figures.timeline import timeline_figure, timeline_sessions, timeline_summary
+from ipt_network.figures.timeline import timeline_figure, timeline_history, timeline_sessions, timeline_summary
 from ipt_network.ui import ids
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.layout_time import PLAY_LABEL, TIMELINE_HEIGHT
@@ -84,9 +84,10 @@ def register(app: dash.Dash, courses: Courses) -> None:
     def draw_timeline(selection, hide, _data_version, client_id, drawn):
         """The whole strip when the course or the names switch change; only the ring otherwise."""
         current = session_on_show(selection)
-        sessions = timeline_sessions(courses.get(client_id).doc)
+        doc = courses.get(client_id).doc
+        sessions = timeline_sessions(doc)
         figure = timeline_figure(sessions, current=current, show_event_text=not names_hidden(hide),
-                                 height=TIMELINE_HEIGHT)
+                                 height=TIMELINE_HEIGHT, history=timeline_history(doc))
         if drawn and ctx.triggered_prop_ids.keys() == {f"{ids.SHOWN}.data"}:
             index, ring = next((i, trace) for i, trace in enumerate(figure["data"]) if trace["name"] == CURRENT_TRACE)
             patch = Patch()

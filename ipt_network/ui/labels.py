@@ -57,9 +57,11 @@ def optional_day(date: dt.date | None) -> str:
     return day(date) if date else "—"
 
 
-def session_caption(number: int, date: dt.date, phase: Phase, voice: str = THERAPIST) -> str:
-    """``Session 3 · 19 Jan 2026 · initial phase``."""
-    return f"Session {number} · {day(date)} · {PHASES[voice_or_default(voice)][phase]}"
+def session_caption(number: int, date: dt.date, phase: Phase, voice: str = THERAPIST, *,
+                    plan: str | None = None) -> str:
+    """``Session 3 · 19 Jan 2026 · initial phase``; with a planned number of sessions, where the session
+    stands in it first (``plan``, from ``contract.Contract.words``): ``Session 3 of 16 · 13 left · ...``."""
+    return f"{plan or f'Session {number}'} · {day(date)} · {PHASES[voice_or_default(voice)][phase]}"
 
 
 MEASURE_NAMES = {

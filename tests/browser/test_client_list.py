@@ -62,8 +62,9 @@ def test_deep_link_opens_the_session_and_draws_the_network(page: Page, app_url):
     page.goto(f"{app_url}client/c-rosa?session=3")
     expect(page.locator(f"#{ids.REVIEW_LABEL}")).to_have_text("Rosa")
     expect(page.locator(f"#{ids.REVIEW_AREAS}")).to_have_text("Grief")
-    # rosa_grief.json: session 3 is dated 2026-02-02, phase "initial".
-    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_have_text("Session 3 · 2 Feb 2026 · initial phase")
+    # rosa_grief.json: session 3 is dated 2026-02-02, phase "initial", of 16 planned.
+    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_have_text(
+        "Session 3 of 16 · 13 left · 2 Feb 2026 · initial phase")
     expect(page.locator(SLIDER_THUMB)).to_have_attribute("aria-valuenow", "3")
     page.wait_for_function(GRAPH_DRAWN)
     expect(page.locator(f"#{ids.NETWORK_SUMMARY}")).to_contain_text("Session 3 (2 Feb 2026)")
@@ -77,14 +78,15 @@ def test_moving_the_slider_updates_the_address(page: Page, app_url):
     page.focus(SLIDER_THUMB)
     page.keyboard.press("ArrowRight")
     expect(page).to_have_url(f"{app_url}client/c-rosa?session=4")
-    # rosa_grief.json: session 4 is dated 2026-02-09, phase "middle".
-    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_have_text("Session 4 · 9 Feb 2026 · middle phase")
+    # rosa_grief.json: session 4 is dated 2026-02-09, phase "middle", of 16 planned.
+    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_have_text(
+        "Session 4 of 16 · 12 left · 9 Feb 2026 · middle phase")
     page.keyboard.press("End")
     expect(page).to_have_url(f"{app_url}client/c-rosa?session=16")
     page.go_back()
     expect(page).to_have_url(f"{app_url}client/c-rosa?session=4")
     expect(page.locator(SLIDER_THUMB)).to_have_attribute("aria-valuenow", "4")
-    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text("Session 4 ·")
+    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text("Session 4 ")
 
 
 @pytest.mark.reads_only

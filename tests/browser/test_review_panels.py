@@ -50,7 +50,7 @@ PEOPLE = f"""() => {{
 def open_client(page: Page, app_url: str, client: str, session: int) -> None:
     page.goto(f"{app_url}client/{client}?session={session}")
     page.wait_for_function(GRAPH_DRAWN)
-    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text(f"Session {session} ·")
+    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text(f"Session {session} ")
 
 
 def size_of(page: Page, person: str) -> int | None:
@@ -134,17 +134,17 @@ def test_the_highlight_follows_the_sessions_that_person_is_in(page: Page, app_ur
     page.focus(SLIDER_THUMB)
     page.keyboard.press("ArrowRight")
     # Session 4: Sandra is no longer a hotspot but still in Tom's network, so she stays highlighted.
-    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text("Session 4 ·")
+    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text("Session 4 ")
     expect(page.locator(HOTSPOTS).get_by_role("button", name="Sandra")).to_have_count(0)
     wait_for_size(page, "p-sandra", HIGHLIGHT_SIZE)
     expect(page.get_by_role("button", name="Clear highlight")).to_be_visible()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     # Session 6: Sandra has left the network; the highlight goes with her and does not come back.
-    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text("Session 6 ·")
+    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text("Session 6 ")
     expect(page.get_by_role("button", name="Clear highlight")).to_be_hidden()
     page.keyboard.press("Home")
-    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text("Session 1 ·")
+    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text("Session 1 ")
     page.wait_for_function(f"() => {PEOPLE_TRACE}.customdata.length === {len(TOM.session(1).ties)}")
     assert size_of(page, "p-sandra") == MARKER_SIZE
 
@@ -234,7 +234,7 @@ def test_a_safety_check_is_shown_to_the_therapist_only(page: Page, app_url):
     expect(note).to_have_count(1)
     page.focus(SLIDER_THUMB)
     page.keyboard.press("End")  # item 9 is 0 from session 3 on
-    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text("Session 16 ·")
+    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text("Session 16 ")
     expect(note).to_have_count(0)
 
 

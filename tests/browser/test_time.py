@@ -55,7 +55,7 @@ def test_play_steps_through_to_the_last_session_and_stops(page: Page, app_url):
     button.click()
     expect(button).to_have_attribute("aria-label", "Pause playing")
     expect(page).to_have_url(f"{app_url}client/c-priya?session=14", timeout=STEP_WAIT)
-    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text("Session 14 ·")
+    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_contain_text("Session 14 ")
     expect(page).to_have_url(f"{app_url}client/c-priya?session=15", timeout=STEP_WAIT)
     # On the last session playing stops by itself: the button offers Play again, nothing moves on.
     expect(button).to_have_text("▶ Play")
@@ -92,8 +92,9 @@ def test_clicking_a_session_on_the_timeline_selects_it(page: Page, app_url):
     event_dots = page.locator(f"{TIMELINE} .scatterlayer .trace:nth-child(2) .point")
     plain_dots.nth(4).click(force=True)
     expect(page).to_have_url(f"{app_url}client/c-priya?session={WITHOUT_EVENTS[4]}")  # the 5th plain dot: S5
-    # priya_role_dispute.json: session 5 is dated 2026-03-02, middle phase.
-    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_have_text("Session 5 · 2 Mar 2026 · middle phase")
+    # priya_role_dispute.json: session 5 is dated 2026-03-02, middle phase, of 15 planned.
+    expect(page.locator(f"#{ids.SESSION_CAPTION}")).to_have_text(
+        "Session 5 of 15 · 10 left · 2 Mar 2026 · middle phase")
     page.wait_for_function(f"""() => document.querySelector('{TIMELINE} .js-plotly-plot').data
         .find(t => t.name === 'This session').x[0] === 5""")  # the ring moved to the session clicked
     expect(page.locator(f"#{ids.NETWORK_SUMMARY}")).to_contain_text("Session 5 (2 Mar 2026)")
