@@ -91,7 +91,8 @@ def _not_found(client_id: str) -> html.Div:
 def _controls(prefs: dict) -> html.Section:
     return html.Section(className="card card-body controls", **{"aria-label": "What to show"}, children=[
         html.Div(className="session-picker", children=[
-            html.Div("Session", className="form-label"),
+            # Names the slider's thumb (assets/a11y.js: a slider's id + "-label").
+            html.Div("Session", id=f"{ids.SESSION_SLIDER}-label", className="form-label"),
             html.Div(className="slider-row", children=[
                 play_button(),
                 dcc.Slider(id=ids.SESSION_SLIDER, min=1, max=1, step=1, marks=None, value=None,

@@ -201,7 +201,7 @@ def test_start_next_session_copies_the_last_and_shows_it(page: Page, app_url, st
 def test_a_new_client_gets_a_first_session_and_a_first_person(page: Page, app_url, store):
     page.goto(app_url)
     page.fill(f"#{ids.NEW_LABEL}", "J. K.")
-    page.get_by_role("option", name="Grief").click()
+    page.get_by_role("checkbox", name="Grief").check()
     page.fill(f"#{ids.NEW_START}", "2026-11-02")
     page.click(f"#{ids.NEW_CREATE}")
     page.get_by_role("link", name="J. K.", exact=True).click()
