@@ -15,6 +15,7 @@ no label either. ``number`` is a session number; ``None`` means the latest sessi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -95,20 +96,24 @@ def picture(doc: Document, fmt: ImageFormat = "png", *, number: int | None = Non
     return _download(content, doc, what, fmt, session=number, hide_names=hide_names)
 
 
+def _written(what: str, fmt: NoteFormat, *, pdf: Callable[[], bytes], md: Callable[[], str],
+             html: Callable[[], str]) -> bytes:
+    """The bytes of a written document (note, review, inventory) in ``fmt``; only that one is rendered."""
+    if fmt == "pdf":
+        return pdf()
+    if fmt in ("md", "html"):
+        return (md if fmt == "md" else html)().encode("utf-8")
+    raise ValueError(f"{what} format must be 'pdf', 'md' or 'html', got {fmt!r}")
+
+
 def note_file(doc: Document, fmt: NoteFormat = "pdf", *, number: int | None = None, hide_names: bool = False,
               voice: str = "therapist", paper: Paper = "a4", since: int | None = None,
               show_scores: bool = False) -> Download:
     """The therapist's session note (``voice="therapist"``) or the client's take-home page
     (``voice="client"``, scores only with ``show_scores``) as PDF, Markdown or a self-contained HTML file."""
     note = session_note(doc, number, hide_names=hide_names, voice=voice, since=since, show_scores=show_scores)
-    if fmt == "pdf":
-        content = render_pdf(note, paper)
-    elif fmt == "md":
-        content = render_markdown(note).encode("utf-8")
-    elif fmt == "html":
-        content = render_html(note, paper).encode("utf-8")
-    else:
-        raise ValueError(f"note format must be 'pdf', 'md' or 'html', got {fmt!r}")
+    content = _written("note", fmt, pdf=lambda: render_pdf(note, paper), md=lambda: render_markdown(note),
+                       html=lambda: render_html(note, paper))
     what = "note" if voice == "therapist" else "take-home"
     return _download(content, doc, what, fmt, session=note.session, hide_names=hide_names)
 
@@ -117,14 +122,8 @@ def review_file(doc: Document, fmt: NoteFormat = "pdf", *, number: int | None = 
                 paper: Paper = "a4") -> Download:
     """The end-of-therapy review at session ``number`` (default: the last held) as PDF, Markdown or HTML."""
     made = review(doc, number, hide_names=hide_names)
-    if fmt == "pdf":
-        content = pdf_from_html(render_review_html_page(made, paper))
-    elif fmt == "md":
-        content = render_review_markdown(made).encode("utf-8")
-    elif fmt == "html":
-        content = render_review_html(made, paper).encode("utf-8")
-    else:
-        raise ValueError(f"review format must be 'pdf', 'md' or 'html', got {fmt!r}")
+    content = _written("review", fmt, pdf=lambda: pdf_from_html(render_review_html_page(made, paper)),
+                       md=lambda: render_review_markdown(made), html=lambda: render_review_html(made, paper))
     return _download(content, doc, "review", fmt, session=made.session, hide_names=hide_names)
 
 
@@ -132,14 +131,8 @@ def inventory_file(doc: Document, fmt: NoteFormat = "pdf", *, number: int | None
                    paper: Paper = "a4") -> Download:
     """The printable interpersonal inventory as of session ``number`` (default: the last held)."""
     sheet = inventory_sheet(doc, number, hide_names=hide_names)
-    if fmt == "pdf":
-        content = pdf_from_html(render_inventory_html(sheet, paper))
-    elif fmt == "md":
-        content = render_inventory_markdown(sheet).encode("utf-8")
-    elif fmt == "html":
-        content = render_inventory_html(sheet, paper).encode("utf-8")
-    else:
-        raise ValueError(f"inventory format must be 'pdf', 'md' or 'html', got {fmt!r}")
+    content = _written("inventory", fmt, pdf=lambda: pdf_from_html(render_inventory_html(sheet, paper)),
+                       md=lambda: render_inventory_markdown(sheet), html=lambda: render_inventory_html(sheet, paper))
     return _download(content, doc, "inventory", fmt, session=sheet.session, hide_names=hide_names)
 
 
