@@ -28,10 +28,12 @@ from ipt_network.ui.callbacks_insights import (
     chosen_series,
     hotspots_panel,
     mood_chart,
+    mood_event_marks,
     mood_words_panel,
 )
 from ipt_network.ui.callbacks_review import header_label
 from ipt_network.ui.derived import derived
+from ipt_network.ui.labels import CLIENT, THERAPIST
 from ipt_network.ui.plain_words import (
     client_linkage,
     linkage_words,
@@ -39,14 +41,13 @@ from ipt_network.ui.plain_words import (
     plain_mood,
     plain_mood_summary,
 )
-from ipt_network.ui.view import namer
-from tests.conftest import ROOT
+from ipt_network.ui.view import HIDE, namer, view_prefs
+from tests.conftest import ROOT, SAMPLES
 
 PRIYA = read_document(ROOT / "data" / "samples" / "priya_role_dispute.json")
 ROSA = read_document(ROOT / "data" / "samples" / "rosa_grief.json")
 HIDDEN = {"voice": "therapist", "hide_names": True}
 SHOWN = {"voice": "therapist", "hide_names": False}
-
 
 def text_of(component) -> str:
     """Every string in a tree of Dash components, joined."""
@@ -285,3 +286,15 @@ def test_derived_values_are_made_once_per_course():
 
     first, second = CourseAnalysis(PRIYA), CourseAnalysis(PRIYA)
     assert (derived(first, count), derived(first, count), derived(second, count)) == (1, 1, 2)
+
+
+def test_events_that_moved_mood_are_marked_for_the_therapist_only_and_nameless_with_names_hidden():
+    # rosa_grief.json: session 9 has the anniversary of Luis's death (worse) and the ashes (better).
+    rosa = read_document(next(p for p in SAMPLES if p.name.startswith("rosa")))
+    marks = mood_event_marks(rosa, view_prefs(THERAPIST, []))
+    assert sorted(marks) == [6, 7, 9, 12]
+    assert marks[9] == [("worse", "First anniversary of Luis's death (with Luis; mood worse)"),
+                        ("better", "Scattered Luis's ashes (with Luis, Inés, Marta and Carmen; mood better)")]
+    hidden = mood_event_marks(rosa, view_prefs(THERAPIST, [HIDE]))
+    assert hidden[9] == [("worse", "a life event"), ("better", "a life event")]
+    assert mood_event_marks(rosa, view_prefs(CLIENT, [])) is None

@@ -25,6 +25,7 @@ from ipt_network.figures.mood import EventMarks, event_marks, mood_figure, mood_
 from ipt_network.graph import find_session
 from ipt_network.hotspots import Findings
 from ipt_network.linkage import SERIES, linkage_from_tables, network_series
+from ipt_network.model import Document
 from ipt_network.overview import CourseAnalysis
 from ipt_network.scales import MoodResult, mood_table
 from ipt_network.ui import ids
@@ -134,6 +135,14 @@ def mood_chart(course: CourseAnalysis, series: list[str], current: int, *, numbe
     layout["margin"]["t"] += LABEL_ROOM
     layout["height"] += LABEL_ROOM
     return figure
+
+
+def mood_event_marks(doc: Document, prefs: dict) -> EventMarks | None:
+    """The events that moved mood, for the chart in the therapist's view only (``None`` in the client's);
+    their words stay off while names are hidden."""
+    if prefs["voice"] != THERAPIST:
+        return None
+    return event_marks(mood_events(doc), namer(doc, prefs), show_text=not prefs["hide_names"])
 
 
 def safety_note(result: MoodResult, number: int) -> html.Div:
@@ -268,10 +277,8 @@ def register(app: dash.Dash, courses: Courses) -> None:
             patch["layout"]["shapes"][0] = session_line(number)
             patch["layout"]["annotations"][0] = session_label(number)
             return patch, no_update, summary
-        # Events that moved mood, in the therapist's view only; their words stay off with names hidden.
-        events = (event_marks(mood_events(course.doc), namer(course.doc, prefs), show_text=not prefs["hide_names"])
-                  if voice == THERAPIST else None)
-        chart = mood_chart(course, chosen_series(series), number, numbers=with_numbers, voice=voice, events=events)
+        chart = mood_chart(course, chosen_series(series), number, numbers=with_numbers, voice=voice,
+                           events=mood_event_marks(course.doc, prefs))
         return chart, {"height": f"{chart['layout']['height']}px"}, summary
 
     @app.callback(
