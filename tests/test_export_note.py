@@ -174,3 +174,12 @@ def test_hidden_names_reach_the_case_frame_and_keep_the_events_mood():
     assert hidden.client.relapse_plan.people == ["p03"] and hidden.client.history[0].people == ["p02"]
     # Still a valid record: what an export with names hidden writes can be read back.
     assert parse_document(hidden.model_dump(mode="json")) == hidden
+
+
+def test_the_ratings_of_those_who_died_reach_the_take_home_page_only_with_scores():
+    # rosa_grief.json: Luis (died before therapy) rated 10/0 at session 1 and 8/2 at session 16.
+    rosa = sample("rosa")
+    assert session_note(rosa, 16).remembered[0] == "Luis 10/0 → 8/2 since session 1 (support/conflict; has died)"
+    assert session_note(rosa, 16, voice="client").remembered == ()
+    assert session_note(rosa, 16, voice="client", show_scores=True).remembered[0] == (
+        "Luis (in memory): support 10 → 8, strain 0 → 2 since the first session")

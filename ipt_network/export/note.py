@@ -312,8 +312,9 @@ def session_note(doc: Document, number: int | None = None, *, hide_names: bool =
         safety_history=course_safety(course, number) if therapist else (),
         first=first,
         since_first=tuple(capitalised(getattr(item, voice)) for item in since_first.items) if since_first else (),
+        # Ratings of those who have died: numbers, so on the client's page only when scores are asked for.
         remembered=tuple(getattr(tie, voice) for tie in remembered_ties(doc, first, number, name_of))
-        if first is not None else (),
+        if first is not None and (therapist or show_scores) else (),
         support=() if therapist else _support_around(doc, number, name_of),
         strain=() if therapist else _strain(doc, number, name_of),
         show_scores=therapist or show_scores,
