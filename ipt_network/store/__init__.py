@@ -3,6 +3,8 @@
 from ipt_network.store.changes import LoggedChange
 from ipt_network.store.database import default_db_url, demo_db_url
 from ipt_network.store.repository import STALE_MESSAGE, ClientSummary, Course, Store, undoable
+from ipt_network.store.rows import CASE_KEY, case_fields
 
-__all__ = ["STALE_MESSAGE", "ClientSummary", "Course", "LoggedChange", "Store", "default_db_url", "demo_db_url",
+__all__ = ["CASE_KEY", "STALE_MESSAGE", "ClientSummary", "Course", "LoggedChange", "Store", "case_fields",
+           "default_db_url", "demo_db_url",
            "undoable"]

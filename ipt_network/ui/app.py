@@ -15,6 +15,7 @@ import dash
 
 from ipt_network.store import Store
 from ipt_network.ui import (
+    callbacks_case,
     callbacks_clients,
     callbacks_compare,
     callbacks_edit,
@@ -91,6 +92,7 @@ def create_app(db_url: str | None = None, *, token: str, allowed_hosts: Iterable
     callbacks_review.register(app, courses)
     callbacks_insights.register(app, courses)
     callbacks_edit.register(app, store, courses)
+    callbacks_case.register(app, store, courses)
     callbacks_safety.register(app, store, courses)
     callbacks_export.register(app, store)
     callbacks_time.register(app, courses)

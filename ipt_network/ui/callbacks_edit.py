@@ -14,6 +14,7 @@ of recent changes are read from the store's change log.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import uuid
 from collections.abc import Callable
@@ -190,27 +191,34 @@ def stored_mood_form(number: int, instrument: str, score: dict | None) -> dict:
     return mood_form(number, instrument, mode, items, str(score["score"]) if score else "")
 
 
+def edit_action(app: dash.Dash, store: Store, trigger: Input, *fields: State, session: bool = True,
+                verb: str = "Saved", where: str | None = None):
+    """Register ``action(edit, *field values) -> Change`` as a save answered with its outcome and the
+    saved record's new version. ``session`` ``False``: the action does not need a session on show.
+    ``where`` names the card the save came from in the outcome, so that card can say what happened."""
+
+    def register_action(action: Callable[..., Change]) -> Callable:
+        @app.callback(
+            Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
+            Output(ids.EDIT_VERSIONS, "data", allow_duplicate=True),
+            trigger, *fields, *CONTEXT,
+            prevent_initial_call=True,
+        )
+        def save(_trigger, *values):
+            *values, selection, client_id, versions, tab = values
+            edit = Edit(store, client_id, session_on_show(selection) if session else None, versions or {}, tab)
+            outcome = attempt(lambda: action(edit, *values), verb)
+            if where:
+                outcome["where"] = where
+            return outcome, version_patch(outcome)
+
+        return action
+
+    return register_action
+
+
 def register(app: dash.Dash, store: Store, courses: Courses) -> None:
-    def edit_action(trigger: Input, *fields: State, session: bool = True, verb: str = "Saved"):
-        """Register ``action(edit, *field values) -> Change`` as a save answered with its outcome and the
-        saved record's new version. ``session`` ``False``: the action does not need a session on show."""
-
-        def register_action(action: Callable[..., Change]) -> Callable:
-            @app.callback(
-                Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
-                Output(ids.EDIT_VERSIONS, "data", allow_duplicate=True),
-                trigger, *fields, *CONTEXT,
-                prevent_initial_call=True,
-            )
-            def save(_trigger, *values):
-                *values, selection, client_id, versions, tab = values
-                edit = Edit(store, client_id, session_on_show(selection) if session else None, versions or {}, tab)
-                outcome = attempt(lambda: action(edit, *values), verb)
-                return outcome, version_patch(outcome)
-
-            return action
-
-        return register_action
+    edit_action_here = functools.partial(edit_action, app, store)
 
     @app.callback(
         Output(ids.EDIT_PANEL, "hidden"),
@@ -345,7 +353,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         return (offered.number, False, f"Undo: {editing.describe(Change.logged(offered), shown)}",
                 change_list(changes, shown))
 
-    @edit_action(Input(ids.EDIT_UNDO, "n_clicks"), State(ids.EDIT_UNDO_CHANGE, "data"), session=False,
+    @edit_action_here(Input(ids.EDIT_UNDO, "n_clicks"), State(ids.EDIT_UNDO_CHANGE, "data"), session=False,
                  verb="Undone")
     def undo_last(edit, number):
         if not number:
@@ -354,7 +362,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
 
     # --- the grid ---------------------------------------------------------------------------------
 
-    @edit_action(Input(ids.EDIT_GRID, "data_timestamp"), State(ids.EDIT_GRID, "data"),
+    @edit_action_here(Input(ids.EDIT_GRID, "data_timestamp"), State(ids.EDIT_GRID, "data"),
                  State(ids.EDIT_GRID_DRAWN, "data"))
     def save_grid_cells(edit, rows, drawn):
         """Every cell typed since the grid was drawn, saved to the session it was drawn for."""
@@ -368,13 +376,13 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
 
     # --- links --------------------------------------------------------------------------------------
 
-    @edit_action(Input(ids.EDIT_LINK_SAVE, "n_clicks"), State(ids.EDIT_LINK_A, "value"),
+    @edit_action_here(Input(ids.EDIT_LINK_SAVE, "n_clicks"), State(ids.EDIT_LINK_A, "value"),
                  State(ids.EDIT_LINK_B, "value"), State(ids.EDIT_LINK_SUPPORT, "value"),
                  State(ids.EDIT_LINK_CONFLICT, "value"))
     def save_link(edit, a, b, support, conflict):
         return editing.save_link(edit, a, b, support, conflict)
 
-    @edit_action(Input({"type": ids.EDIT_LINK_REMOVE, "a": ALL, "b": ALL}, "n_clicks"))
+    @edit_action_here(Input({"type": ids.EDIT_LINK_REMOVE, "a": ALL, "b": ALL}, "n_clicks"))
     def remove_link(edit):
         if not ctx.triggered_id or not ctx.triggered[0]["value"]:  # buttons drawn, not clicked
             raise PreventUpdate
@@ -444,7 +452,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         return (instrument not in ITEM_IDS, not by_items, *(name != instrument for name in ITEM_IDS),
                 by_items, live)
 
-    @edit_action(Input(ids.EDIT_MOOD_SAVE, "n_clicks"), State(ids.EDIT_MOOD_INSTRUMENT, "value"),
+    @edit_action_here(Input(ids.EDIT_MOOD_SAVE, "n_clicks"), State(ids.EDIT_MOOD_INSTRUMENT, "value"),
                  State(ids.EDIT_MOOD_MODE, "value"), State(ids.EDIT_MOOD_TOTAL, "value"),
                  *(State(item_id, "value") for item_id in ALL_ITEM_IDS))
     def save_mood(edit, instrument, mode, total, *answers):
@@ -496,14 +504,14 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         return (stored["name"], off, hint, stored["role"], stored["notes"], off, "Save changes to this person",
                 False, stored["died"], stored)
 
-    @edit_action(Input(ids.EDIT_PERSON_SAVE, "n_clicks"), State(ids.EDIT_PERSON_CHOICE, "value"),
+    @edit_action_here(Input(ids.EDIT_PERSON_SAVE, "n_clicks"), State(ids.EDIT_PERSON_CHOICE, "value"),
                  State(ids.EDIT_PERSON_NAME, "value"), State(ids.EDIT_PERSON_ROLE, "value"),
                  State(ids.EDIT_PERSON_NOTES, "value"), State(ids.HIDE_NAMES, "value"), session=False)
     def save_person(edit, person_id, name, role, notes, hide):
         name, notes = (None, None) if names_hidden(hide) else (name or "", notes or "")
         return editing.save_person(edit, person_id, name, role, notes)
 
-    @edit_action(Input(ids.EDIT_PERSON_DIED_SAVE, "n_clicks"), State(ids.EDIT_PERSON_CHOICE, "value"),
+    @edit_action_here(Input(ids.EDIT_PERSON_DIED_SAVE, "n_clicks"), State(ids.EDIT_PERSON_CHOICE, "value"),
                  State(ids.EDIT_PERSON_DIED_ON, "value"), session=False)
     def save_death(edit, person_id, on):
         return editing.mark_died(edit, person_id, on)
@@ -547,7 +555,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         hint = "Names are hidden: show names to read or change the notes and life events." if off else ""
         return stored["date"], stored["phase"], stored["notes"], stored["events"], off, off, hint, stored
 
-    @edit_action(Input(ids.EDIT_SESSION_SAVE, "n_clicks"), State(ids.EDIT_SESSION_DATE, "value"),
+    @edit_action_here(Input(ids.EDIT_SESSION_SAVE, "n_clicks"), State(ids.EDIT_SESSION_DATE, "value"),
                  State(ids.EDIT_SESSION_PHASE, "value"), State(ids.EDIT_SESSION_NOTES, "value"),
                  State(ids.EDIT_SESSION_EVENTS, "value"), State(ids.HIDE_NAMES, "value"))
     def save_session(edit, date, phase, notes, events, hide):

@@ -201,6 +201,33 @@ EDIT_SESSION_EVENTS = "edit-session-events"
 EDIT_SESSION_SAVE = "edit-session-save"
 EDIT_SESSION_NEXT = "edit-session-next"
 
+# --- the case card: focus, formulation, goals and the plan (review page) -------------------------
+
+CASE_VIEW = "case-view"
+"""The case frame in words, in the voice on show."""
+CASE_MESSAGE = "case-message"
+"""What the last save from the case card did, or why it was refused."""
+CASE_UNDO = "case-undo"
+CASE_SAVED = "case-saved"
+"""Store: the case frame's fields as stored, and the goals' status at the session on show."""
+CASE_SHOWN = "case-shown"
+"""What the case form was last filled with, so a refill never throws away what is being typed."""
+CASE_GOAL_SHOWN = "case-goal-shown"
+CASE_FORM = "case-form"
+"""The editing part of the card (not shown in the client's words)."""
+CASE_HINT = "case-hint"
+CASE_PLANNED = "case-planned"
+CASE_AREAS = "case-areas"
+CASE_AGREED_AT = "case-agreed-at"
+CASE_FORMULATION = "case-formulation"
+CASE_SHARED_AT = "case-shared-at"
+CASE_SAVE = "case-save"
+CASE_GOAL = "case-goal"
+CASE_GOAL_AREA = "case-goal-area"
+CASE_GOAL_TEXT = "case-goal-text"
+CASE_GOAL_STATUS = "case-goal-status"
+CASE_GOAL_SAVE = "case-goal-save"
+
 # --- safety: PHQ-9 item 9 and the risk record (the therapist's; see docs/metrics.md) ------------
 
 SAFETY_CUE = "safety-cue"

@@ -11,6 +11,7 @@ from dash import dcc, html
 
 from ipt_network.ui import ids
 from ipt_network.ui.labels import CLIENT, VOICE_CHOICES
+from ipt_network.ui.layout_case import case_section
 from ipt_network.ui.layout_compare import compare_section
 from ipt_network.ui.layout_edit import edit_section
 from ipt_network.ui.layout_export import export_section
@@ -70,6 +71,7 @@ def review_page(client_id: str, prefs: dict) -> html.Div:
                     html.Section(className="col-12", **{"aria-label": "The course"}, children=
                                  html.Div(className="card card-body", children=[
                                      html.H2("The course", className="h5"), timeline_strip()])),
+                    case_section(),
                     compare_section(),
                     export_section(),
                     edit_section(),

@@ -1,0 +1,240 @@
+"""Callbacks of the case card: the case frame in words, in the voice on show, and its form.
+
+The card follows the session on show (``ids.SHOWN``) and every save (``ids.DATA_VERSION``). Its saves
+are edit actions (``callbacks_edit.edit_action``): saved at once with the versions the page holds,
+refused as stale when another tab saved first, said next to the card, undone from the change log.
+In the client's words the card shows the goals in plain words and no formulation, and no form;
+with names hidden the typed text (formulation, a goal's words) stays off screen and is kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import dash
+from dash import Input, Output, State, ctx, html, no_update
+from dash.exceptions import PreventUpdate
+
+from ipt_network.case import goal_states
+from ipt_network.contract import contract
+from ipt_network.errors import NotFoundError
+from ipt_network.figures.style import day
+from ipt_network.model import Document
+from ipt_network.store import Store, case_fields
+from ipt_network.ui import editing, ids
+from ipt_network.ui.callbacks_edit import edit_action, outcome_changes
+from ipt_network.ui.case_edits import NEW_GOAL, goal_status, save_frame, save_goal
+from ipt_network.ui.courses import Courses
+from ipt_network.ui.editing import Change
+from ipt_network.ui.forms import keeps_typing
+from ipt_network.ui.labels import CLIENT, PROBLEM_AREAS, problem_areas
+from ipt_network.ui.view import namer, names_hidden, session_on_show, view_prefs
+
+CASE = "case"
+"""The ``where`` of this card's saves in an outcome."""
+HIDDEN_TEXT = "Hidden while names are hidden."
+
+
+def goal_label(index: int, text: str, hidden: bool) -> str:
+    """A goal as the page names it: its words, or "Goal 2" while names are hidden."""
+    return f"Goal {index}" if hidden else text
+
+
+def case_view(doc: Document, number: int | None, voice: str, hidden: bool) -> list:
+    """The case frame in words at session ``number``: the therapist's (focus with "agreed at session N",
+    plan, onset, formulation with "shared at session N", goals with area and status) or the client's
+    (the plan, what the work is about and the goals, in plain words)."""
+    client = doc.client
+    states = goal_states(doc, number or 0)
+    goals = [dataclasses.replace(state, goal=state.goal.model_copy(
+        update={"text": goal_label(index, state.goal.text, hidden)})) for index, state in enumerate(states, 1)]
+    where = contract(doc, number) if number in {s.number for s in doc.sessions} else None
+    plan = where.words if where else (f"{client.planned_sessions} sessions planned" if client.planned_sessions
+                                      else "No number of sessions planned yet")
+    if voice == CLIENT:
+        rows = [("Our sessions", plan)]
+        if client.problem_areas:
+            rows.append(("What we are working on", problem_areas(client.problem_areas, CLIENT)))
+    else:
+        agreed = f" (agreed at session {client.areas_agreed_at})" if client.areas_agreed_at else ""
+        at = client.formulation_shared_at
+        shared = f"shared at session {at}" if at else "not shared yet"
+        formulation = HIDDEN_TEXT if hidden and client.formulation else (client.formulation or "Not written yet")
+        rows = [("Problem areas", problem_areas(client.problem_areas) + agreed), ("Plan", plan),
+                ("Onset", day(client.onset) if client.onset else "Not recorded"),
+                (f"Formulation ({shared})", formulation)]
+    items = [html.Li(state.words(voice)) for state in goals] or [html.Li("No goals agreed yet.",
+                                                                         className="text-secondary")]
+    return [html.Dl(className="case-facts mb-2", children=[part for term, value in rows
+                                                         for part in (html.Dt(term), html.Dd(value))]),
+            html.H3("Goals" if voice != CLIENT else "Our goals", className="h6"),
+            html.Ul(items, className="case-goals")]
+
+
+def saved_case(doc: Document, number: int | None) -> dict:
+    """What the card's forms are filled from: the case frame and each goal's status at the session on show."""
+    return {"session": number, "frame": case_fields(doc.client),
+            "status": {goal.id: goal_status(doc, number or 0, goal.id) for goal in doc.client.goals}}
+
+
+def frame_form(saved: dict, hidden: bool) -> dict:
+    frame = saved["frame"]
+    return {"of": "frame", "planned": frame["planned_sessions"], "areas": frame["problem_areas"],
+            "agreed_at": frame["areas_agreed_at"], "formulation": "" if hidden else frame["formulation"],
+            "shared_at": frame["formulation_shared_at"]}
+
+
+def goal_form(saved: dict, goal_id: str | None, hidden: bool) -> dict:
+    goal = next((g for g in saved["frame"]["goals"] if g["id"] == goal_id), None)
+    if goal is None:
+        areas = saved["frame"]["problem_areas"]
+        return {"of": [goal_id, saved["session"]], "area": areas[0] if areas else None, "text": "",
+                "status": "not_started"}
+    return {"of": [goal_id, saved["session"]], "area": goal["area"], "text": "" if hidden else goal["text"],
+            "status": saved["status"].get(goal_id, "not_started")}
+
+
+def added_goal(change: Change) -> str | None:
+    """The id of the goal a case change added, if it added one."""
+    if change.kind != "case" or not change.before:
+        return None
+    before = {goal["id"] for goal in change.before["goals"]}
+    return next((goal["id"] for goal in change.after["goals"] if goal["id"] not in before), None)
+
+
+def register(app: dash.Dash, store: Store, courses: Courses) -> None:
+    @app.callback(
+        Output(ids.CASE_VIEW, "children"),
+        Output(ids.CASE_FORM, "hidden"),
+        Output(ids.CASE_HINT, "children"),
+        Output(ids.CASE_SAVED, "data"),
+        Output(ids.CASE_GOAL, "options"),
+        Output(ids.CASE_GOAL, "value"),
+        Output(ids.CASE_GOAL_AREA, "options"),
+        Output(ids.EDIT_VERSIONS, "data", allow_duplicate=True),
+        Input(ids.SHOWN, "data"),
+        Input(ids.DATA_VERSION, "data"),
+        Input(ids.VOICE, "value"),
+        Input(ids.HIDE_NAMES, "value"),
+        State(ids.REVIEW_CLIENT, "data"),
+        State(ids.CASE_GOAL, "value"),
+        prevent_initial_call=True,
+    )
+    def show_case(selection, _data_version, voice, hide, client_id, chosen):
+        if not selection:
+            raise PreventUpdate
+        try:
+            course = courses.stored(client_id)
+        except NotFoundError:
+            raise PreventUpdate from None
+        doc, hidden, number = course.document, names_hidden(hide), session_on_show(selection)
+        goals = [{"label": goal_label(i, goal.text, hidden), "value": goal.id}
+                 for i, goal in enumerate(doc.client.goals, 1)] + [{"label": "Add a new goal", "value": NEW_GOAL}]
+        valid = chosen in {option["value"] for option in goals}
+        areas = [{"label": PROBLEM_AREAS["therapist"][area], "value": area.value} for area in doc.client.problem_areas]
+        hint = "Names are hidden: show names to read or change the formulation and the goals' words." if hidden else ""
+        return (case_view(doc, number, voice, hidden), voice == CLIENT, hint, saved_case(doc, number), goals,
+                no_update if valid else goals[0]["value"], areas,
+                editing.page_versions(course))
+
+    @app.callback(
+        Output(ids.CASE_PLANNED, "value"),
+        Output(ids.CASE_AREAS, "value"),
+        Output(ids.CASE_AGREED_AT, "value"),
+        Output(ids.CASE_FORMULATION, "value"),
+        Output(ids.CASE_FORMULATION, "disabled"),
+        Output(ids.CASE_SHARED_AT, "value"),
+        Output(ids.CASE_SHOWN, "data"),
+        Input(ids.CASE_SAVED, "data"),
+        Input(ids.HIDE_NAMES, "value"),
+        State(ids.CASE_PLANNED, "value"),
+        State(ids.CASE_AREAS, "value"),
+        State(ids.CASE_AGREED_AT, "value"),
+        State(ids.CASE_FORMULATION, "value"),
+        State(ids.CASE_SHARED_AT, "value"),
+        State(ids.CASE_SHOWN, "data"),
+    )
+    def fill_frame(saved, hide, planned, areas, agreed_at, formulation, shared_at, shown):
+        """The stored focus, plan and formulation; left as it is while the person is typing in it."""
+        if not saved:
+            raise PreventUpdate
+        off = names_hidden(hide)
+        stored = frame_form(saved, off)
+        typed = {"of": "frame", "planned": planned, "areas": areas or [], "agreed_at": agreed_at,
+                 "formulation": formulation or "", "shared_at": shared_at}
+        if ctx.triggered_id == ids.CASE_SAVED and keeps_typing(stored, typed, shown):
+            return (*(no_update,) * 6, stored if typed == stored else no_update)
+        return (stored["planned"], stored["areas"], stored["agreed_at"], stored["formulation"], off,
+                stored["shared_at"], stored)
+
+    @app.callback(
+        Output(ids.CASE_GOAL_AREA, "value"),
+        Output(ids.CASE_GOAL_TEXT, "value"),
+        Output(ids.CASE_GOAL_TEXT, "disabled"),
+        Output(ids.CASE_GOAL_STATUS, "value"),
+        Output(ids.CASE_GOAL_SHOWN, "data"),
+        Input(ids.CASE_GOAL, "value"),
+        Input(ids.CASE_SAVED, "data"),
+        Input(ids.HIDE_NAMES, "value"),
+        State(ids.CASE_GOAL_AREA, "value"),
+        State(ids.CASE_GOAL_TEXT, "value"),
+        State(ids.CASE_GOAL_STATUS, "value"),
+        State(ids.CASE_GOAL_SHOWN, "data"),
+    )
+    def fill_goal(goal_id, saved, hide, area, text, status, shown):
+        """The chosen goal's area, words and status at the session on show; left as it is while typing."""
+        if not saved or not goal_id:
+            raise PreventUpdate
+        off = names_hidden(hide)
+        stored = goal_form(saved, goal_id, off)
+        typed = {"of": [goal_id, saved["session"]], "area": area, "text": text or "", "status": status}
+        if ctx.triggered_id == ids.CASE_SAVED and keeps_typing(stored, typed, shown):
+            return (*(no_update,) * 4, stored if typed == stored else no_update)
+        return stored["area"], stored["text"], off, stored["status"], stored
+
+    @edit_action(app, store, Input(ids.CASE_SAVE, "n_clicks"), State(ids.CASE_PLANNED, "value"),
+                 State(ids.CASE_AREAS, "value"), State(ids.CASE_AGREED_AT, "value"),
+                 State(ids.CASE_FORMULATION, "value"), State(ids.CASE_SHARED_AT, "value"),
+                 State(ids.HIDE_NAMES, "value"), session=False, where=CASE)
+    def save_the_frame(edit, planned, areas, agreed_at, formulation, shared_at, hide):
+        return save_frame(edit, planned, areas, agreed_at, None if names_hidden(hide) else formulation or "",
+                          shared_at)
+
+    @edit_action(app, store, Input(ids.CASE_GOAL_SAVE, "n_clicks"), State(ids.CASE_GOAL, "value"),
+                 State(ids.CASE_GOAL_AREA, "value"), State(ids.CASE_GOAL_TEXT, "value"),
+                 State(ids.CASE_GOAL_STATUS, "value"), State(ids.HIDE_NAMES, "value"), where=CASE)
+    def save_the_goal(edit, goal_id, area, text, status, hide):
+        return save_goal(edit, goal_id, area, None if names_hidden(hide) else text or "", status)
+
+    @edit_action(app, store, Input(ids.CASE_UNDO, "n_clicks"), State(ids.CASE_UNDO, "value"), session=False,
+                 verb="Undone", where=CASE)
+    def undo_case(edit, number):
+        if not number:
+            raise PreventUpdate
+        return editing.undo(edit, int(number))
+
+    @app.callback(
+        Output(ids.CASE_MESSAGE, "children"),
+        Output(ids.CASE_MESSAGE, "className"),
+        Output(ids.CASE_UNDO, "hidden"),
+        Output(ids.CASE_UNDO, "value"),
+        Output(ids.CASE_GOAL, "value", allow_duplicate=True),
+        Input(ids.EDIT_OUTCOME, "data"),
+        State(ids.VOICE, "value"),
+        State(ids.HIDE_NAMES, "value"),
+        State(ids.REVIEW_CLIENT, "data"),
+        prevent_initial_call=True,
+    )
+    def show_outcome(outcome, voice, hide, client_id):
+        """What a save from this card did, or why nothing was saved; Undo offers the save just made."""
+        if not outcome or outcome.get("where") != CASE:
+            return "", "edit-message", True, None, no_update
+        if "problem" in outcome:
+            return outcome["problem"], "edit-message refused", True, None, no_update
+        changes = outcome_changes(outcome)
+        shown = namer(courses.get(client_id).doc, view_prefs(voice, hide))
+        said = "; ".join(editing.describe(change, shown) for change in changes)
+        offered = editing.offered_undo(store.changes(client_id, 1)) if outcome["verb"] == "Saved" else None
+        added = next((goal for goal in map(added_goal, changes) if goal), None)
+        return (f"{outcome['verb']}: {said}.", "edit-message saved", offered is None,
+                str(offered.number) if offered else None, added or no_update)

@@ -1,0 +1,113 @@
+"""Edits of the case card: from its fields to the saved case frame and a session's goal progress.
+
+The case frame is one record (``Store.save_case``), saved with the version the page holds, so a
+second tab that saved first makes this save refused as stale. A goal's status is part of the
+session on show (its ``goal_progress``). Typed text (the formulation, a goal's words) comes as
+``None`` while names are hidden: the stored text is kept. Nothing here knows about Dash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ipt_network.case import goal_states
+from ipt_network.errors import ValidationError
+from ipt_network.model import Document, GoalProgress, GoalStatus, ProblemArea
+from ipt_network.store import CASE_KEY, case_fields
+from ipt_network.ui.editing import Change, Edit, parse_whole, saved_session
+
+NEW_GOAL = "new"
+"""The goal choice that adds a goal."""
+
+
+def optional_number(value: Any, label: str, top: int) -> int | None:
+    """A whole number typed in a box, ``None`` when the box is empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return parse_whole(value, label, top)
+
+
+def save_frame(edit: Edit, planned: Any, areas: list[str] | None, agreed_at: Any, formulation: str | None,
+               shared_at: Any) -> Change:
+    """Save the planned sessions, the problem areas (one or two) with the session they were agreed at,
+    and the formulation with the session it was shared at. ``formulation`` ``None`` keeps the stored one."""
+    areas = list(areas or [])
+    if not 1 <= len(areas) <= 2:
+        raise ValidationError("choose one or two problem areas")
+    doc = edit.course().document
+    fields = {"planned_sessions": optional_number(planned, "Planned sessions", 52),
+              "problem_areas": [ProblemArea(area).value for area in areas],
+              "areas_agreed_at": optional_number(agreed_at, "Agreed at session", 999),
+              "formulation_shared_at": optional_number(shared_at, "Shared at session", 999)}
+    if formulation is not None:
+        fields["formulation"] = formulation.strip()
+    return _save_case(edit, doc, fields)
+
+
+def save_goal(edit: Edit, goal_id: str | None, area: str | None, text: str | None, status: str | None) -> list[Change]:
+    """Add a goal (``goal_id`` ``NEW_GOAL``) or change one's area and words, and record its status at the
+    session on show; returns the changes made (none when nothing differs). ``text`` ``None`` keeps the
+    stored words."""
+    if not goal_id:
+        raise ValidationError("choose a goal, or add a new one")
+    doc = edit.course().document
+    goals = [goal.model_dump(mode="json") for goal in doc.client.goals]
+    if goal_id == NEW_GOAL:
+        if not (text or "").strip():
+            raise ValidationError("write the goal in words to add it (show names to type it)")
+        goal_id = _new_goal_id(goals)
+        goals.append({"id": goal_id, "area": area, "text": text.strip()})
+    else:
+        goal = next((g for g in goals if g["id"] == goal_id), None)
+        if goal is None:
+            raise ValidationError("this goal is no longer in the record; reload the page")
+        goal.update(area=area, text=goal["text"] if text is None else text.strip())
+    made = []
+    if goals != [goal.model_dump(mode="json") for goal in doc.client.goals]:
+        made.append(_save_case(edit, doc, {"goals": goals}))
+        doc = edit.course().document
+    if status is not None:
+        progress = _save_status(edit, doc, goal_id, GoalStatus(status))
+        if progress is not None:
+            made.append(progress)
+    if not made:
+        raise ValidationError("nothing was changed in this goal")
+    return made
+
+
+def goal_status(doc: Document, number: int, goal_id: str) -> str:
+    """The goal's status at session ``number`` (``not_started`` before any session recorded one)."""
+    return next((state.status.value for state in goal_states(doc, number) if state.goal.id == goal_id),
+                GoalStatus.NOT_STARTED.value)
+
+
+def _save_case(edit: Edit, doc: Document, fields: dict) -> Change:
+    before = case_fields(doc.client)
+    after = {**before, **fields}
+    version = edit.store.save_case(edit.client_id, fields, expected_version=edit.expected(CASE_KEY), tab=edit.tab)
+    return Change("case", None, CASE_KEY, before, after, version)
+
+
+def _save_status(edit: Edit, doc: Document, goal_id: str, status: GoalStatus) -> Change | None:
+    """Record the goal's status in the session on show; ``None`` when that is its status there already."""
+    number = edit.number
+    if goal_status(doc, number, goal_id) == status.value:
+        return None
+    session = doc.session(number)
+    progress = [p for p in session.goal_progress if p.goal != goal_id] + [GoalProgress(goal=goal_id, status=status)]
+    before = {**saved_session(doc, number), "goal_progress": [p.model_dump(mode="json") for p in session.goal_progress]}
+    after = {**before, "goal_progress": [p.model_dump(mode="json") for p in progress]}
+    key = ("session", number)
+    version = edit.store.update_session(
+        edit.client_id, number, date=dt.date.fromisoformat(before["date"]), phase=before["phase"],
+        notes=before["notes"], events=before["events"], goal_progress=progress,
+        expected_version=edit.expected(key), tab=edit.tab)
+    return Change("session", number, key, before, after, version)
+
+
+def _new_goal_id(goals: list[dict]) -> str:
+    taken = {goal["id"] for goal in goals}
+    return next(f"g-{n}" for n in range(1, len(taken) + 2) if f"g-{n}" not in taken)

@@ -1,0 +1,87 @@
+"""The case card of the review page: the agreed focus, the plan, the formulation and the goals, and a
+form to change them while sitting with the client. Skeleton only; ``callbacks_case`` fills it.
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from ipt_network.model import GoalStatus, ProblemArea
+from ipt_network.ui import ids
+from ipt_network.ui.labels import PROBLEM_AREAS, THERAPIST
+
+STATUS_CHOICES = {GoalStatus.NOT_STARTED: "Not started", GoalStatus.PROGRESSING: "Progressing",
+                  GoalStatus.MET: "Met"}
+
+
+def case_section() -> html.Section:
+    """The full-width section mounted in the review page."""
+    return html.Section(className="col-12", **{"aria-label": "The case"}, children=html.Div(
+        className="card card-body panel case-panel", children=[
+            html.H2("Case", className="h5"),
+            *(dcc.Store(id=store_id, storage_type="memory")
+              for store_id in (ids.CASE_SAVED, ids.CASE_SHOWN, ids.CASE_GOAL_SHOWN)),
+            html.Div(id=ids.CASE_VIEW, **{"aria-live": "polite"}),
+            html.Div(className="edit-status", children=[
+                html.P(id=ids.CASE_MESSAGE, role="status", **{"aria-live": "polite"}, className="edit-message"),
+                html.Button("Undo", id=ids.CASE_UNDO, hidden=True, className="btn btn-outline-secondary btn-sm"),
+            ]),
+            html.Div(id=ids.CASE_FORM, hidden=True, className="case-form", children=[
+                html.P(id=ids.CASE_HINT, className="text-secondary small mb-1"),
+                _frame_form(),
+                _goal_form(),
+            ]),
+        ]))
+
+
+def _frame_form() -> html.Div:
+    areas = [{"label": PROBLEM_AREAS[THERAPIST][area], "value": area.value} for area in ProblemArea]
+    return html.Div(className="edit-part", children=[
+        html.H3("Focus, plan and formulation", className="h6"),
+        html.Div(className="case-row", children=[
+            _number("Planned sessions", ids.CASE_PLANNED, 52),
+            html.Fieldset(children=[
+                html.Legend("Problem areas (one or two)", className="form-label fs-6 mb-1"),
+                dcc.Checklist(id=ids.CASE_AREAS, options=areas, value=[], inline=True, className="choice-row"),
+            ]),
+            _number("Agreed at session", ids.CASE_AGREED_AT, 999),
+        ]),
+        html.Label("Formulation", htmlFor=ids.CASE_FORMULATION, className="form-label"),
+        dcc.Textarea(id=ids.CASE_FORMULATION, className="form-control", rows=3),
+        html.Div(className="case-row", children=[
+            _number("Shared at session", ids.CASE_SHARED_AT, 999),
+            html.Button("Save focus, plan and formulation", id=ids.CASE_SAVE, className="btn btn-primary btn-sm"),
+        ]),
+    ])
+
+
+def _goal_form() -> html.Div:
+    return html.Div(className="edit-part", children=[
+        html.H3("Goals", className="h6"),
+        html.Div(className="case-row", children=[
+            html.Div(children=[
+                html.Label("Goal", htmlFor=ids.CASE_GOAL, className="form-label"),
+                dcc.Dropdown(id=ids.CASE_GOAL, clearable=False, className="case-goal-choice"),
+            ]),
+            html.Div(children=[
+                html.Label("Area", htmlFor=ids.CASE_GOAL_AREA, className="form-label"),
+                dcc.Dropdown(id=ids.CASE_GOAL_AREA, clearable=False, className="case-goal-area"),
+            ]),
+            html.Fieldset(children=[
+                html.Legend("Status at this session", className="form-label fs-6 mb-1"),
+                dcc.RadioItems(id=ids.CASE_GOAL_STATUS, inline=True, className="choice-row",
+                               options=[{"label": words, "value": status.value}
+                                        for status, words in STATUS_CHOICES.items()]),
+            ]),
+        ]),
+        html.Label("The goal in words", htmlFor=ids.CASE_GOAL_TEXT, className="form-label"),
+        dcc.Input(id=ids.CASE_GOAL_TEXT, type="text", className="form-control", debounce=False),
+        html.Button("Save goal", id=ids.CASE_GOAL_SAVE, className="btn btn-primary btn-sm mt-2"),
+    ])
+
+
+def _number(label: str, input_id: str, top: int) -> html.Div:
+    return html.Div(children=[
+        html.Label(label, htmlFor=input_id, className="form-label"),
+        dcc.Input(id=input_id, type="number", min=1, max=top, step=1, className="form-control case-number"),
+    ])

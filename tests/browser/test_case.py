@@ -1,0 +1,167 @@
+"""The case card of the review page, in Chromium: the case frame in both voices, names hidden, and each
+edit saved at once, read back from the database and after a reload, or refused and explained.
+
+The sample client is Rosa (data/samples/rosa_grief.json): grief agreed at session 2, 16 sessions
+planned, the formulation shared at session 3, two goals ("Mourn Luis at her own pace, the good and
+the hard" and "Return to the people and activities she has dropped, choir and friends first"), both
+first recorded as progressing at session 4.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from ipt_network.ui import ids
+from tests.browser.conftest import watch
+
+pytestmark = pytest.mark.browser
+
+CLIENT = "c-rosa"
+CARD = f"#{ids.CASE_VIEW}"
+MESSAGE = f"#{ids.CASE_MESSAGE}"
+MOURN = "Mourn Luis at her own pace, the good and the hard"
+FORMULATION_START = "Rosa's depression began in the weeks after Luis died"
+
+
+def open_case(page: Page, app_url: str, number: int) -> None:
+    page.goto(f"{app_url}client/{CLIENT}?session={number}")
+    expect(page.locator(CARD)).to_contain_text(f"Session {number} of ")
+
+
+def choose(page: Page, dropdown: str, option: str) -> None:
+    page.click(f"#{dropdown}")
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+@pytest.mark.reads_only
+def test_the_therapist_sees_focus_plan_formulation_and_goals(page: Page, app_url):
+    open_case(page, app_url, 4)
+    card = page.locator(CARD)
+    expect(card).to_contain_text("Grief (agreed at session 2)")
+    expect(card).to_contain_text("Session 4 of 16 · 12 left")
+    expect(card).to_contain_text("Onset1 May 2025")
+    expect(card).to_contain_text("Formulation (shared at session 3)" + FORMULATION_START)
+    expect(card).to_contain_text(f"{MOURN} (grief): progressing since session 4")
+    open_case(page, app_url, 3)
+    expect(card).to_contain_text(f"{MOURN} (grief): not started since session 3")
+
+
+@pytest.mark.reads_only
+def test_the_clients_words_show_goals_plainly_and_no_formulation(page: Page, app_url):
+    open_case(page, app_url, 4)
+    page.get_by_label("Client", exact=True).check()
+    card = page.locator(CARD)
+    expect(card).to_contain_text(f"{MOURN}: under way")
+    expect(card).to_contain_text("Losing someone close")
+    for word in ("Formulation", FORMULATION_START, "grief", "Grief", "agreed at"):
+        expect(card).not_to_contain_text(word)
+    expect(page.locator(f"#{ids.CASE_FORM}")).to_be_hidden()
+
+
+@pytest.mark.reads_only
+def test_hide_names_keeps_the_typed_text_off_screen(page: Page, app_url):
+    open_case(page, app_url, 4)
+    expect(page.locator(f"#{ids.CASE_GOAL_TEXT}")).to_have_value(MOURN)
+    page.get_by_label("Hide names").check()
+    card = page.locator(CARD)
+    expect(card).to_contain_text("Goal 1 (grief): progressing since session 4")
+    expect(card).to_contain_text("Hidden while names are hidden.")
+    for text in (MOURN, FORMULATION_START, "Luis"):
+        expect(page.locator("body")).not_to_contain_text(text)
+    for box in (ids.CASE_FORMULATION, ids.CASE_GOAL_TEXT):
+        expect(page.locator(f"#{box}")).to_be_disabled()
+        expect(page.locator(f"#{box}")).to_have_value("")
+
+
+def test_focus_plan_and_formulation_are_saved_and_survive_a_reload(page: Page, app_url, store):
+    open_case(page, app_url, 4)
+    expect(page.locator(f"#{ids.CASE_FORMULATION}")).to_have_value(store.load(CLIENT).document.client.formulation)
+    page.locator(f"#{ids.CASE_PLANNED}").fill("14")
+    page.get_by_label("Role transition").check()
+    page.locator(f"#{ids.CASE_AGREED_AT}").fill("3")
+    page.locator(f"#{ids.CASE_FORMULATION}").fill("Grief after Luis died; a widow's new role.")
+    page.locator(f"#{ids.CASE_SHARED_AT}").fill("4")
+    page.get_by_role("button", name="Save focus, plan and formulation").click()
+    expect(page.locator(MESSAGE)).to_have_text(
+        "Saved: case frame: problem areas, planned sessions, formulation, formulation shared at, areas agreed at.")
+    client = store.load(CLIENT).document.client
+    assert (client.planned_sessions, [a.value for a in client.problem_areas], client.areas_agreed_at,
+            client.formulation, client.formulation_shared_at) == (
+        14, ["grief", "role_transition"], 3, "Grief after Luis died; a widow's new role.", 4)
+    page.reload()
+    card = page.locator(CARD)
+    expect(card).to_contain_text("Grief, Role transition (agreed at session 3)")
+    expect(card).to_contain_text("Session 4 of 14 · 10 left")
+    expect(card).to_contain_text("Formulation (shared at session 4)Grief after Luis died; a widow's new role.")
+    expect(page.locator(f"#{ids.CASE_PLANNED}")).to_have_value("14")
+
+
+def test_three_problem_areas_are_refused_and_nothing_changes(page: Page, app_url, store):
+    before = store.load(CLIENT).document.client
+    open_case(page, app_url, 4)
+    page.get_by_label("Role dispute").check()
+    page.get_by_label("Role transition").check()
+    page.get_by_role("button", name="Save focus, plan and formulation").click()
+    expect(page.locator(MESSAGE)).to_have_text("Choose one or two problem areas. Nothing was saved.")
+    assert store.load(CLIENT).document.client == before
+
+
+def test_goal_status_words_and_a_new_goal_are_saved(page: Page, app_url, store):
+    open_case(page, app_url, 5)
+    expect(page.locator(f"#{ids.CASE_GOAL_TEXT}")).to_have_value(MOURN)
+    page.get_by_label("Met").check()
+    page.locator(f"#{ids.CASE_GOAL_TEXT}").fill("Mourn Luis at her own pace")
+    page.get_by_role("button", name="Save goal").click()
+    expect(page.locator(MESSAGE)).to_have_text("Saved: case frame: goals; session 5: goal progress.")
+    doc = store.load(CLIENT).document
+    assert doc.client.goals[0].text == "Mourn Luis at her own pace"
+    assert {p.goal: p.status.value for p in doc.session(5).goal_progress}["g-mourn"] == "met"
+    choose(page, ids.CASE_GOAL, "Add a new goal")
+    expect(page.locator(f"#{ids.CASE_GOAL_TEXT}")).to_have_value("")
+    page.locator(f"#{ids.CASE_GOAL_TEXT}").fill("Sing in the choir again")
+    page.get_by_role("button", name="Save goal").click()
+    expect(page.locator(MESSAGE)).to_have_text("Saved: case frame: goals.")
+    goals = store.load(CLIENT).document.client.goals
+    assert [(g.id, g.area.value, g.text) for g in goals[2:]] == [("g-1", "grief", "Sing in the choir again")]
+    page.reload()
+    card = page.locator(CARD)
+    expect(card).to_contain_text("Mourn Luis at her own pace (grief): met since session 5")
+    expect(card).to_contain_text("Sing in the choir again (grief): not started")
+
+
+@pytest.fixture
+def second_page(page: Page, app_url) -> Iterator[Page]:
+    other = page.context.new_page()
+    problems = watch(other, app_url)
+    yield other
+    assert problems == []
+
+
+def test_a_stale_second_tab_is_refused(page: Page, second_page: Page, app_url, store):
+    open_case(page, app_url, 4)
+    open_case(second_page, app_url, 4)
+    page.locator(f"#{ids.CASE_PLANNED}").fill("12")
+    page.get_by_role("button", name="Save focus, plan and formulation").click()
+    expect(page.locator(MESSAGE)).to_have_text("Saved: case frame: planned sessions.")
+    second_page.locator(f"#{ids.CASE_PLANNED}").fill("20")
+    second_page.get_by_role("button", name="Save focus, plan and formulation").click()
+    expect(second_page.locator(MESSAGE)).to_have_text(
+        "This was changed in another tab or by someone else, so your change was not saved. "
+        "The latest values are shown now.")
+    assert store.load(CLIENT).document.client.planned_sessions == 12
+    expect(second_page.locator(CARD)).to_contain_text("Session 4 of 12 · 8 left")
+
+
+def test_undo_in_the_card_puts_the_case_frame_back(page: Page, app_url, store):
+    open_case(page, app_url, 4)
+    page.locator(f"#{ids.CASE_PLANNED}").fill("12")
+    page.get_by_role("button", name="Save focus, plan and formulation").click()
+    expect(page.locator(MESSAGE)).to_have_text("Saved: case frame: planned sessions.")
+    assert store.load(CLIENT).document.client.planned_sessions == 12
+    page.locator(f"#{ids.CASE_UNDO}").click()
+    expect(page.locator(MESSAGE)).to_have_text("Undone: case frame: planned sessions.")
+    assert store.load(CLIENT).document.client.planned_sessions == 16
+    expect(page.locator(CARD)).to_contain_text("Session 4 of 16 · 12 left")
