@@ -13,6 +13,7 @@ Client list           layout_clients   callbacks_clients   client list page    a
 Header, network       layout_review    callbacks_review    review page         app.css           test_review_panels
 Hotspots, mood        layout_insights  callbacks_insights  network's options…  insights.css      test_review_panels
 Play, timeline        layout_time      callbacks_time      time                time-compare.css  test_time
+Case (focus, goals)   layout_case      callbacks_case      the case card       edit.css          test_case
 Comparison            layout_compare   callbacks_compare   comparison          time-compare.css  test_compare
 Export                layout_export    callbacks_export    export              app.css           test_export
 Editing               layout_edit      callbacks_edit      editing             edit.css          test_editing
@@ -20,7 +21,7 @@ Saves, undo, changes  layout_edit      callbacks_edit      editing             e
 Safety (cue, risk)    layout_safety    callbacks_safety    safety              edit.css          test_safety
 ====================  ===============  ==================  ==================  ================  ==================
 
-Beside them: ``editing`` and ``forms`` (from form fields to saved records), ``courses`` and
+Beside them: ``editing``, ``case_edits`` and ``forms`` (from form fields to saved records), ``courses`` and
 ``derived`` (the caches), ``labels`` and ``plain_words`` (the words in both voices), ``urls``,
 ``upload``, ``malformed`` (400 and 404 before Dash reads a request), ``security`` (CSP, caching),
 ``door`` (the launch token, Host and Origin checks), ``server`` (waitress, the browser, the daily

@@ -22,12 +22,18 @@ NEW_GOAL = "new"
 
 
 def optional_number(value: Any, label: str, top: int) -> int | None:
-    """A whole number typed in a box, ``None`` when the box is empty."""
+    """A whole number 1–``top`` typed in a box (a number box sends ``3.0`` for 3), ``None`` when it is empty."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return parse_whole(value, label, top)
+    try:
+        number = parse_whole(value, label, top)
+    except ValidationError:
+        number = None
+    if not number:
+        raise ValidationError(f"{label} must be a whole number 1–{top}, or empty (got “{str(value).strip()[:40]}”)")
+    return number
 
 
 def save_frame(edit: Edit, planned: Any, areas: list[str] | None, agreed_at: Any, formulation: str | None,

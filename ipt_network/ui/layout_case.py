@@ -21,37 +21,42 @@ def case_section() -> html.Section:
             html.H2("Case", className="h5"),
             *(dcc.Store(id=store_id, storage_type="memory")
               for store_id in (ids.CASE_SAVED, ids.CASE_SHOWN, ids.CASE_GOAL_SHOWN)),
-            html.Div(id=ids.CASE_VIEW, **{"aria-live": "polite"}),
-            html.Div(className="edit-status", children=[
-                html.P(id=ids.CASE_MESSAGE, role="status", **{"aria-live": "polite"}, className="edit-message"),
-                html.Button("Undo", id=ids.CASE_UNDO, hidden=True, className="btn btn-outline-secondary btn-sm"),
-            ]),
-            html.Div(id=ids.CASE_FORM, hidden=True, className="case-form", children=[
-                html.P(id=ids.CASE_HINT, className="text-secondary small mb-1"),
-                _frame_form(),
-                _goal_form(),
+            # The case frame in words beside its form, so a change is seen where it was made.
+            html.Div(className="row g-3", children=[
+                html.Div(className="col-lg-5", children=[
+                    html.Div(id=ids.CASE_VIEW, **{"aria-live": "polite"}),
+                    html.Div(className="edit-status", children=[
+                        html.P(id=ids.CASE_MESSAGE, role="status", **{"aria-live": "polite"},
+                               className="edit-message"),
+                        html.Button("Undo", id=ids.CASE_UNDO, hidden=True,
+                                    className="btn btn-outline-secondary btn-sm"),
+                    ]),
+                ]),
+                html.Div(id=ids.CASE_FORM, hidden=True, className="col-lg-7 case-form", children=[
+                    html.P(id=ids.CASE_HINT, className="text-secondary small mb-1"),
+                    _frame_form(),
+                    _goal_form(),
+                ]),
             ]),
         ]))
 
 
 def _frame_form() -> html.Div:
     areas = [{"label": PROBLEM_AREAS[THERAPIST][area], "value": area.value} for area in ProblemArea]
-    return html.Div(className="edit-part", children=[
+    return html.Div(className="edit-part case-first", children=[
         html.H3("Focus, plan and formulation", className="h6"),
         html.Div(className="case-row", children=[
             _number("Planned sessions", ids.CASE_PLANNED, 52),
-            html.Fieldset(children=[
-                html.Legend("Problem areas (one or two)", className="form-label fs-6 mb-1"),
-                dcc.Checklist(id=ids.CASE_AREAS, options=areas, value=[], inline=True, className="choice-row"),
-            ]),
-            _number("Agreed at session", ids.CASE_AGREED_AT, 999),
+            _number("Areas agreed at session", ids.CASE_AGREED_AT, 999),
+            _number("Formulation shared at session", ids.CASE_SHARED_AT, 999),
+        ]),
+        html.Fieldset(className="mt-2", children=[
+            html.Legend("Problem areas (one or two)", className="form-label fs-6 mb-1"),
+            dcc.Checklist(id=ids.CASE_AREAS, options=areas, value=[], inline=True, className="choice-row"),
         ]),
         html.Label("Formulation", htmlFor=ids.CASE_FORMULATION, className="form-label"),
-        dcc.Textarea(id=ids.CASE_FORMULATION, className="form-control", rows=3),
-        html.Div(className="case-row", children=[
-            _number("Shared at session", ids.CASE_SHARED_AT, 999),
-            html.Button("Save focus, plan and formulation", id=ids.CASE_SAVE, className="btn btn-primary btn-sm"),
-        ]),
+        dcc.Textarea(id=ids.CASE_FORMULATION, className="form-control", rows=4),
+        html.Button("Save focus, plan and formulation", id=ids.CASE_SAVE, className="btn btn-primary btn-sm mt-2"),
     ])
 
 
@@ -74,9 +79,11 @@ def _goal_form() -> html.Div:
                                         for status, words in STATUS_CHOICES.items()]),
             ]),
         ]),
-        html.Label("The goal in words", htmlFor=ids.CASE_GOAL_TEXT, className="form-label"),
-        dcc.Input(id=ids.CASE_GOAL_TEXT, type="text", className="form-control", debounce=False),
-        html.Button("Save goal", id=ids.CASE_GOAL_SAVE, className="btn btn-primary btn-sm mt-2"),
+        html.Label("The goal in words", htmlFor=ids.CASE_GOAL_TEXT, className="form-label mt-2"),
+        html.Div(className="case-row", children=[
+            dcc.Input(id=ids.CASE_GOAL_TEXT, type="text", className="form-control case-goal-text"),
+            html.Button("Save goal", id=ids.CASE_GOAL_SAVE, className="btn btn-primary btn-sm"),
+        ]),
     ])
 
 
