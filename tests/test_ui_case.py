@@ -115,11 +115,12 @@ def test_a_new_goal_gets_the_first_free_id(store):
     (NEW_GOAL, "  ", "write the goal in words to add it (show names to type it)"),
     ("g-mourn", None, "nothing was changed in this goal"),
     ("g-gone", "Words", "this goal is no longer in the record; reload the page"),
+    ("no-area", "Words", "choose the goal's area, one of the agreed problem areas"),
 ])
 def test_a_goal_edit_that_cannot_be_made_is_refused(store, goal, text, problem):
     before = store.load(CLIENT).document
     with pytest.raises(ValidationError) as refused:
-        save_goal(edit(store), goal, "grief", text, "progressing")
+        save_goal(edit(store), goal, None if goal == "no-area" else "grief", text, "progressing")
     assert refused.value.problems == [problem]
     assert store.load(CLIENT).document == before
 
@@ -142,3 +143,10 @@ def test_the_card_in_both_voices_and_with_names_hidden(store):
     hidden = text_of(case_view(doc, 4, "therapist", hidden=True))
     assert "Goal 1 (grief): progressing since session 4" in hidden
     assert "Mourn" not in hidden and doc.client.formulation[:30] not in hidden
+
+
+def test_a_goal_can_be_agreed_before_the_first_session(store):
+    change, = save_goal(Edit(store, CLIENT, None, editing.page_versions(store.load(CLIENT))), NEW_GOAL, "grief",
+                        "Sleep through the night", "progressing")
+    assert change.kind == "case"
+    assert store.load(CLIENT).document.client.goals[-1].text == "Sleep through the night"

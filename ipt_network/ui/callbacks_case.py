@@ -28,7 +28,8 @@ from ipt_network.ui.courses import Courses
 from ipt_network.ui.editing import Change
 from ipt_network.ui.forms import keeps_typing
 from ipt_network.ui.labels import CLIENT, PROBLEM_AREAS, problem_areas
-from ipt_network.ui.view import namer, names_hidden, session_on_show, view_prefs
+from ipt_network.ui.urls import Selection
+from ipt_network.ui.view import namer, names_hidden, view_prefs
 
 CASE = "case"
 """The ``where`` of this card's saves in an outcome."""
@@ -127,7 +128,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
             course = courses.stored(client_id)
         except NotFoundError:
             raise PreventUpdate from None
-        doc, hidden, number = course.document, names_hidden(hide), session_on_show(selection)
+        doc, hidden, number = course.document, names_hidden(hide), Selection(**selection).session
         goals = [{"label": goal_label(i, goal.text, hidden), "value": goal.id}
                  for i, goal in enumerate(doc.client.goals, 1)] + [{"label": "Add a new goal", "value": NEW_GOAL}]
         valid = chosen in {option["value"] for option in goals}
@@ -202,8 +203,11 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
 
     @edit_action(app, store, Input(ids.CASE_GOAL_SAVE, "n_clicks"), State(ids.CASE_GOAL, "value"),
                  State(ids.CASE_GOAL_AREA, "value"), State(ids.CASE_GOAL_TEXT, "value"),
-                 State(ids.CASE_GOAL_STATUS, "value"), State(ids.HIDE_NAMES, "value"), where=CASE)
-    def save_the_goal(edit, goal_id, area, text, status, hide):
+                 State(ids.CASE_GOAL_STATUS, "value"), State(ids.HIDE_NAMES, "value"), State(ids.SHOWN, "data"),
+                 session=False, where=CASE)
+    def save_the_goal(edit, goal_id, area, text, status, hide, shown):
+        """The status goes to the session the card shows; a goal can be agreed before any session."""
+        edit = dataclasses.replace(edit, number=Selection(**(shown or {})).session)
         return save_goal(edit, goal_id, area, None if names_hidden(hide) else text or "", status)
 
     @edit_action(app, store, Input(ids.CASE_UNDO, "n_clicks"), State(ids.CASE_UNDO, "value"), session=False,

@@ -55,10 +55,12 @@ def save_frame(edit: Edit, planned: Any, areas: list[str] | None, agreed_at: Any
 
 def save_goal(edit: Edit, goal_id: str | None, area: str | None, text: str | None, status: str | None) -> list[Change]:
     """Add a goal (``goal_id`` ``NEW_GOAL``) or change one's area and words, and record its status at the
-    session on show; returns the changes made (none when nothing differs). ``text`` ``None`` keeps the
-    stored words."""
+    session on show (there is none before the first session); returns the changes made. ``text`` ``None``
+    keeps the stored words."""
     if not goal_id:
         raise ValidationError("choose a goal, or add a new one")
+    if not area:
+        raise ValidationError("choose the goal's area, one of the agreed problem areas")
     doc = edit.course().document
     goals = [goal.model_dump(mode="json") for goal in doc.client.goals]
     if goal_id == NEW_GOAL:
@@ -75,7 +77,7 @@ def save_goal(edit: Edit, goal_id: str | None, area: str | None, text: str | Non
     if goals != [goal.model_dump(mode="json") for goal in doc.client.goals]:
         made.append(_save_case(edit, doc, {"goals": goals}))
         doc = edit.course().document
-    if status is not None:
+    if status is not None and edit.number is not None:
         progress = _save_status(edit, doc, goal_id, GoalStatus(status))
         if progress is not None:
             made.append(progress)

@@ -9,11 +9,13 @@ first recorded as progressing at session 4.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from ipt_network.model import Client
 from ipt_network.ui import ids
 from tests.browser.conftest import watch
 
@@ -165,3 +167,23 @@ def test_undo_in_the_card_puts_the_case_frame_back(page: Page, app_url, store):
     expect(page.locator(MESSAGE)).to_have_text("Undone: case frame: planned sessions.")
     assert store.load(CLIENT).document.client.planned_sessions == 16
     expect(page.locator(CARD)).to_contain_text("Session 4 of 16 · 12 left")
+
+
+def test_a_client_without_sessions_gets_a_focus_and_a_first_goal(page: Page, app_url, store):
+    store.create_client(Client(id="c-new", label="New", start_date=dt.date(2026, 3, 2)))
+    page.goto(f"{app_url}client/c-new")
+    card = page.locator(CARD)
+    expect(card).to_contain_text("No number of sessions planned yet")
+    expect(card).to_contain_text("No goals agreed yet.")
+    page.locator(f"#{ids.CASE_PLANNED}").fill("12")
+    page.get_by_label("Role dispute").check()
+    page.get_by_role("button", name="Save focus, plan and formulation").click()
+    expect(page.locator(MESSAGE)).to_have_text("Saved: case frame: problem areas, planned sessions.")
+    expect(page.locator(f"#{ids.CASE_GOAL_AREA}")).to_contain_text("Role dispute")
+    page.locator(f"#{ids.CASE_GOAL_TEXT}").fill("Agree a rota with Arjun")
+    page.get_by_role("button", name="Save goal").click()
+    expect(page.locator(MESSAGE)).to_have_text("Saved: case frame: goals.")
+    expect(card).to_contain_text("Agree a rota with Arjun (role dispute): not started")
+    client = store.load("c-new").document.client
+    assert (client.planned_sessions, [(g.area.value, g.text) for g in client.goals]) == (
+        12, [("role_dispute", "Agree a rota with Arjun")])
