@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 import dash
-from dash import Input, Output, State, ctx, html, no_update
+from dash import Input, Output, Patch, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
 from ipt_network.case import goal_states
@@ -20,7 +20,7 @@ from ipt_network.contract import contract
 from ipt_network.errors import NotFoundError
 from ipt_network.figures.style import day
 from ipt_network.model import Document
-from ipt_network.store import Store, case_fields
+from ipt_network.store import CASE_KEY, Store, case_fields
 from ipt_network.ui import editing, ids
 from ipt_network.ui.callbacks_edit import edit_action, outcome_changes
 from ipt_network.ui.case_edits import NEW_GOAL, goal_status, save_frame, save_goal
@@ -103,6 +103,16 @@ def added_goal(change: Change) -> str | None:
     return next((goal["id"] for goal in change.after["goals"] if goal["id"] not in before), None)
 
 
+def card_versions(versions: dict[tuple, int], number: int | None) -> Patch:
+    """The versions of the records the card saves (the case frame, the session on show), patched into the
+    page's versions: the grid's own versions are left to the grid, so the card never races its saves."""
+    patch = Patch()
+    for key in (CASE_KEY, ("session", number)):
+        if key in versions:
+            patch[editing.version_key(key)] = versions[key]
+    return patch
+
+
 def register(app: dash.Dash, store: Store, courses: Courses) -> None:
     @app.callback(
         Output(ids.CASE_VIEW, "children"),
@@ -135,8 +145,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         areas = [{"label": PROBLEM_AREAS["therapist"][area], "value": area.value} for area in doc.client.problem_areas]
         hint = "Names are hidden: show names to read or change the formulation and the goals' words." if hidden else ""
         return (case_view(doc, number, voice, hidden), voice == CLIENT, hint, saved_case(doc, number), goals,
-                no_update if valid else goals[0]["value"], areas,
-                editing.page_versions(course))
+                no_update if valid else goals[0]["value"], areas, card_versions(course.versions, number))
 
     @app.callback(
         Output(ids.CASE_PLANNED, "value"),

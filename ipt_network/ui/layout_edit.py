@@ -78,8 +78,9 @@ def edit_section() -> html.Section:
 def edit_panel() -> list:
     return [
         dcc.Store(id=ids.DATA_VERSION, storage_type="memory", data=0),
+        dcc.Store(id=ids.EDIT_VERSIONS, storage_type="memory", data={}),  # patched by saves and the case card
         *(dcc.Store(id=store_id, storage_type="memory") for store_id in (
-            ids.EDIT_VERSIONS, ids.EDIT_OUTCOME, ids.EDIT_UNDO_CHANGE, ids.EDIT_FOLLOW, ids.EDIT_MOOD_SAVED,
+            ids.EDIT_OUTCOME, ids.EDIT_UNDO_CHANGE, ids.EDIT_FOLLOW, ids.EDIT_MOOD_SAVED,
             ids.EDIT_PEOPLE_SAVED, ids.EDIT_SESSION_SAVED, ids.EDIT_TAB, ids.EDIT_SESSION_SHOWN,
             ids.EDIT_PERSON_SHOWN, ids.EDIT_MOOD_SHOWN, ids.EDIT_GRID_DRAWN)),
         html.Div(className="edit-status", children=[
