@@ -2,8 +2,8 @@
 edit saved at once, read back from the database and after a reload, or refused and explained.
 
 The sample client is Rosa (data/samples/rosa_grief.json): grief agreed at session 2, 16 sessions
-planned, the formulation shared at session 3, two goals ("Mourn Luis at her own pace, the good and
-the hard" and "Return to the people and activities she has dropped, choir and friends first"), both
+planned, the formulation shared at session 3, two goals ("Mourn Luis at my own pace, the good and
+the hard" and "Return to the people and activities I have dropped, choir and friends first"), both
 first recorded as progressing at session 4.
 """
 
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.browser
 CLIENT = "c-rosa"
 CARD = f"#{ids.CASE_VIEW}"
 MESSAGE = f"#{ids.CASE_MESSAGE}"
-MOURN = "Mourn Luis at her own pace, the good and the hard"
+MOURN = "Mourn Luis at my own pace, the good and the hard"
 FORMULATION_START = "Rosa's depression began in the weeks after Luis died"
 
 
@@ -115,11 +115,11 @@ def test_goal_status_words_and_a_new_goal_are_saved(page: Page, app_url, store):
     open_case(page, app_url, 5)
     expect(page.locator(f"#{ids.CASE_GOAL_TEXT}")).to_have_value(MOURN)
     page.get_by_label("Met").check()
-    page.locator(f"#{ids.CASE_GOAL_TEXT}").fill("Mourn Luis at her own pace")
+    page.locator(f"#{ids.CASE_GOAL_TEXT}").fill("Mourn Luis at my own pace")
     page.get_by_role("button", name="Save goal").click()
     expect(page.locator(MESSAGE)).to_have_text("Saved: case frame: goals; session 5: goal progress.")
     doc = store.load(CLIENT).document
-    assert doc.client.goals[0].text == "Mourn Luis at her own pace"
+    assert doc.client.goals[0].text == "Mourn Luis at my own pace"
     assert {p.goal: p.status.value for p in doc.session(5).goal_progress}["g-mourn"] == "met"
     choose(page, ids.CASE_GOAL, "Add a new goal")
     expect(page.locator(f"#{ids.CASE_GOAL_TEXT}")).to_have_value("")
@@ -130,7 +130,7 @@ def test_goal_status_words_and_a_new_goal_are_saved(page: Page, app_url, store):
     assert [(g.id, g.area.value, g.text) for g in goals[2:]] == [("g-1", "grief", "Sing in the choir again")]
     page.reload()
     card = page.locator(CARD)
-    expect(card).to_contain_text("Mourn Luis at her own pace (grief): met since session 5")
+    expect(card).to_contain_text("Mourn Luis at my own pace (grief): met since session 5")
     expect(card).to_contain_text("Sing in the choir again (grief): not started")
 
 
