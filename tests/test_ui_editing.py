@@ -7,6 +7,7 @@ Mum–Dan support 1 conflict 7; PHQ-9 18 from nine 2s).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -261,6 +262,23 @@ def test_marking_a_death_keeps_the_person_and_can_be_undone(store):
     assert editing.grid_rows(store.load(CLIENT).document, 1, names)[0]["name"] == "Mum (died 3 Feb 2026)"
     undo_latest(store)
     assert store.load(CLIENT).document.person("p-mum").deceased_on is None
+
+
+def test_a_rename_and_a_date_of_death_read_at_once_keep_each_other(store):
+    """Two saves from one page, both read before either wrote (two requests at once): each writes only
+    its own field, so neither puts back what the other changed."""
+    read_before_both = store.load(CLIENT)
+
+    @dataclasses.dataclass(frozen=True)
+    class ReadEarlier(Edit):
+        def course(self):
+            return read_before_both
+
+    page = ReadEarlier(store, CLIENT, 1, editing.page_versions(read_before_both), "tab-1")
+    editing.save_person(page, "p-mum", "Mother", "parent", None)
+    editing.mark_died(page, "p-mum", "2026-02-03")
+    mum = store.load(CLIENT).document.person("p-mum")
+    assert (mum.name, mum.deceased_on.isoformat()) == ("Mother", "2026-02-03")
 
 
 def test_session_details_are_saved_with_one_event_per_line(store):

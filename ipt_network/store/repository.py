@@ -316,16 +316,24 @@ class Store:
         record = person.model_dump(mode="json")
         return self._edit_person(client_id, person.id, expected_version, lambda _old: record, tab)
 
-    def mark_deceased(self, client_id: str, person_id: str, on: dt.date, expected_version: int | None, *,
-                      tab: str | None = None) -> int:
-        """Record that a person died on ``on``; they stay in every session, marked. Returns the new version."""
+    def change_person(self, client_id: str, person_id: str, fields: Mapping[str, Any], *,
+                      expected_version: int | None, tab: str | None = None) -> int:
+        """Change some fields of a person (name, role, notes, date of death), merged into the record as
+        stored inside the transaction: two quick saves from one page (a rename, then a date of death)
+        each keep the other's field. Returns the new version."""
 
         def change(old: dict | None) -> dict:
             if old is None:
                 raise NotFoundError(f"client '{client_id}' has no person '{person_id}'")
-            return {**old, "deceased_on": on}
+            return {**old, **fields}
 
         return self._edit_person(client_id, person_id, expected_version, change, tab)
+
+    def mark_deceased(self, client_id: str, person_id: str, on: dt.date, expected_version: int | None, *,
+                      tab: str | None = None) -> int:
+        """Record that a person died on ``on``; they stay in every session, marked. Returns the new version."""
+        return self.change_person(client_id, person_id, {"deceased_on": on}, expected_version=expected_version,
+                                  tab=tab)
 
     def save_case(self, client_id: str, fields: Mapping[str, Any], *, expected_version: int | None,
                   tab: str | None = None) -> int:

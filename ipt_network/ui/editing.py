@@ -207,8 +207,10 @@ class Change:
         return cls(key[0], session, key, logged.change.before, logged.change.after, logged.revision, removed)
 
 
-def _write(edit: Edit, kind: str, key: tuple, record: dict | None) -> int | None:
-    """Save ``record`` (or remove the record under ``key`` when it is ``None``); returns the new version."""
+def _write(edit: Edit, kind: str, key: tuple, before: dict | None, record: dict | None) -> int | None:
+    """Save ``record`` (or remove the record under ``key`` when it is ``None``); returns the new version.
+    A person already stored is saved as the fields that differ from ``before``, merged in the store's
+    transaction, so a quick second save from the page cannot put back a field the first one changed."""
     store, client_id, session, expected, tab = edit.store, edit.client_id, edit.number, edit.expected(key), edit.tab
     if kind == "tie":
         if record is None:
@@ -224,7 +226,10 @@ def _write(edit: Edit, kind: str, key: tuple, record: dict | None) -> int | None
         return store.save_mood(client_id, session, MoodScore.model_validate(record), expected_version=expected,
                                tab=tab)
     if kind == "person":
-        return store.save_person(client_id, Person.model_validate(record), expected_version=expected, tab=tab)
+        if before is None:
+            return store.save_person(client_id, Person.model_validate(record), expected_version=expected, tab=tab)
+        changed = {field: value for field, value in record.items() if before.get(field) != value}
+        return store.change_person(client_id, key[1], changed, expected_version=expected, tab=tab)
     return store.update_session(client_id, session, date=dt.date.fromisoformat(record["date"]),
                                 phase=record["phase"], notes=record["notes"], events=record["events"],
                                 expected_version=expected, tab=tab)
@@ -233,7 +238,7 @@ def _write(edit: Edit, kind: str, key: tuple, record: dict | None) -> int | None
 def _save(edit: Edit, key: tuple, before: dict | None, after: dict | None,
           removed_links: tuple[dict, ...] = ()) -> Change:
     kind = key[0]
-    version = _write(edit, kind, key, after)
+    version = _write(edit, kind, key, before, after)
     return Change(kind, edit.number if kind != "person" else None, key, before, after, version, removed_links)
 
 
