@@ -26,6 +26,7 @@ from ipt_network.figures import (
 from ipt_network.figures.network import (
     MARKER_SIZE,
     attention_trace,
+    focus_trace,
     legend,
     link_traces,
     people_trace,
@@ -385,6 +386,27 @@ def test_people_carry_shape_name_and_hover_in_the_words_of_the_view(doc):
     roles = people_trace(scene_of(doc, 2, "roles"))
     assert roles["text"] == ["Parent", "Partner", "Friend", "Family (in memory)", "Colleague"]
     assert not any("<i>" in text for text in roles["hovertext"])  # notes may name people: not with roles
+
+
+def test_focus_people_carry_a_lettered_tag_on_their_tie_in_the_therapists_view_only():
+    course = copy.deepcopy(COURSE)
+    mum, _, _, bart = course["sessions"][0]["ties"]
+    mum["focus"], bart["focus"] = "role_dispute", "grief"
+    doc = parse_document(course)
+    tags = focus_trace(scene_of(doc, 1))
+    assert tags["ids"] == ["p-mum", "p-bart"] and tags["text"] == ["D", "G"]
+    assert tags["hovertext"] == ["Focus of the work: role dispute (Marguerite)",
+                                 "Focus of the work: grief (Bartholomew)"]
+    # 0.36 drawing units from each person, on the line to the client at the centre.
+    positions = ring_positions(doc, 1)
+    for person, x, y in zip(("p-mum", "p-bart"), tags["x"], tags["y"], strict=True):
+        (px, py), (cx, cy) = positions[person], positions["c-ana"]
+        assert math.hypot(x - px, y - py) == pytest.approx(0.36)
+        assert math.hypot(x - cx, y - cy) == pytest.approx(math.hypot(px - cx, py - cy) - 0.36)
+    key = next(k for k in legend(scene_of(doc, 1)) if k["name"].startswith("Letter tag"))
+    assert key["showlegend"] and key["name"] == "Letter tag: focus of the work (G grief, D role dispute)"
+    assert focus_trace(scene_of(doc, 1, private=False))["ids"] == []  # the client's page carries no focus
+    assert not any(k["showlegend"] for k in legend(scene_of(doc, 1, private=False)) if k["name"].startswith("Letter"))
 
 
 def test_the_legend_lists_only_what_the_picture_holds(doc):

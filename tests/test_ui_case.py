@@ -104,8 +104,8 @@ def test_a_new_goal_gets_the_first_free_id(store):
     changes = save_goal(edit(store), NEW_GOAL, "grief", "  Sing in the choir again ", "not_started")
     goals = store.load(CLIENT).document.client.goals
     assert [(g.id, g.area.value, g.text) for g in goals] == [
-        ("g-mourn", "grief", "Mourn Luis at her own pace, the good and the hard"),
-        ("g-return", "grief", "Return to the people and activities she has dropped, choir and friends first"),
+        ("g-mourn", "grief", "Mourn Luis at my own pace, the good and the hard"),
+        ("g-return", "grief", "Return to the people and activities I have dropped, choir and friends first"),
         ("g-1", "grief", "Sing in the choir again")]
     assert len(changes) == 1  # not started already: no progress recorded
 
@@ -135,9 +135,9 @@ def test_the_card_in_both_voices_and_with_names_hidden(store):
     assert "Grief (agreed at session 2)" in therapist
     assert "Session 4 of 16 · 12 left" in therapist
     assert "Formulation (shared at session 3)" in therapist
-    assert "Mourn Luis at her own pace, the good and the hard (grief): progressing since session 4" in therapist
+    assert "Mourn Luis at my own pace, the good and the hard (grief): progressing since session 4" in therapist
     client = text_of(case_view(doc, 4, "client", hidden=False))
-    assert "Mourn Luis at her own pace, the good and the hard: under way" in client
+    assert "Mourn Luis at my own pace, the good and the hard: under way" in client
     assert "Losing someone close" in client
     assert not any(word in client for word in ("ormulation", doc.client.formulation[:30], "grief", "Grief"))
     hidden = text_of(case_view(doc, 4, "therapist", hidden=True))

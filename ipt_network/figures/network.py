@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ipt_network.graph import find_session
 from ipt_network.layout import OUTER_RADIUS, RING_RADIUS, Point, force_positions, ring_positions
 from ipt_network.metrics import valence as tie_valence
-from ipt_network.model import Document, Link, Person, Session, Tie
+from ipt_network.model import Document, Link, Person, ProblemArea, Session, Tie
 from ipt_network.settings import DEFAULT, Thresholds
 from ipt_network.words import list_in_words, plural
 
@@ -55,6 +55,14 @@ CONFLICT_STYLE = {  # legend words, dash, colour: darker and warmer as conflict 
     "strong": ("Dotted line: a lot of conflict", "dot", "#B0623F"),
 }
 LINK_COLOUR = "#C3CAD3"
+FOCUS_TAGS = {  # the letter on a focus person's tag, and its words
+    ProblemArea.GRIEF: ("G", "grief"),
+    ProblemArea.ROLE_DISPUTE: ("D", "role dispute"),
+    ProblemArea.ROLE_TRANSITION: ("T", "role transition"),
+    ProblemArea.INTERPERSONAL_DEFICITS: ("I", "interpersonal deficits"),
+}
+FOCUS_TAG_STEP = 0.36
+"""How far a focus tag sits from its person, towards the client, on their tie (drawing units)."""
 SUPPORT_BUCKETS = 5
 """Tie widths come in five steps (support 0–1, 2–3, 4–5, 6–7, 8–10): few traces, fast drawing."""
 
@@ -254,6 +262,31 @@ def attention_trace(scene: Scene) -> dict:
                                             "line": {"width": 3, "color": PURPLE}}}
 
 
+def focus_trace(scene: Scene) -> dict:
+    """A small lettered tag on the tie of each person the work focuses on (G grief, D role dispute,
+    T role transition, I interpersonal deficits), set on the tie just inside the person: the focus is
+    the relationship. The therapist's view only, like the focus on hover; the trace is always there
+    (maybe empty) so the traces keep their places."""
+    tagged = [d for d in scene.drawn if scene.private and d.tie.focus is not None]
+    points = [_towards(scene.centre, (d.x, d.y), FOCUS_TAG_STEP) for d in tagged]
+    return {"type": "scatter", "mode": "markers+text", "name": "focus", "showlegend": False,
+            "x": [x for x, _ in points], "y": [y for _, y in points], "ids": [d.tie.person for d in tagged],
+            "text": [FOCUS_TAGS[d.tie.focus][0] for d in tagged], "textposition": "middle center",
+            "textfont": {"size": 10, "color": "white"},
+            "hovertext": [f"Focus of the work: {FOCUS_TAGS[d.tie.focus][1]} ({escape(scene.names[d.tie.person])})"
+                          for d in tagged],
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "marker": {"symbol": "square", "size": 15, "color": INK, "opacity": 1,
+                       "line": {"width": 1, "color": "white"}}, "cliponaxis": False}
+
+
+def _towards(centre: Point, point: Point, step: float) -> Point:
+    """The point ``step`` drawing units from ``point`` towards ``centre``."""
+    dx, dy = centre[0] - point[0], centre[1] - point[1]
+    length = math.hypot(dx, dy) or 1.0
+    return point[0] + dx * step / length, point[1] + dy * step / length
+
+
 def people_trace(scene: Scene) -> dict:
     """The people: shape and colour by kind of tie, names beside them (only the ones that matter
     when crowded), hover text in the words and with the scores this view allows."""
@@ -331,15 +364,15 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
     dict
         ``{"data": [...], "layout": {...}}``. People carry their id in ``ids`` and
         ``customdata``; the trace order is the same for every session: links, ties, link hover,
-        attention rings, people, client, legend keys.
+        attention rings, focus tags, people, client, legend keys.
     """
     drawing = scene(doc, session_number, positions=positions, display_name=display_name, hotspots=hotspots,
                     valence=valence, highlight=highlight, show_links=show_links, show_scores=show_scores,
                     private=private, thresholds=thresholds)
     links, link_hover = link_traces(drawing)
     client = doc.client.id
-    data = [*links, *tie_traces(drawing), link_hover, attention_trace(drawing), people_trace(drawing),
-            _client_trace(client, drawing.centre, display_name(client)), *legend(drawing)]
+    data = [*links, *tie_traces(drawing), link_hover, attention_trace(drawing), focus_trace(drawing),
+            people_trace(drawing), _client_trace(client, drawing.centre, display_name(client)), *legend(drawing)]
     layout = base_layout(height=height, title=title)
     reach = AXIS_REACH
     # "domain": the drawing area shrinks to keep circles round, so the axis ranges never change and
@@ -381,6 +414,10 @@ def legend(scene: Scene) -> list[dict]:
                      line={"width": 5, "color": CONFLICT_STYLE["calm"][2]}))
     keys += [_key(words, level in levels, line={"width": 2.5, "dash": dash, "color": colour})
              for level, (words, dash, colour) in CONFLICT_STYLE.items() if words]
+    areas = [area for area in FOCUS_TAGS if scene.private and any(d.tie.focus == area for d in scene.drawn)]
+    keys.append(_key("Letter tag: focus of the work ("
+                     + ", ".join(" ".join(FOCUS_TAGS[area]) for area in areas) + ")", bool(areas),
+                     marker={"symbol": "square", "color": INK, "size": 12}))
     keys.append(_key("Grey line: these two know each other", bool(scene.links),
                      line={"width": 1.5, "color": LINK_COLOUR}))
     return keys
