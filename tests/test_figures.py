@@ -26,6 +26,7 @@ from ipt_network.figures import (
 from ipt_network.figures.network import (
     MARKER_SIZE,
     attention_trace,
+    event_trace,
     focus_trace,
     legend,
     link_traces,
@@ -409,6 +410,15 @@ def test_focus_people_carry_a_lettered_tag_on_their_tie_in_the_therapists_view_o
     assert not any(k["showlegend"] for k in legend(scene_of(doc, 1, private=False)) if k["name"].startswith("Letter"))
 
 
+def test_the_people_of_a_chosen_event_sit_on_a_warm_halo(doc):
+    halo = event_trace(scene_of(doc, 1, lit=["p-dan", "p-wil"]))  # Wilhelmina is not in session 1
+    assert halo["ids"] == ["p-dan"] and halo["marker"]["size"] == MARKER_SIZE + 22
+    assert (halo["x"], halo["y"]) == ([ring_positions(doc, 1)["p-dan"][0]], [ring_positions(doc, 1)["p-dan"][1]])
+    assert event_trace(scene_of(doc, 1))["ids"] == []
+    shown = {key["name"] for key in legend(scene_of(doc, 1, lit=["p-dan"])) if key["showlegend"]}
+    assert "Warm halo: in the life event chosen" in shown
+
+
 def test_the_legend_lists_only_what_the_picture_holds(doc):
     # Session 2 without links: Bartholomew remembered, Wilhelmina 2/4 neither strong, Dan 4/6 some conflict.
     shown = {key["name"] for key in legend(scene_of(doc, 2, show_links=False)) if key["showlegend"]}
@@ -433,7 +443,7 @@ def test_timeline_draws_the_history_before_therapy_ahead_of_session_1(doc):
     assert hidden["hovertext"] == ["<b>Before therapy</b> · 14 Mar 2025", "<b>Before therapy</b> · 1 Sep 2025"]
 
 
-def test_mood_chart_marks_events_linked_to_mood_along_the_top_of_the_first_row(doc):
+def test_mood_chart_marks_events_linked_to_mood_in_a_strip_atop_the_first_row(doc):
     from ipt_network.events import LinkedEvent
     from ipt_network.figures import event_marks
     events = {2: (LinkedEvent(2, "Row with Dan", ("dan",), "worse"),),
@@ -442,6 +452,11 @@ def test_mood_chart_marks_events_linked_to_mood_along_the_top_of_the_first_row(d
     figure = mood_figure(mood_table(doc), phases=[(1, "initial"), (2, "initial"), (3, "middle")], events=marks)
     worse, better = trace(figure, "Event: mood worse"), trace(figure, "Event: mood better")
     assert worse["x"] == [2, 3] and better["x"] == [3]
-    assert worse["y"] == [27.5, 27.5]  # PHQ-9 runs 0–27: the top edge of its row
+    # PHQ-9 runs 0–27 and its row to 27.5; a strip of a tenth of 27 above it holds the marks at its middle.
+    assert worse["y"] == pytest.approx([28.85, 28.85]) and figure["layout"]["yaxis"]["range"] == pytest.approx(
+        [-0.5, 30.2])
+    # Each mark says which event it is (the session, then its place among that session's linked events),
+    # so a click can light the event's people; no name or id is in it.
+    assert worse["customdata"] == ["event 2 0", "event 3 1"] and better["customdata"] == ["event 3 0"]
     assert worse["hovertext"][0] == "S2<br><b>Mood worse</b>: Row with Dan (with Dan; mood worse)"
     assert event_marks(events, str.title, show_text=False)[2] == [("worse", "a life event")]

@@ -31,7 +31,7 @@ from ipt_network.ui.callbacks_insights import (
     mood_event_marks,
     mood_words_panel,
 )
-from ipt_network.ui.callbacks_review import header_label
+from ipt_network.ui.callbacks_review import event_people, header_label
 from ipt_network.ui.derived import derived
 from ipt_network.ui.labels import CLIENT, THERAPIST
 from ipt_network.ui.plain_words import (
@@ -298,3 +298,12 @@ def test_events_that_moved_mood_are_marked_for_the_therapist_only_and_nameless_w
     hidden = mood_event_marks(rosa, view_prefs(THERAPIST, [HIDE]))
     assert hidden[9] == [("worse", "a life event"), ("better", "a life event")]
     assert mood_event_marks(rosa, view_prefs(CLIENT, [])) is None
+
+
+def test_a_chosen_event_lights_its_people_only_at_its_own_session():
+    # rosa_grief.json, session 9: the anniversary (mood worse, with Luis), then the ashes scattered
+    # (mood better, with Luis, Inés, Marta and Carmen).
+    assert event_people(ROSA, 9, [9, 1]) == ("p-luis", "p-ines", "p-marta", "p-carmen")
+    assert event_people(ROSA, 9, [9, 0]) == ("p-luis",)
+    assert event_people(ROSA, 10, [9, 1]) == ()  # another session on show: nothing lit
+    assert event_people(ROSA, 9, [9, 5]) == event_people(ROSA, 9, None) == ()  # no such event (edited away)

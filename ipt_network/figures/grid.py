@@ -37,6 +37,8 @@ class Row:
     traces: list[dict] = field(default_factory=list)
     shapes: list[dict] = field(default_factory=list)
     annotations: list[dict] = field(default_factory=list)
+    ticks: Sequence[float] | None = None
+    """The y axis's tick values, when the range runs past the scale (plotly's own otherwise)."""
 
 
 def _bind(item: dict, suffix: str) -> dict:
@@ -61,7 +63,8 @@ def stacked_figure(rows: Sequence[Row], *, sessions: Sequence[int], phases: Sequ
     for index, row in enumerate(rows, start=1):
         domain = (cursor - row.height / usable, cursor)
         suffix = "" if index == 1 else str(index)
-        layout.update(row_axes(index, domain, last=index == len(rows), sessions=sessions, y_range=row.y_range))
+        layout.update(row_axes(index, domain, last=index == len(rows), sessions=sessions, y_range=row.y_range,
+                                ticks=row.ticks))
         annotations.append(row_title(domain, row.title))
         data += [_bind(t, suffix) for t in row.traces]
         shapes += [_bind(s, suffix) for s in row.shapes]

@@ -69,8 +69,12 @@ EVENT_MARKS = {  # legend word, symbol, colour
     "better": ("Event: mood better", "hexagon", SKY),
     "worse": ("Event: mood worse", "hexagon-open", PURPLE),
 }
+EVENT_STRIP = 0.1
+"""The strip above the bands of the first row that holds the event marks, as a share of the score's
+range: the marks sit inside the plot, where a click reaches them, and over no score."""
 EventMarks = Mapping[int, Sequence[tuple[str, str]]]
-"""Session → ``(mood, words)`` of each event linked to mood ("better" or "worse")."""
+"""Session → ``(mood, words)`` of each event linked to mood ("better" or "worse"), in the order of
+``events.mood_events`` (a mark's ``event_key`` counts in it)."""
 INSTRUMENT_ROW = 190
 NETWORK_ROW = 120
 
@@ -100,17 +104,48 @@ def event_marks(events: Mapping[int, Sequence[LinkedEvent]], display_name: Calla
             for number, found in events.items()}
 
 
+def score_ticks(top: int) -> list[int]:
+    """Tick values from 0 to the scale's ``top`` (none above it, where the event strip is).
+
+    >>> score_ticks(27), score_ticks(52), score_ticks(10)
+    ([0, 5, 10, 15, 20, 25], [0, 10, 20, 30, 40, 50], [0, 2, 4, 6, 8, 10])
+    """
+    step = 2 if top <= 10 else 5 if top <= 30 else 10
+    return list(range(0, top + 1, step))
+
+
+def event_key(number: int, index: int) -> str:
+    """What a mark on the chart carries to say which event it is (the ``index``-th linked event of
+    session ``number``), without a name or typed id, so a click can light the event's people.
+
+    >>> event_key(6, 0), event_place(event_key(6, 0)), event_place("person-2")
+    ('event 6 0', (6, 0), None)
+    """
+    return f"event {number} {index}"
+
+
+def event_place(key: object) -> tuple[int, int] | None:
+    """``(session, index)`` of an ``event_key``; ``None`` for anything else."""
+    parts = key.split() if isinstance(key, str) else []
+    if len(parts) != 3 or parts[0] != "event" or not all(part.isdigit() for part in parts[1:]):
+        return None
+    return int(parts[1]), int(parts[2])
+
+
 def _event_traces(marks: EventMarks, top: int, dates: Mapping[int, dt.date] | None) -> list[dict]:
     traces = []
     for mood, (word, symbol, colour) in EVENT_MARKS.items():
-        chosen = [(n, words) for n in sorted(marks) for m, words in marks[n] if m == mood]
+        chosen = [(n, i, words) for n in sorted(marks) for i, (m, words) in enumerate(marks[n]) if m == mood]
         if not chosen:
             continue
         traces.append({
             "type": "scatter", "mode": "markers", "name": word, "legendgroup": f"event:{mood}", "xaxis": "x?",
-            "yaxis": "y?", "showlegend": True, "x": [n for n, _ in chosen], "y": [top + 0.5] * len(chosen),
+            "yaxis": "y?", "showlegend": True, "x": [n for n, _, _ in chosen],
+            "y": [top + 0.5 + EVENT_STRIP * top / 2] * len(chosen),
+            "customdata": [event_key(n, i) for n, i, _ in chosen],
             "cliponaxis": False, "hovertemplate": "%{hovertext}<extra></extra>",
-            "hovertext": [f"{session_hover(n, dates)}<br><b>Mood {mood}</b>: {escape(words)}" for n, words in chosen],
+            "hovertext": [f"{session_hover(n, dates)}<br><b>Mood {mood}</b>: {escape(words)}"
+                          for n, _, words in chosen],
             "marker": {"symbol": symbol, "color": colour, "size": 12, "line": {"width": 2, "color": colour}}})
     return traces
 
@@ -208,10 +243,12 @@ def mood_figure(mood_table: pd.DataFrame, *, phases: Sequence[tuple[int, str]],
                              + (f" ({band_of(bands, score)})" if bands else "") for n, score in scores.items()]
         line["marker"]["size"] = 8
         flags = _flag_traces(name, scores, (markers or {}).get(name, {}), top, dates, legend_done)
+        strip, ticks = 0.0, None
         if events and not rows:
             flags += _event_traces(events, top, dates)
-        rows.append(Row(INSTRUMENT_WORDS[Instrument(name)], INSTRUMENT_ROW, [-0.5, top + 0.5],
-                        [line, *flags], shapes, labels))
+            strip, ticks = EVENT_STRIP * top, score_ticks(top)
+        rows.append(Row(INSTRUMENT_WORDS[Instrument(name)], INSTRUMENT_ROW, [-0.5, top + 0.5 + strip],
+                        [line, *flags], shapes, labels, ticks))
     for index, column in enumerate(network_series.columns if network_series is not None else ()):
         values = network_series[column]
         label = MEASURE_WORDS.get(column, column.replace("_", " ").capitalize())

@@ -55,6 +55,8 @@ CONFLICT_STYLE = {  # legend words, dash, colour: darker and warmer as conflict 
     "strong": ("Dotted line: a lot of conflict", "dot", "#B0623F"),
 }
 LINK_COLOUR = "#C3CAD3"
+EVENT_HALO = "#F6D9A8"
+"""A warm halo behind the people of the chosen life event: seen at once, it hides nothing."""
 FOCUS_TAGS = {  # the letter on a focus person's tag, and its words
     ProblemArea.GRIEF: ("G", "grief"),
     ProblemArea.ROLE_DISPUTE: ("D", "role dispute"),
@@ -186,6 +188,8 @@ class Scene:
     links: Sequence[Link]
     """The links to draw (none when links are not on show)."""
     highlight: str | None = None
+    lit: Collection[str] = ()
+    """The people of the life event chosen on the mood chart."""
     show_scores: bool = True
     with_notes: bool = True
     private: bool = True
@@ -203,8 +207,8 @@ class Scene:
 
 def scene(doc: Document, session_number: int, *, positions: Mapping[str, Point],
           display_name: Callable[[str], str], hotspots: Hotspots = (), valence: Mapping[str, str] | None = None,
-          highlight: str | None = None, show_links: bool = True, show_scores: bool = True,
-          private: bool = True, thresholds: Thresholds = DEFAULT) -> Scene:
+          highlight: str | None = None, lit: Collection[str] = (), show_links: bool = True,
+          show_scores: bool = True, private: bool = True, thresholds: Thresholds = DEFAULT) -> Scene:
     """The session's people placed and classified, as every step of ``network_figure`` needs them
     (the parameters are those of ``network_figure``)."""
     session = find_session(doc, session_number)
@@ -217,7 +221,7 @@ def scene(doc: Document, session_number: int, *, positions: Mapping[str, Point],
     return Scene(session=session, centre=positions[doc.client.id], drawn=drawn, names=names,
                  reasons=hotspots if isinstance(hotspots, Mapping) else dict.fromkeys(hotspots, ()),
                  positions=positions, links=session.links if show_links else (), highlight=highlight,
-                 show_scores=show_scores, private=private,
+                 lit=frozenset(lit), show_scores=show_scores, private=private,
                  with_notes=private and all(names[pid] == people[pid].name for pid in names), thresholds=thresholds)
 
 
@@ -260,6 +264,16 @@ def attention_trace(scene: Scene) -> dict:
             "x": [d.x for d in ringed], "y": [d.y for d in ringed], "ids": [d.tie.person for d in ringed],
             "hoverinfo": "skip", "marker": {"symbol": "circle-open", "size": scene.size + 14, "color": PURPLE,
                                             "line": {"width": 3, "color": PURPLE}}}
+
+
+def event_trace(scene: Scene) -> dict:
+    """A soft halo around each person of the life event chosen on the mood chart (the trace is always
+    there, maybe empty, so the traces keep their places)."""
+    haloed = [d for d in scene.drawn if d.tie.person in scene.lit]
+    return {"type": "scatter", "mode": "markers", "name": "event people", "showlegend": False,
+            "x": [d.x for d in haloed], "y": [d.y for d in haloed], "ids": [d.tie.person for d in haloed],
+            "hoverinfo": "skip", "marker": {"symbol": "circle", "size": scene.size + 22, "color": EVENT_HALO,
+                                            "opacity": 1, "line": {"width": 0}}}
 
 
 def focus_trace(scene: Scene) -> dict:
@@ -328,9 +342,9 @@ LEGEND_BAND = 0.2
 def network_figure(doc: Document, session_number: int, *, positions: Mapping[str, Point],
                    display_name: Callable[[str], str], hotspots: Hotspots = (),
                    valence: Mapping[str, str] | None = None, highlight: str | None = None,
-                   show_links: bool = True, show_rings: bool = True, show_scores: bool = True,
-                   title: str | None = None, thresholds: Thresholds = DEFAULT, height: int = 640,
-                   private: bool = True) -> dict:
+                   lit: Collection[str] = (), show_links: bool = True, show_rings: bool = True,
+                   show_scores: bool = True, title: str | None = None, thresholds: Thresholds = DEFAULT,
+                   height: int = 640, private: bool = True) -> dict:
     """One session's network as a plotly figure dict.
 
     Parameters
@@ -350,6 +364,8 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
         by default each tie's valence under ``thresholds`` (``metrics.valence``).
     highlight
         A person drawn larger and outlined in ink (the one selected in the dashboard).
+    lit
+        People drawn on a warm halo: those of the life event chosen on the mood chart.
     show_links, show_rings
         Links between people; the three closeness rings (off for the force-directed view).
     show_scores
@@ -364,14 +380,15 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
     dict
         ``{"data": [...], "layout": {...}}``. People carry their id in ``ids`` and
         ``customdata``; the trace order is the same for every session: links, ties, link hover,
-        attention rings, focus tags, people, client, legend keys.
+        event halos, attention rings, focus tags, people, client, legend keys.
     """
     drawing = scene(doc, session_number, positions=positions, display_name=display_name, hotspots=hotspots,
-                    valence=valence, highlight=highlight, show_links=show_links, show_scores=show_scores,
+                    valence=valence, highlight=highlight, lit=lit, show_links=show_links, show_scores=show_scores,
                     private=private, thresholds=thresholds)
     links, link_hover = link_traces(drawing)
     client = doc.client.id
-    data = [*links, *tie_traces(drawing), link_hover, attention_trace(drawing), focus_trace(drawing),
+    data = [*links, *tie_traces(drawing), link_hover, event_trace(drawing), attention_trace(drawing),
+            focus_trace(drawing),
             people_trace(drawing), _client_trace(client, drawing.centre, display_name(client)), *legend(drawing)]
     layout = base_layout(height=height, title=title)
     reach = AXIS_REACH
@@ -418,6 +435,8 @@ def legend(scene: Scene) -> list[dict]:
     keys.append(_key("Letter tag: focus of the work ("
                      + ", ".join(" ".join(FOCUS_TAGS[area]) for area in areas) + ")", bool(areas),
                      marker={"symbol": "square", "color": INK, "size": 12}))
+    keys.append(_key("Warm halo: in the life event chosen", any(d.tie.person in scene.lit for d in scene.drawn),
+                     marker={"symbol": "circle", "color": EVENT_HALO, "size": 14}))
     keys.append(_key("Grey line: these two know each other", bool(scene.links),
                      line={"width": 1.5, "color": LINK_COLOUR}))
     return keys

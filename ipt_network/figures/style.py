@@ -141,7 +141,7 @@ def phase_dividers(phases: Sequence[tuple[int, str]], *, y0: float, y1: float) -
 
 
 def row_axes(index: int, domain: tuple[float, float], *, last: bool, sessions: Sequence[int],
-             y_range: Sequence[float]) -> dict:
+             y_range: Sequence[float], ticks: Sequence[float] | None = None) -> dict:
     """Layout entries of row ``index`` (1-based): its x axis (matched to the first) and y axis."""
     suffix = "" if index == 1 else str(index)
     x = {**session_ticks(sessions), "anchor": f"y{suffix}", "showticklabels": last}
@@ -149,6 +149,8 @@ def row_axes(index: int, domain: tuple[float, float], *, last: bool, sessions: S
         x["matches"] = "x"
     y = {"domain": list(domain), "anchor": f"x{suffix}", "range": list(y_range), "fixedrange": True,
          "showgrid": True, "gridcolor": "#EEF1F4", "zeroline": False, "tickfont": {"size": 11, "color": MUTED}}
+    if ticks is not None:
+        y["tickvals"] = list(ticks)
     return {f"xaxis{suffix}": x, f"yaxis{suffix}": y}
 
 

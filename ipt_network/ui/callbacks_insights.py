@@ -21,7 +21,7 @@ from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html
 from dash.exceptions import PreventUpdate
 
 from ipt_network.events import mood_events
-from ipt_network.figures.mood import EventMarks, event_marks, mood_figure, mood_markers
+from ipt_network.figures.mood import EventMarks, event_marks, event_place, mood_figure, mood_markers
 from ipt_network.graph import find_session
 from ipt_network.hotspots import Findings
 from ipt_network.linkage import SERIES, linkage_from_tables, network_series
@@ -196,6 +196,22 @@ def register(app: dash.Dash, courses: Courses) -> None:
         State(ids.HIGHLIGHT, "data"),
         prevent_initial_call=True,
     )
+    @app.callback(
+        Output(ids.LIT_EVENT, "data"),
+        Output(ids.SESSION_SLIDER, "value", allow_duplicate=True),
+        Input(ids.MOOD_GRAPH, "clickData"),
+        State(ids.LIT_EVENT, "data"),
+        prevent_initial_call=True,
+    )
+    def choose_event(click, lit):
+        """A life event's mark on the mood chart, clicked: its session on show and its people aglow on
+        the network; clicked again, the glow goes."""
+        places = [event_place(point.get("customdata")) for point in (click or {}).get("points") or []]
+        place = next((found for found in places if found), None)  # a click on a session takes all its points
+        if place is None:
+            raise PreventUpdate
+        return (None if lit == list(place) else list(place)), place[0]
+
     app.clientside_callback(
         ClientsideFunction(namespace="hotspots", function_name="pressed"),
         Output({"type": ids.HOTSPOT_PICK, "person": ALL}, "aria-pressed"),

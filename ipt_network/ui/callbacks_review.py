@@ -23,6 +23,7 @@ from dash.exceptions import PreventUpdate
 
 from ipt_network.contract import contract
 from ipt_network.errors import NotFoundError
+from ipt_network.events import mood_events
 from ipt_network.figures.keys import glide, pseudonyms
 from ipt_network.figures.network import network_figure
 from ipt_network.graph import find_session
@@ -65,6 +66,14 @@ def summary_panel(course: CourseAnalysis, number: int, display_name: Callable[[s
             for part in (html.Dt(name), html.Dd(value))
         ]))
     return children
+
+
+def event_people(doc: Document, number: int, lit_event: list[int] | None) -> tuple[str, ...]:
+    """The people of the life event chosen on the mood chart, when it belongs to session ``number``."""
+    if not lit_event or lit_event[0] != number:
+        return ()
+    found = mood_events(doc).get(number, ())
+    return found[lit_event[1]].people if lit_event[1] < len(found) else ()
 
 
 def register(app: dash.Dash, courses: Courses) -> None:
@@ -138,12 +147,13 @@ def register(app: dash.Dash, courses: Courses) -> None:
         Input(ids.NETWORK_ARRANGEMENT, "value"),
         Input(ids.NETWORK_LINKS, "value"),
         Input(ids.HIGHLIGHT, "data"),
+        Input(ids.LIT_EVENT, "data"),
         Input(ids.DATA_VERSION, "data"),
         State(ids.REVIEW_CLIENT, "data"),
         State(ids.SHOWN, "data"),
     )
-    def draw_network(selection, voice, hide, numbers, arrangement, links, highlight, _data_version, client_id,
-                     shown_before):
+    def draw_network(selection, voice, hide, numbers, arrangement, links, highlight, lit_event, _data_version,
+                     client_id, shown_before):
         """The network of the session selected, then ``ids.SHOWN`` so the other panels follow it."""
         number = selection_of(selection).session
         shown_now = selection if selection != shown_before else no_update
@@ -158,6 +168,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
         with_numbers = scores_shown(prefs["voice"], numbers)
         figure = network_figure(
             doc, number, display_name=shown, hotspots=hotspots, highlight=highlight,
+            lit=event_people(doc, number, lit_event),
             positions=derived(course, course_force_positions) if force else ring_positions(doc, number),
             valence=tie_valences(course.graph(number), course.thresholds), show_links=LINKS in (links or []),
             show_rings=not force, show_scores=with_numbers, thresholds=course.thresholds, height=NETWORK_HEIGHT)

@@ -26,6 +26,7 @@ def hotspots_card() -> html.Section:
     return html.Section(className="card card-body panel hotspots", **{"aria-labelledby": ids.HOTSPOTS_TITLE},
                         children=[
         dcc.Store(id=ids.HIGHLIGHT, storage_type="memory"),
+        dcc.Store(id=ids.LIT_EVENT, storage_type="memory"),
         html.H2("Isolation and conflict", id=ids.HOTSPOTS_TITLE, className="h5"),
         html.Div(id=ids.HOTSPOTS_PANEL, **{"aria-live": "polite"}),
         html.Button("Clear highlight", id=ids.HIGHLIGHT_CLEAR, type="button", hidden=True,

@@ -289,3 +289,25 @@ def test_the_review_page_fits_a_tablet(page: Page, app_url):
     page.wait_for_function(MOOD_DRAWN)
     expect(page.locator(HOTSPOTS).get_by_role("button", name="Arjun")).to_be_visible()
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_choosing_a_life_event_on_the_mood_chart_lights_its_people_on_the_circle(page: Page, app_url):
+    # rosa_grief.json: the first event linked to mood is at session 6, "Joined the hospice bereavement
+    # group" (mood better), with the group; its mark is the first of the "Event: mood better" trace.
+    open_client(page, app_url, "c-rosa", 3)
+    page.wait_for_function(MOOD_DRAWN)
+    page.evaluate(f"""() => [...document.querySelectorAll('#{ids.MOOD_GRAPH} .scatterlayer .trace')]
+        .find(t => t.__data__[0].trace.name === 'Event: mood better')
+        .querySelector('.point').setAttribute('data-mark', 'first-better')""")
+    mark = page.locator(f"#{ids.MOOD_GRAPH} [data-mark=first-better]")
+    mark.evaluate("point => point.scrollIntoView({block: 'center'})")  # clear of the session bar
+    mark.hover(force=True)  # plotly reads a click from the point it last hovered
+    expect(page.locator(f"#{ids.MOOD_GRAPH} .hoverlayer .hovertext")).to_contain_text("Joined the hospice")
+    mark.click(force=True)
+    expect(page).to_have_url(f"{app_url}client/c-rosa?session=6")
+    lit = f"() => Array.from({NETWORK}?.data?.find(t => t.name === 'event people')?.ids ?? []).join()"
+    page.wait_for_function(f"() => ({lit})() === 'p-group'")
+    expect(page.locator(f"#{ids.NETWORK_GRAPH} .legendtext", has_text="Warm halo")).to_be_visible()
+    mark.hover(force=True)
+    mark.click(force=True)  # chosen again: the glow goes
+    page.wait_for_function(f"() => ({lit})() === ''")
