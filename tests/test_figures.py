@@ -419,6 +419,15 @@ def test_the_people_of_a_chosen_event_sit_on_a_warm_halo(doc):
     assert "Warm halo: in the life event chosen" in shown
 
 
+def test_in_the_clients_words_the_ring_says_strain_and_names_no_problem(doc):
+    client = scene_of(doc, 1, hotspots={"p-dan": ["things with Dashiell are very hard right now"]}, private=False)
+    hover = people_trace(client)["hovertext"][1]
+    assert "Relationship with strain: things with Dashiell are very hard right now" in hover
+    assert "attention" not in hover.lower()
+    shown = {key["name"] for key in legend(client) if key["showlegend"]}
+    assert "Relationship with strain" in shown and "Needs attention" not in shown
+
+
 def test_the_legend_lists_only_what_the_picture_holds(doc):
     # Session 2 without links: Bartholomew remembered, Wilhelmina 2/4 neither strong, Dan 4/6 some conflict.
     shown = {key["name"] for key in legend(scene_of(doc, 2, show_links=False)) if key["showlegend"]}

@@ -48,6 +48,8 @@ VALENCE_STYLE = {  # legend words, marker symbol, colour
 }
 REMEMBERED = ("Remembered (died)", "hexagon-open", "#A3AAB3")
 ATTENTION = ("Needs attention", "circle-open", PURPLE)
+STRAIN = "Relationship with strain"
+"""What the ring says in the client's words (as their panel says it): it names nobody as a problem."""
 
 CONFLICT_STYLE = {  # legend words, dash, colour: darker and warmer as conflict rises
     "calm": (None, "solid", "#8796AA"),
@@ -137,7 +139,8 @@ def _label_position(x: float, y: float) -> str:
 
 
 def _hover(person: Person, tie: Tie, shown_name: str, kind: str, *, deceased: bool,
-           attention: Sequence[str] | None, with_notes: bool, with_scores: bool, with_focus: bool = True) -> str:
+           attention: Sequence[str] | None, with_notes: bool, with_scores: bool, private: bool = True) -> str:
+    """A person's hover text; ``private`` is the therapist's view (the focus, the words "Needs attention")."""
     lines = [f"<b>{escape(shown_name)}</b>", f"{ROLE_WORDS[person.role]} · {RING_WORDS[tie.circle].lower()}"]
     if with_scores:
         lines.append(f"Support {tie.support}/10 · Conflict {tie.conflict}/10")
@@ -147,10 +150,10 @@ def _hover(person: Person, tie: Tie, shown_name: str, kind: str, *, deceased: bo
         lines.append(VALENCE_STYLE[kind][0])
     if tie.contact is not None:
         lines.append(f"Contact: {tie.contact.value}")
-    if with_focus and tie.focus is not None:
+    if private and tie.focus is not None:
         lines.append(f"Focus: {tie.focus.value.replace('_', ' ')}")
     if attention is not None:
-        lines.append("Needs attention" + (": " + escape("; ".join(attention)) if attention else ""))
+        lines.append((ATTENTION[0] if private else STRAIN) + (": " + escape("; ".join(attention)) if attention else ""))
     if with_notes and tie.note:
         lines.append(f"<i>{wrap(tie.note)}</i>")
     return "<br>".join(lines)
@@ -323,7 +326,7 @@ def people_trace(scene: Scene) -> dict:
         marker["hovertext"].append(_hover(d.person, d.tie, name, d.kind, deceased=d.deceased,
                                           attention=scene.reasons.get(person_id) if person_id in scene.reasons
                                           else None, with_notes=scene.with_notes, with_scores=scene.show_scores,
-                                          with_focus=scene.private))
+                                          private=scene.private))
     keys = [d.tie.person for d in scene.drawn]
     return {"type": "scatter", "mode": "markers+text", "name": "people", "showlegend": False,
             "x": [d.x for d in scene.drawn], "y": [d.y for d in scene.drawn], "ids": keys, "customdata": keys,
@@ -424,7 +427,7 @@ def legend(scene: Scene) -> list[dict]:
     keys = [_key(words, symbol in present, marker={"symbol": symbol, "color": colour, "size": 12,
                                                     "line": {"width": 2 if symbol.endswith("open") else 0}})
             for words, symbol, colour in (*VALENCE_STYLE.values(), REMEMBERED)]
-    keys.append(_key(ATTENTION[0], any(d.tie.person in scene.reasons for d in scene.drawn),
+    keys.append(_key(ATTENTION[0] if scene.private else STRAIN, any(d.tie.person in scene.reasons for d in scene.drawn),
                      marker={"symbol": "circle-open", "color": PURPLE, "size": 14, "line": {"width": 3}}))
     levels = {conflict_level(d.tie.conflict, scene.thresholds) for d in scene.drawn}
     keys.append(_key("Thicker line: more support", bool(scene.drawn),

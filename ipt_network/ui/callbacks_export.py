@@ -9,7 +9,7 @@ from dash import ALL, Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from ipt_network import export
-from ipt_network.errors import IPTNetworkError
+from ipt_network.errors import IPTNetworkError, ValidationError
 from ipt_network.store import Store
 from ipt_network.ui import ids
 from ipt_network.ui.labels import voice_or_default
@@ -23,9 +23,16 @@ FAILED = "Not exported: the file could not be made. Nothing was changed; the err
 def make_download(store: Store, client_id: str, key: str, number: int, *, hide_names: bool, voice: str,
                   paper: str, show_scores: bool = False) -> export.Download:
     """The file named by ``key`` ("note-pdf", "network-png", ...), read fresh from the database; a note
-    is the therapist's session note or, with ``voice="client"``, the client's take-home page."""
+    is the therapist's session note or, with ``voice="client"``, the client's take-home page. The
+    inventory and the end-of-therapy review are the therapist's: never made as the client's."""
     doc = store.load(client_id).document
     kind, fmt = key.split("-")
+    if kind in ("review", "inventory"):
+        if voice != "therapist":
+            raise ValidationError("the inventory and the end-of-therapy review are for the therapist's record; "
+                                  "choose “Therapist” under “Note for”")
+        made = export.review_file if kind == "review" else export.inventory_file
+        return made(doc, fmt, number=number, hide_names=hide_names, paper=paper)
     if kind in ("network", "mood"):
         return export.picture(doc, fmt, number=number, what=kind, hide_names=hide_names)
     if kind == "note":

@@ -10,6 +10,9 @@ EXPORTS = {
     "Picture": [("network-png", "Network (PNG)"), ("network-svg", "Network (SVG)"),
                 ("mood-png", "Mood chart (PNG)")],
     "Session note": [("note-pdf", "Note (PDF)"), ("note-md", "Note (Markdown)"), ("note-html", "Note (HTML)")],
+    "For the therapist's record": [("inventory-pdf", "Interpersonal inventory (PDF)"),
+                                   ("review-pdf", "End-of-therapy review (PDF)"),
+                                   ("review-html", "Review (HTML)"), ("review-md", "Review (Markdown)")],
     "Data": [("data-json", "Whole record (JSON)"), ("data-csv", "Whole record (CSV, .zip)"),
              ("data-graphml", "This session (GraphML)")],
 }

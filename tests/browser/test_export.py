@@ -96,3 +96,22 @@ def test_with_names_hidden_no_name_leaves_in_any_file(priya_session_6):
         name, content = download(priya_session_6, export)
         assert name.startswith("client-"), name
         assert found_in(content.decode("utf-8"), list(NAMES)) == [], export
+
+
+def test_the_inventory_and_the_review_download_for_the_therapist_only(priya_session_6):
+    name, pdf = download(priya_session_6, "review-pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert name == "priya-session-06-review.pdf" and pdf[:5] == b"%PDF-"
+    # priya_role_dispute.json: the review at the session on show, focus agreed at session 1.
+    for words in ("END-OF-THERAPY REVIEW", "Session 6 of 15", "role dispute (agreed at session 1)", "Arjun"):
+        assert words in text.replace("END- OF", "END-OF"), words
+    name, html = download(priya_session_6, "review-html")
+    assert name == "priya-session-06-review.html" and b"<html" in html
+    name, sheet = download(priya_session_6, "inventory-pdf")
+    assert name == "priya-session-06-inventory.pdf" and sheet[:5] == b"%PDF-"
+    assert "Arjun" in " ".join(page.extract_text() for page in PdfReader(io.BytesIO(sheet)).pages)
+    priya_session_6.locator(f"#{ids.EXPORT_AUDIENCE}").get_by_label("Client (take-home page)").check()
+    priya_session_6.locator("button[id*='\"export\":\"review-pdf\"']").click()
+    expect(priya_session_6.locator(f"#{ids.EXPORT_MESSAGE}")).to_have_text(
+        "Not exported: the inventory and the end-of-therapy review are for the therapist's record; "
+        "choose “Therapist” under “Note for”")
