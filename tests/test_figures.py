@@ -464,8 +464,10 @@ def test_mood_chart_marks_events_linked_to_mood_in_a_strip_atop_the_first_row(do
     # PHQ-9 runs 0–27 and its row to 27.5; a strip of a tenth of 27 above it holds the marks at its middle.
     assert worse["y"] == pytest.approx([28.85, 28.85]) and figure["layout"]["yaxis"]["range"] == pytest.approx(
         [-0.5, 30.2])
-    # Each mark says which event it is (the session, then its place among that session's linked events),
-    # so a click can light the event's people; no name or id is in it.
-    assert worse["customdata"] == ["event 2 0", "event 3 1"] and better["customdata"] == ["event 3 0"]
+    # Each mark says its session, so a click can light the people of its events; no name or id is in it.
+    assert worse["customdata"] == ["event 2", "event 3"] and better["customdata"] == ["event 3"]
+    # Session 3's two marks share a place, and either one lists both events.
+    assert worse["hovertext"][1] == better["hovertext"][0] == (
+        "S3<br><b>Mood better</b>: Weekend away (mood better)<br><b>Mood worse</b>: Moved (with Dan; mood worse)")
     assert worse["hovertext"][0] == "S2<br><b>Mood worse</b>: Row with Dan (with Dan; mood worse)"
     assert event_marks(events, str.title, show_text=False)[2] == [("worse", "a life event")]

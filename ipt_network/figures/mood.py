@@ -73,8 +73,7 @@ EVENT_STRIP = 0.1
 """The strip above the bands of the first row that holds the event marks, as a share of the score's
 range: the marks sit inside the plot, where a click reaches them, and over no score."""
 EventMarks = Mapping[int, Sequence[tuple[str, str]]]
-"""Session → ``(mood, words)`` of each event linked to mood ("better" or "worse"), in the order of
-``events.mood_events`` (a mark's ``event_key`` counts in it)."""
+"""Session → ``(mood, words)`` of each event linked to mood ("better" or "worse")."""
 INSTRUMENT_ROW = 190
 NETWORK_ROW = 120
 
@@ -114,38 +113,37 @@ def score_ticks(top: int) -> list[int]:
     return list(range(0, top + 1, step))
 
 
-def event_key(number: int, index: int) -> str:
-    """What a mark on the chart carries to say which event it is (the ``index``-th linked event of
-    session ``number``), without a name or typed id, so a click can light the event's people.
+def event_key(number: int) -> str:
+    """What an event mark carries: its session, without a name or typed id, so a click can light the
+    people of that session's events.
 
-    >>> event_key(6, 0), event_place(event_key(6, 0)), event_place("person-2")
-    ('event 6 0', (6, 0), None)
+    >>> event_key(6), event_session(event_key(6)), event_session("person-2")
+    ('event 6', 6, None)
     """
-    return f"event {number} {index}"
+    return f"event {number}"
 
 
-def event_place(key: object) -> tuple[int, int] | None:
-    """``(session, index)`` of an ``event_key``; ``None`` for anything else."""
+def event_session(key: object) -> int | None:
+    """The session of an ``event_key``; ``None`` for anything else."""
     parts = key.split() if isinstance(key, str) else []
-    if len(parts) != 3 or parts[0] != "event" or not all(part.isdigit() for part in parts[1:]):
-        return None
-    return int(parts[1]), int(parts[2])
+    return int(parts[1]) if len(parts) == 2 and parts[0] == "event" and parts[1].isdigit() else None
 
 
 def _event_traces(marks: EventMarks, top: int, dates: Mapping[int, dt.date] | None) -> list[dict]:
+    """One mark per mood and session; a session's marks share one place and one hover text listing all
+    its events, whichever mark the pointer finds."""
+    said = {n: "<br>".join(f"<b>Mood {mood}</b>: {escape(words)}" for mood, words in marks[n]) for n in marks}
     traces = []
     for mood, (word, symbol, colour) in EVENT_MARKS.items():
-        chosen = [(n, i, words) for n in sorted(marks) for i, (m, words) in enumerate(marks[n]) if m == mood]
+        chosen = [n for n in sorted(marks) if any(m == mood for m, _ in marks[n])]
         if not chosen:
             continue
         traces.append({
             "type": "scatter", "mode": "markers", "name": word, "legendgroup": f"event:{mood}", "xaxis": "x?",
-            "yaxis": "y?", "showlegend": True, "x": [n for n, _, _ in chosen],
-            "y": [top + 0.5 + EVENT_STRIP * top / 2] * len(chosen),
-            "customdata": [event_key(n, i) for n, i, _ in chosen],
-            "cliponaxis": False, "hovertemplate": "%{hovertext}<extra></extra>",
-            "hovertext": [f"{session_hover(n, dates)}<br><b>Mood {mood}</b>: {escape(words)}"
-                          for n, _, words in chosen],
+            "yaxis": "y?", "showlegend": True, "x": chosen, "y": [top + 0.5 + EVENT_STRIP * top / 2] * len(chosen),
+            "customdata": [event_key(n) for n in chosen], "cliponaxis": False,
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "hovertext": [f"{session_hover(n, dates)}<br>{said[n]}" for n in chosen],
             "marker": {"symbol": symbol, "color": colour, "size": 12, "line": {"width": 2, "color": colour}}})
     return traces
 

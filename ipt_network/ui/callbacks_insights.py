@@ -21,7 +21,7 @@ from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html
 from dash.exceptions import PreventUpdate
 
 from ipt_network.events import mood_events
-from ipt_network.figures.mood import EventMarks, event_marks, event_place, mood_figure, mood_markers
+from ipt_network.figures.mood import EventMarks, event_marks, event_session, mood_figure, mood_markers
 from ipt_network.graph import find_session
 from ipt_network.hotspots import Findings
 from ipt_network.linkage import SERIES, linkage_from_tables, network_series
@@ -204,13 +204,13 @@ def register(app: dash.Dash, courses: Courses) -> None:
         prevent_initial_call=True,
     )
     def choose_event(click, lit):
-        """A life event's mark on the mood chart, clicked: its session on show and its people aglow on
-        the network; clicked again, the glow goes."""
-        places = [event_place(point.get("customdata")) for point in (click or {}).get("points") or []]
-        place = next((found for found in places if found), None)  # a click on a session takes all its points
-        if place is None:
+        """A life event's mark on the mood chart, clicked: its session on show with the people of its
+        events aglow on the network; clicked again, the glow goes."""
+        chosen = next((number for point in (click or {}).get("points") or []
+                       if (number := event_session(point.get("customdata"))) is not None), None)
+        if chosen is None:
             raise PreventUpdate
-        return (None if lit == list(place) else list(place)), place[0]
+        return (None if lit == chosen else chosen), chosen
 
     app.clientside_callback(
         ClientsideFunction(namespace="hotspots", function_name="pressed"),

@@ -68,12 +68,12 @@ def summary_panel(course: CourseAnalysis, number: int, display_name: Callable[[s
     return children
 
 
-def event_people(doc: Document, number: int, lit_event: list[int] | None) -> tuple[str, ...]:
-    """The people of the life event chosen on the mood chart, when it belongs to session ``number``."""
-    if not lit_event or lit_event[0] != number:
+def event_people(doc: Document, number: int, lit: int | None) -> tuple[str, ...]:
+    """The people of the life events linked to mood at session ``lit`` (chosen on the mood chart),
+    while that session is on show."""
+    if lit != number:
         return ()
-    found = mood_events(doc).get(number, ())
-    return found[lit_event[1]].people if lit_event[1] < len(found) else ()
+    return tuple(dict.fromkeys(person for event in mood_events(doc).get(number, ()) for person in event.people))
 
 
 def register(app: dash.Dash, courses: Courses) -> None:

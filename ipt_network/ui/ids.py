@@ -85,8 +85,8 @@ HIGHLIGHT = "highlight"
 """Memory store: the id of the person highlighted in the network, or ``None``."""
 HIGHLIGHT_CLEAR = "highlight-clear"
 LIT_EVENT = "lit-event"
-"""Memory store: the life event chosen on the mood chart, ``[session, index]`` (see
-``figures.mood.event_key``), whose people glow on the network of that session; or ``None``."""
+"""Memory store: the session whose life events were chosen on the mood chart (see
+``figures.mood.event_key``): their people glow on the network of that session; or ``None``."""
 HOTSPOT_PICK = "hotspot-pick"
 """Type of the pattern-matching ids ``{"type": HOTSPOT_PICK, "person": ...}`` of the hotspot buttons."""
 
