@@ -428,6 +428,33 @@ def test_in_the_clients_words_the_ring_says_strain_and_names_no_problem(doc):
     assert "Relationship with strain" in shown and "Needs attention" not in shown
 
 
+def contrast(one: str, other: str) -> float:
+    """WCAG 2.2 contrast ratio of two #RRGGBB colours (relative luminance, sRGB)."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_every_line_and_mark_that_carries_meaning_stands_3_to_1_on_every_ring():
+    from ipt_network.figures.network import (
+        ATTENTION,
+        CONFLICT_STYLE,
+        LINK_COLOUR,
+        REMEMBERED,
+        RING_FILL,
+        VALENCE_STYLE,
+    )
+    assert contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)  # WCAG's own example
+    meaning = [colour for _, _, colour in (*VALENCE_STYLE.values(), REMEMBERED, ATTENTION)]
+    meaning += [colour for _, _, colour in CONFLICT_STYLE.values()] + [LINK_COLOUR]
+    for colour in meaning:
+        for fill in (*RING_FILL.values(), "#FFFFFF"):
+            assert contrast(colour, fill) >= 3, (colour, fill)
+
+
 def test_the_legend_lists_only_what_the_picture_holds(doc):
     # Session 2 without links: Bartholomew remembered, Wilhelmina 2/4 neither strong, Dan 4/6 some conflict.
     shown = {key["name"] for key in legend(scene_of(doc, 2, show_links=False)) if key["showlegend"]}

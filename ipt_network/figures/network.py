@@ -24,6 +24,7 @@ from ipt_network.words import list_in_words, plural
 from .names import ROLE_WORDS
 from .style import (
     GREEN,
+    GREY,
     INK,
     MUTED,
     ORANGE,
@@ -46,17 +47,18 @@ VALENCE_STYLE = {  # legend words, marker symbol, colour
     "aversive": ("Mostly conflict", "square", VERMILLION),
     "indifferent": ("Neither strong", "circle-open", SKY),
 }
-REMEMBERED = ("Remembered (died)", "hexagon-open", "#A3AAB3")
+REMEMBERED = ("Remembered (died)", "hexagon-open", GREY)
 ATTENTION = ("Needs attention", "circle-open", PURPLE)
 STRAIN = "Relationship with strain"
 """What the ring says in the client's words (as their panel says it): it names nobody as a problem."""
 
 CONFLICT_STYLE = {  # legend words, dash, colour: darker and warmer as conflict rises
-    "calm": (None, "solid", "#8796AA"),
-    "some": ("Dashed line: some conflict", "dash", "#C39A62"),
+    "calm": (None, "solid", "#77889E"),
+    "some": ("Dashed line: some conflict", "dash", "#AA7D41"),
     "strong": ("Dotted line: a lot of conflict", "dot", "#B0623F"),
 }
-LINK_COLOUR = "#C3CAD3"
+LINK_COLOUR = "#8A7F70"
+"""A warm grey for who knows whom, told apart from the client's slate-blue ties by hue as well as width."""
 EVENT_HALO = "#F6D9A8"
 """A warm halo behind the people of the chosen life event: seen at once, it hides nothing."""
 FOCUS_TAGS = {  # the letter on a focus person's tag, and its words

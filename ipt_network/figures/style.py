@@ -22,14 +22,16 @@ HAIRLINE = "#D8DEE6"
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
 # deficiency. Shapes and dash patterns carry the same meaning, so nothing relies on colour alone.
-GREEN = "#009E73"
-ORANGE = "#E69F00"
+# Green, orange, sky blue and reddish purple are darkened in lightness only (hue and saturation kept)
+# to stand 3:1 against the inner ring's fill, as WCAG 2.2 (1.4.11) asks of marks that carry meaning.
+GREEN = "#00996F"
+ORANGE = "#B37C00"
 VERMILLION = "#D55E00"
-SKY = "#56B4E9"
+SKY = "#1B8DCE"
 BLUE = "#0072B2"
-PURPLE = "#CC79A7"
+PURPLE = "#C5679B"
 SLATE = "#3B4A63"
-GREY = "#8A929C"
+GREY = "#7E8691"
 SAFETY = "#8C5A00"
 """A dark amber for safety marks in the therapist's views: distinct from the Okabe-Ito colours above."""
 
