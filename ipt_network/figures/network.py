@@ -349,7 +349,7 @@ def network_figure(doc: Document, session_number: int, *, positions: Mapping[str
                    valence: Mapping[str, str] | None = None, highlight: str | None = None,
                    lit: Collection[str] = (), show_links: bool = True, show_rings: bool = True,
                    show_scores: bool = True, title: str | None = None, thresholds: Thresholds = DEFAULT,
-                   height: int = 640, private: bool = True) -> dict:
+                   height: int | None = 640, private: bool = True) -> dict:
     """One session's network as a plotly figure dict.
 
     Parameters

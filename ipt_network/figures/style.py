@@ -57,13 +57,14 @@ def day(date: dt.date) -> str:
     return f"{date.day} {date:%b %Y}"
 
 
-def base_layout(*, height: int, title: str | None = None, legend: bool = True) -> dict:
-    """Layout keys shared by every figure: font, white paper, tight margins, a plain legend."""
+def base_layout(*, height: int | None, title: str | None = None, legend: bool = True) -> dict:
+    """Layout keys shared by every figure: font, white paper, tight margins, a plain legend. A height
+    of ``None`` leaves it to the page (the graph's box, sized by CSS)."""
     layout = {
         "font": {"family": FONT_FAMILY, "size": 13, "color": INK},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
-        "height": height,
+        **({"height": height} if height is not None else {}),
         "margin": {"l": 16, "r": 16, "t": 48 if title else 16, "b": 16},
         "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 13}, "bgcolor": "white",
                        "bordercolor": HAIRLINE, "align": "left"},

@@ -36,7 +36,7 @@ from ipt_network.ui.courses import Courses
 from ipt_network.ui.derived import derived
 from ipt_network.ui.labels import THERAPIST, measure_rows, problem_areas, session_caption
 from ipt_network.ui.layout_compare import compare_options
-from ipt_network.ui.layout_review import BLANK_FIGURE, FORCE, LINKS, NETWORK_HEIGHT
+from ipt_network.ui.layout_review import BLANK_FIGURE, FORCE, LINKS
 from ipt_network.ui.urls import nearest_session, selection_from_search
 from ipt_network.ui.view import findings_in_view, namer, picture_in_words, scores_shown, selection_of, view_prefs
 
@@ -171,7 +171,7 @@ def register(app: dash.Dash, courses: Courses) -> None:
             lit=event_people(doc, number, lit_event),
             positions=derived(course, course_force_positions) if force else ring_positions(doc, number),
             valence=tie_valences(course.graph(number), course.thresholds), show_links=LINKS in (links or []),
-            show_rings=not force, show_scores=with_numbers, thresholds=course.thresholds, height=NETWORK_HEIGHT,
+            show_rings=not force, show_scores=with_numbers, thresholds=course.thresholds, height=None,
             private=prefs["voice"] == THERAPIST)
         session = find_session(doc, number)
         plan = contract(doc, number)

@@ -26,11 +26,10 @@ LINKS = "links"
 CIRCLE, FORCE = "circle", "force"
 """The two arrangements of the network: the closeness circle, and force-directed clusters."""
 
-NETWORK_HEIGHT = 540
-"""Pixels of the network picture: the closeness circle whole under the session bar of a laptop screen."""
-
 BLANK_FIGURE = {"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False},
-                                       "height": NETWORK_HEIGHT, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}}}
+                                       "margin": {"l": 0, "r": 0, "t": 0, "b": 0}}}
+"""The network's frame before the first drawing; its height, like the drawing's, is the graph box's
+(``.network-frame`` in assets/app.css: the viewport's height under the session bar, within bounds)."""
 
 
 
@@ -52,11 +51,12 @@ def review_page(client_id: str, prefs: dict) -> html.Div:
                 _controls(prefs),
                 # Network and mood side by side, so both are seen together on a laptop screen.
                 html.Div(className="row g-3 review-main", children=[
-                    html.Section(className="col-lg-7", **{"aria-label": "Network picture"}, children=
+                    html.Section(className="col-lg-7 network-column", **{"aria-label": "Network picture"}, children=
                                  html.Div(className="card graph-card", children=[
                                      _network_options(),
-                                     dcc.Graph(id=ids.NETWORK_GRAPH, figure=BLANK_FIGURE,
-                                               config=download_only("network")),
+                                     html.Div(className="network-frame", children=dcc.Graph(
+                                         id=ids.NETWORK_GRAPH, figure=BLANK_FIGURE, responsive=True,
+                                         config=download_only("network"))),
                                  ])),
                     html.Div(className="col-lg-5 side-column", children=[
                         mood_section(),
