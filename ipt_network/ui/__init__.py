@@ -17,11 +17,13 @@ Case (focus, goals)   layout_case      callbacks_case      the case card       e
 Comparison            layout_compare   callbacks_compare   comparison          time-compare.css  test_compare
 Export                layout_export    callbacks_export    export              app.css           test_export
 Editing               layout_edit      callbacks_edit      editing             edit.css          test_editing
+Event's people, mood  layout_edit      callbacks_events    editing             edit.css          test_editing
 Saves, undo, changes  layout_edit      callbacks_edit      editing             edit.css          test_saves
 Safety (cue, risk)    layout_safety    callbacks_safety    safety              edit.css          test_safety
 ====================  ===============  ==================  ==================  ================  ==================
 
-Beside them: ``editing``, ``case_edits`` and ``forms`` (from form fields to saved records), ``courses`` and
+Beside them: ``editing``, ``case_edits``, ``event_edits`` and ``forms`` (from form fields to saved records),
+``courses`` and
 ``derived`` (the caches), ``labels`` and ``plain_words`` (the words in both voices), ``urls``,
 ``upload``, ``malformed`` (400 and 404 before Dash reads a request), ``security`` (CSP, caching),
 ``door`` (the launch token, Host and Origin checks), ``server`` (waitress, the browser, the daily

@@ -19,6 +19,7 @@ from ipt_network.ui import (
     callbacks_clients,
     callbacks_compare,
     callbacks_edit,
+    callbacks_events,
     callbacks_export,
     callbacks_insights,
     callbacks_review,
@@ -93,6 +94,7 @@ def create_app(db_url: str | None = None, *, token: str, allowed_hosts: Iterable
     callbacks_insights.register(app, courses)
     callbacks_edit.register(app, store, courses)
     callbacks_case.register(app, store, courses)
+    callbacks_events.register(app, store, courses)
     callbacks_safety.register(app, store, courses)
     callbacks_export.register(app, store)
     callbacks_time.register(app, courses)

@@ -544,10 +544,15 @@ def save_session(edit: Edit, date: Any, phase: str | None, notes: str | None, ev
     if phase not in set(Phase):
         raise ValidationError("choose the phase")
     before = saved_session(edit.course().document, edit.number)
-    after = {"date": parse_date(date, "The session date").isoformat(), "phase": phase,
-             "notes": before["notes"] if notes is None else notes,
-             "events": before["events"] if events is None else event_lines(events, before["events"])}
-    return _save(edit, ("session", edit.number), before, after)
+    return save_session_record(edit, date=parse_date(date, "The session date").isoformat(), phase=phase,
+                               notes=before["notes"] if notes is None else notes,
+                               events=before["events"] if events is None else event_lines(events, before["events"]))
+
+
+def save_session_record(edit: Edit, **fields: Any) -> Change:
+    """Save some of the session's own fields (``saved_session``), the others as stored."""
+    before = saved_session(edit.course().document, edit.number)
+    return _save(edit, ("session", edit.number), before, {**before, **fields})
 
 
 # --- saying what happened --------------------------------------------------------------------

@@ -202,6 +202,11 @@ EDIT_SESSION_PHASE = "edit-session-phase"
 EDIT_SESSION_NOTES = "edit-session-notes"
 EDIT_SESSION_EVENTS = "edit-session-events"
 EDIT_SESSION_SAVE = "edit-session-save"
+EDIT_EVENT_CHOICE = "edit-event-choice"
+"""The life event of the session whose people and mood are edited (its place in the session)."""
+EDIT_EVENT_PEOPLE = "edit-event-people"
+EDIT_EVENT_MOOD = "edit-event-mood"
+EDIT_EVENT_SAVE = "edit-event-save"
 EDIT_SESSION_NEXT = "edit-session-next"
 
 # --- the case card: focus, formulation, goals and the plan (review page) -------------------------

@@ -12,6 +12,7 @@ from dash import dash_table, dcc, html
 from ipt_network.model import INSTRUMENT_ITEMS, Contact, Instrument, Phase, Role
 from ipt_network.ui import ids
 from ipt_network.ui.editing import ITEMS, NO, RINGS, TOTAL, YES
+from ipt_network.ui.event_edits import NOT_SAID
 from ipt_network.ui.layout_safety import item9_warning, risk_part
 
 ITEM_LABELS = {
@@ -100,6 +101,25 @@ def _recent() -> html.Div:
         html.P("Kept on this computer with the record; the newest first.", className="text-secondary small"),
         html.Ul(id=ids.EDIT_CHANGES, className="edit-changes"),
     )
+
+
+def _event_link() -> html.Fieldset:
+    """With whom a life event of the session happened, and whether the client felt better or worse."""
+    return html.Fieldset(className="edit-event-link mt-3", children=[
+        html.Legend("A life event: with whom, and how mood went", className="form-label fs-6"),
+        html.Div(className="edit-row", children=[
+            _field("Event", dcc.Dropdown(id=ids.EDIT_EVENT_CHOICE, options=[], clearable=False,
+                                         placeholder="Choose an event")),
+            _field("With whom", dcc.Dropdown(id=ids.EDIT_EVENT_PEOPLE, options=[], multi=True,
+                                             placeholder="Nobody in particular")),
+        ]),
+        dcc.RadioItems(id=ids.EDIT_EVENT_MOOD, inline=True, className="choice-row", value=NOT_SAID,
+                       options=[{"label": "Mood better", "value": "better"},
+                                {"label": "Mood worse", "value": "worse"},
+                                {"label": "Not said", "value": NOT_SAID}]),
+        html.Button("Save the event's people and mood", id=ids.EDIT_EVENT_SAVE,
+                    className="btn btn-outline-primary mt-2"),
+    ])
 
 
 def _part(title: str, *children) -> html.Div:
@@ -228,6 +248,7 @@ def _session() -> html.Div:
             _field("Life events, one per line", dcc.Textarea(id=ids.EDIT_SESSION_EVENTS, className="form-control",
                                                              rows=3)),
             html.Button("Save session details", id=ids.EDIT_SESSION_SAVE, className="btn btn-primary"),
+            _event_link(),
         ]),
         html.Div(className="mt-3", children=[
             html.Button("Start next session", id=ids.EDIT_SESSION_NEXT, className="btn btn-outline-primary"),

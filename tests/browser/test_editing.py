@@ -237,3 +237,25 @@ def test_ratings_typed_one_after_another_are_all_saved(page: Page, app_url, stor
     type_into(page, cell(page, "Pablo", "conflict"), "3")  # at once, before the first save is confirmed
     expect(page.locator(MESSAGE)).to_have_text("Saved: conflict for Pablo 1 → 3.")
     assert (tie(store, 3, "p-pablo").support, tie(store, 3, "p-pablo").conflict) == (7, 3)
+
+
+def test_a_life_event_is_linked_to_its_people_and_to_mood(page: Page, app_url, store):
+    # rosa_grief.json, session 9: "First anniversary of Luis's death" (mood worse, with Luis), then
+    # "Scattered Luis's ashes" (mood better, with Luis, Inés, Marta and Carmen).
+    open_session(page, app_url, 9)
+    choice = page.locator(f"#{ids.EDIT_EVENT_CHOICE}")
+    expect(choice).to_contain_text("First anniversary of Luis's death")
+    expect(page.locator(f"#{ids.EDIT_EVENT_PEOPLE}")).to_contain_text("Luis")
+    expect(page.locator(f"#{ids.EDIT_EVENT_MOOD}").get_by_label("Mood worse")).to_be_checked()
+    page.locator(f"#{ids.EDIT_EVENT_PEOPLE}").click()
+    page.get_by_role("option", name="Inés", exact=True).click()
+    page.keyboard.press("Escape")
+    page.locator(f"#{ids.EDIT_EVENT_MOOD}").get_by_label("Not said").check()
+    page.click(f"#{ids.EDIT_EVENT_SAVE}")
+    expect(page.locator(MESSAGE)).to_contain_text("Saved: session 9: events")
+    first = store.load(CLIENT).document.session(9).events[0]
+    assert (first.text, first.people, first.mood) == ("First anniversary of Luis's death", ["p-luis", "p-ines"], None)
+    page.reload()
+    page.get_by_role("button", name=OPEN_LABEL).click()
+    expect(page.locator(f"#{ids.EDIT_EVENT_PEOPLE}")).to_contain_text("Inés")
+    expect(page.locator(f"#{ids.EDIT_EVENT_MOOD}").get_by_label("Not said")).to_be_checked()
