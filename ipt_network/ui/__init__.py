@@ -22,9 +22,9 @@ Saves, undo, changes  layout_edit      callbacks_edit      editing             e
 Safety (cue, risk)    layout_safety    callbacks_safety    safety              edit.css          test_safety
 ====================  ===============  ==================  ==================  ================  ==================
 
-Beside them: ``editing``, ``case_edits``, ``event_edits`` and ``forms`` (from form fields to saved records),
-``courses`` and
-``derived`` (the caches), ``labels`` and ``plain_words`` (the words in both voices), ``urls``,
+Beside them: ``editing``, ``case_edits``, ``event_edits`` and ``forms`` (from form fields to saved
+records), ``courses`` and ``derived`` (the caches), ``labels`` and ``plain_words`` (the words in both
+voices), ``urls``,
 ``upload``, ``malformed`` (400 and 404 before Dash reads a request), ``security`` (CSP, caching),
 ``door`` (the launch token, Host and Origin checks), ``server`` (waitress, the browser, the daily
 backup) and ``modebar`` (the charts' one button).
