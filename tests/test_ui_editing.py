@@ -84,40 +84,65 @@ def test_grid_has_a_row_per_person_with_this_sessions_tie(store):
     rows = editing.grid_rows(store.load(CLIENT).document, 1, names)
     assert rows == [
         {"id": "p-mum", "name": "Mum", "in_session": "yes", "circle": 1, "support": 6, "conflict": 8,
-         "contact": "weekly", "note": ""},
+         "contact": "weekly", "focus": None, "note": ""},
         {"id": "p-dan", "name": "Dan", "in_session": "yes", "circle": 1, "support": 4, "conflict": 7,
-         "contact": None, "note": "arguments about money"},
+         "contact": None, "focus": "role_dispute", "note": "arguments about money"},
     ]
 
 
 def test_grid_without_notes_leaves_the_free_text_out(store):
     rows = editing.grid_rows(store.load(CLIENT).document, 1, names, notes=False)
-    assert [sorted(row) for row in rows] == [["circle", "conflict", "contact", "id", "in_session", "name",
-                                              "support"]] * 2
+    assert [sorted(row) for row in rows] == [["circle", "conflict", "contact", "focus", "id", "in_session",
+                                              "name", "support"]] * 2
     assert "arguments about money" not in str(rows)
 
 
-def test_changed_cells_are_every_difference_from_the_grid_as_drawn():
+def edited(person: str, column: str, value, old) -> dict:
+    """One entry of the grid's ``cellValueChanged``, as dash-ag-grid sends it."""
+    return {"rowId": person, "colId": column, "value": value, "oldValue": old, "rowIndex": 0, "timestamp": 1}
+
+
+def test_a_grid_edit_saves_the_edited_cell_then_any_earlier_one_never_saved():
     drawn = [{"id": "a", "support": 4, "contact": None}, {"id": "b", "support": 5, "contact": None}]
-    assert editing.changed_cells(drawn, drawn) == []
-    assert editing.changed_cells(drawn, [{**drawn[0], "support": "4", "contact": ""}, drawn[1]]) == []  # as typed
-    # Two cells typed before either save went out (or a paste): both are saved, each against what it showed.
-    typed = [{**drawn[0], "support": "1"}, {**drawn[1], "support": "9"}]
-    assert editing.changed_cells(drawn, typed) == [("a", "support", "1", 4), ("b", "support", "9", 5)]
+    showing = [{**drawn[0], "support": 7}, {**drawn[1], "support": 8, "contact": ""}]
+    # b's 8 was just typed; a's 7 was typed earlier and its save never reached the server.
+    assert editing.grid_edits([edited("b", "support", 8, 5)], drawn, showing) == [
+        ("b", "support", 8, 5), ("a", "support", 7, 4)]
+    # The edited cell is saved against what it showed before, even when the drawn copy is older.
+    assert editing.grid_edits([edited("a", "support", 9, 7)], drawn, showing[:1]) == [("a", "support", 9, 7)]
+    assert editing.grid_edits([], drawn, drawn) == []
     assert editing.changed_cells(drawn, [{"id": "c", "support": "2"}]) == []  # nobody drawn by that id
 
 
 def test_a_redraw_sets_only_the_cells_whose_stored_value_moved_and_are_not_on_show():
     drawn = [{"id": "a", "support": 4, "note": ""}, {"id": "b", "support": 5, "note": ""}]
-    assert editing.redrawn_cells(drawn, drawn, drawn) == []
+    assert editing.redrawn_cells(drawn, drawn, drawn) == {}
     moved = [drawn[0], {**drawn[1], "support": 7}]
-    assert editing.redrawn_cells(moved, drawn, drawn) == [(1, "support", 7)]  # changed elsewhere
+    assert editing.redrawn_cells(moved, drawn, drawn) == {"b": {"support": 7}}  # changed elsewhere
     # Saved as typed, while "a" is being typed over: nothing to set, so the typing is not interrupted.
     typing = [{**drawn[0], "support": "9"}, {**drawn[1], "support": "7"}]
-    assert editing.redrawn_cells(moved, drawn, typing) == []
-    assert editing.redrawn_cells([{"id": "a", "support": "4", "note": None}, drawn[1]], drawn, drawn) == []
+    assert editing.redrawn_cells(moved, drawn, typing) == {}
+    assert editing.redrawn_cells([{"id": "a", "support": "4", "note": None}, drawn[1]], drawn, drawn) == {}
     assert editing.redrawn_cells([{"id": "a", "support": 4}, {"id": "b", "support": 5}], drawn, drawn) is None
     assert editing.redrawn_cells(drawn[:1], drawn, drawn) is None  # other people
+
+
+def test_after_a_refused_save_the_redraw_puts_the_stored_value_back():
+    drawn = [{"id": "a", "support": 4}, {"id": "b", "support": 5}]
+    typed = [{"id": "a", "support": 12}, drawn[1]]
+    assert editing.redrawn_cells(drawn, drawn, typed) == {}  # nothing moved in the store ...
+    assert editing.redrawn_cells(drawn, drawn, typed, refused=True) == {"a": {"support": 4}}  # ... but 12 was refused
+
+
+def test_a_focus_chosen_in_the_grid_is_saved_and_none_clears_it(store):
+    change = editing.save_cell(edit(store), "p-mum", "focus", "grief", None)
+    assert tie(store, "p-mum").focus == "grief"
+    assert editing.describe(change, names) == "focus for Mum not set → grief"
+    editing.save_cell(edit(store), "p-mum", "focus", editing.NONE, "grief")
+    assert tie(store, "p-mum").focus is None
+    with pytest.raises(ValidationError, match="focus"):
+        editing.save_cell(edit(store), "p-mum", "focus", "sadness", None)
+    assert tie(store, "p-mum").focus is None
 
 
 def test_saving_a_cell_changes_only_that_field_and_can_be_undone(store):

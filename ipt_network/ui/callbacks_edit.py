@@ -6,8 +6,8 @@ with what happened (``ids.EDIT_OUTCOME``) and, in the same answer, the saved rec
 version, so a second save never waits for the panel to reload. ``show_outcome`` turns the outcome
 into the status line and bumps ``ids.DATA_VERSION`` so the page redraws. A form is refilled only
 when what is stored differs from what it shows and the person has not typed in it since it was
-last filled or saved (``keeps_typing``); the grid sends every cell that differs from what the
-server last drew and is redrawn only where a stored value moved (``grid_redraw``). Undo and the list
+last filled or saved (``keeps_typing``); the grid saves each edited cell with what it showed before,
+and is redrawn only in the cells whose stored value moved (``grid_redraw``). Undo and the list
 of recent changes are read from the store's change log.
 """
 
@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Callable
 
 import dash
-from dash import ALL, Input, Output, Patch, State, ctx, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
 from ipt_network.errors import NotFoundError, StaleEditError, StorageError, ValidationError
@@ -100,21 +100,17 @@ def version_patch(outcome: dict) -> Patch:
 
 
 def grid_redraw(rows: list[dict], columns: list[dict], number: int, drawn: dict | None, showing: list[dict] | None,
-                *, whole: bool) -> dict:
-    """The grid's data and columns and its drawn copy for the stored ``rows`` of session ``number``:
-    only the cells whose stored value moved since ``drawn`` and are not on show yet, or the whole grid
-    after a refused save (which puts back what was typed), a new session or other people or columns."""
+                *, refused: bool) -> dict:
+    """The grid for the stored ``rows`` of session ``number``, and its drawn copy: only the cells whose
+    stored value moved since ``drawn`` (or that a ``refused`` save typed over) and are not on show yet,
+    set in the page (``cells``); the whole grid for a new session or other people or columns."""
     now = {"session": number, "rows": rows}
-    cells = (None if whole or not drawn or drawn["session"] != number else
-             editing.redrawn_cells(rows, drawn["rows"], showing or []))
+    cells = (None if not drawn or drawn["session"] != number else
+             editing.redrawn_cells(rows, drawn["rows"], showing or [], refused=refused))
     if cells is None:
-        return {"grid": rows, "columns": columns, "drawn": now}
-    if not cells:
-        return {"grid": no_update, "columns": no_update, "drawn": now if drawn["rows"] != rows else no_update}
-    patch = Patch()
-    for index, column, value in cells:
-        patch[index][column] = value
-    return {"grid": patch, "columns": no_update, "drawn": now}
+        return {"grid": rows, "columns": columns, "cells": no_update, "drawn": now}
+    return {"grid": no_update, "columns": no_update, "cells": cells or no_update,
+            "drawn": now if drawn["rows"] != rows else no_update}
 
 
 def saved_change(outcome: dict | None, kind: str) -> Change | None:
@@ -239,8 +235,8 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         return uuid.uuid4().hex
 
     @app.callback(
-        output={"grid": Output(ids.EDIT_GRID, "data"), "drawn": Output(ids.EDIT_GRID_DRAWN, "data"),
-                "columns": Output(ids.EDIT_GRID, "columns"),
+        output={"grid": Output(ids.EDIT_GRID, "rowData"), "drawn": Output(ids.EDIT_GRID_DRAWN, "data"),
+                "columns": Output(ids.EDIT_GRID, "columnDefs"), "cells": Output(ids.EDIT_GRID_CELLS, "data"),
                 "versions": Output(ids.EDIT_VERSIONS, "data"), "link_a": Output(ids.EDIT_LINK_A, "options"),
                 "link_b": Output(ids.EDIT_LINK_B, "options"), "links": Output(ids.EDIT_LINK_LIST, "children"),
                 "people_choice": Output(ids.EDIT_PERSON_CHOICE, "options"),
@@ -254,7 +250,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
                 "closed": Input(ids.EDIT_PANEL, "hidden")},
         state={"client_id": State(ids.REVIEW_CLIENT, "data"), "people_then": State(ids.EDIT_PEOPLE_SAVED, "data"),
                "session_then": State(ids.EDIT_SESSION_SAVED, "data"), "mood_then": State(ids.EDIT_MOOD_SAVED, "data"),
-               "drawn": State(ids.EDIT_GRID_DRAWN, "data"), "showing": State(ids.EDIT_GRID, "data"),
+               "drawn": State(ids.EDIT_GRID_DRAWN, "data"), "showing": State(ids.EDIT_GRID, "rowData"),
                "outcome": State(ids.EDIT_OUTCOME, "data")},
     )
     def show_course(selection, _data_version, voice, hide, closed, client_id, people_then, session_then, mood_then,
@@ -271,7 +267,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         doc = course.document
         shown = namer(doc, view_prefs(voice, hide))
         notes = not names_hidden(hide)
-        columns = GRID_COLUMNS if notes else [column for column in GRID_COLUMNS if column["id"] != "note"]
+        columns = GRID_COLUMNS if notes else [column for column in GRID_COLUMNS if column["field"] != "note"]
         people = editing.saved_people(doc)
         numbers = [s.number for s in doc.sessions]
         number = Selection(**selection).session
@@ -285,8 +281,9 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
             caption = ("No sessions are recorded yet." if number is None else
                        f"Session {number} is no longer in the record (a newer import may have replaced it); "
                        "nothing can be saved to it. Choose another session.")
-            return {**common, "grid": [], "columns": columns, "drawn": None, "link_a": [], "link_b": [], "links": [],
-                    "session": None, "mood": None, "caption": caption, "parts_hidden": True, "fields_hidden": True}
+            return {**common, "grid": [], "columns": columns, "cells": no_update, "drawn": None, "link_a": [],
+                    "link_b": [], "links": [], "session": None, "mood": None, "caption": caption,
+                    "parts_hidden": True, "fields_hidden": True}
         tied = [{"label": shown(t.person), "value": t.person} for t in doc.session(number).ties]
         session_now = {"session": number, **editing.saved_session(doc, number)}
         mood_now = {"session": number, "scores": editing.saved_mood(doc, number)}
@@ -294,7 +291,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         refused = ctx.triggered_id == ids.DATA_VERSION and bool(outcome) and "problem" in outcome
         return {
             **common,
-            **grid_redraw(rows, columns, number, drawn, showing, whole=refused),
+            **grid_redraw(rows, columns, number, drawn, showing, refused=refused),
             "link_a": tied, "link_b": tied,
             "links": link_list(editing.link_pairs(doc, number), shown),
             "session": session_now if session_now != session_then else no_update,
@@ -362,17 +359,26 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
 
     # --- the grid ---------------------------------------------------------------------------------
 
-    @edit_action_here(Input(ids.EDIT_GRID, "data_timestamp"), State(ids.EDIT_GRID, "data"),
-                 State(ids.EDIT_GRID_DRAWN, "data"))
-    def save_grid_cells(edit, rows, drawn):
-        """Every cell typed since the grid was drawn, saved to the session it was drawn for."""
-        if not drawn:
+    @edit_action_here(Input(ids.EDIT_GRID, "cellValueChanged"), State(ids.EDIT_GRID, "cellValueChanged"),
+                 State(ids.EDIT_GRID, "rowData"), State(ids.EDIT_GRID_DRAWN, "data"))
+    def save_grid_cells(edit, changed, showing, drawn):
+        """The cells just edited (and any typed earlier whose save never arrived), saved to the session
+        the grid was drawn for."""
+        if not drawn or not changed:
             raise PreventUpdate
         edit = dataclasses.replace(edit, number=drawn["session"])
-        changes = editing.save_cells(edit, editing.changed_cells(drawn["rows"], rows))
+        changes = editing.save_cells(edit, editing.grid_edits(changed, drawn["rows"], showing or []))
         if not changes:
             raise PreventUpdate
         return changes
+
+    app.clientside_callback(  # assets/grid.js
+        ClientsideFunction(namespace="grid", function_name="setCells"),
+        Output(ids.EDIT_GRID, "rowTransaction"),
+        Input(ids.EDIT_GRID_CELLS, "data"),
+        State(ids.EDIT_GRID, "id"),
+        prevent_initial_call=True,
+    )
 
     # --- links --------------------------------------------------------------------------------------
 

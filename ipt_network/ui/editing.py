@@ -45,6 +45,9 @@ from ipt_network.words import plural
 YES, NO = "yes", "no"
 """Values of the grid's "In this session" column."""
 
+NONE = ""
+"""The grid's menu value for no contact recorded or no focus."""
+
 NEW_TIE = {"circle": 3, "support": 0, "conflict": 0}
 """Where a person added to a session starts: the outer ring, no support and no conflict yet."""
 
@@ -278,33 +281,52 @@ def tie_cells(tie: Tie | None) -> dict[str, Any]:
     """A tie as its grid row shows it (``None``: the person is not in this session)."""
     values = tie.model_dump(mode="json") if tie else {}
     return {"in_session": YES if tie else NO,
-            **{field: values.get(field) for field in ("circle", "support", "conflict", "contact")},
+            **{field: values.get(field) for field in ("circle", "support", "conflict", "contact", "focus")},
             "note": values.get("note", "")}
 
 
-def changed_cells(drawn: list[dict], current: list[dict]) -> list[tuple[str, str, Any, Any]]:
+Cell = tuple[str, str, Any, Any]
+"""A grid cell to save: ``(person id, column, value, value shown before)``."""
+
+
+def grid_edits(changed: list[dict], drawn: list[dict], showing: list[dict]) -> list[Cell]:
+    """The cells to save after an edit in the grid: each cell just ``changed`` (the grid's
+    ``cellValueChanged``: ``rowId``, ``colId``, ``value``, ``oldValue``), then any other cell the grid
+    ``showing`` holds differently from the grid as the server ``drawn`` it, so an edit whose own save
+    never reached the server is saved with the next rather than left on screen unsaved."""
+    edited = [(change["rowId"], change["colId"], change["value"], change["oldValue"]) for change in changed]
+    seen = {(person, column) for person, column, _, _ in edited}
+    return edited + [cell for cell in changed_cells(drawn, showing) if cell[:2] not in seen]
+
+
+def changed_cells(drawn: list[dict], current: list[dict]) -> list[Cell]:
     """Every cell ``current`` holds differently from the grid as the server drew it (``drawn``), as
-    ``(person id, column, value, value drawn)``: compared with what was drawn rather than with the
-    table's previous state, so an edit whose own save request never went out is saved with the next."""
+    ``(person id, column, value, value drawn)``."""
     rows = {row["id"]: row for row in drawn}
     return [(row["id"], column, value, rows[row["id"]][column]) for row in current if row["id"] in rows
             for column, value in row.items()
             if column in rows[row["id"]] and _as_cell(value) != _as_cell(rows[row["id"]][column])]
 
 
-def redrawn_cells(rows: list[dict], drawn: list[dict], showing: list[dict]) -> list[tuple[int, str, Any]] | None:
+def redrawn_cells(rows: list[dict], drawn: list[dict], showing: list[dict], *,
+                  refused: bool = False) -> dict[str, dict[str, Any]] | None:
     """The cells to set so a grid drawn as ``drawn`` and now ``showing`` what was typed shows the stored
-    ``rows``: ``(row index, column, value)`` of each cell whose stored value moved since it was drawn
-    (someone else's change, or defaults filled in) and that does not show it already; ``None`` when the
-    grid must be drawn whole (other people or other columns). A cell saved as typed is left alone:
-    setting the table's data closes whatever cell is being typed in."""
+    ``rows``, as ``{person id: {column: value}}``: each cell whose stored value moved since it was drawn
+    (someone else's change, or defaults filled in) or, after a ``refused`` save, was typed over, and
+    that does not show it already; ``None`` when the grid must be drawn whole (other people or other
+    columns). A cell saved as typed is left alone, so a redraw never touches a cell being typed in."""
     def shape(table: list[dict]) -> list[tuple[str, list[str]]]:
-        return [(row["id"], list(row)) for row in table]
+        return [(row["id"], sorted(row)) for row in table]
     if shape(rows) != shape(drawn) or [row["id"] for row in showing] != [row["id"] for row in rows]:
         return None
-    return [(index, column, value) for index, (row, before, now) in enumerate(zip(rows, drawn, showing, strict=True))
-            for column, value in row.items()
-            if _as_cell(value) != _as_cell(before[column]) and _as_cell(value) != _as_cell(now.get(column))]
+    cells = {}
+    for row, before, now in zip(rows, drawn, showing, strict=True):
+        moved = {column: value for column, value in row.items()
+                 if (refused or _as_cell(value) != _as_cell(before[column]))
+                 and _as_cell(value) != _as_cell(now.get(column))}
+        if moved:
+            cells[row["id"]] = moved
+    return cells
 
 
 def _as_cell(value: Any) -> str:
@@ -330,7 +352,7 @@ def tie_after_cell(tie: Tie | None, person_id: str, column: str, value: Any) -> 
         if value not in RINGS:
             raise ValidationError("Ring must be 1 (inner), 2 (middle) or 3 (outer)")
         data[column] = value
-    elif column == "contact":
+    elif column in ("contact", "focus"):
         data[column] = value or None
     elif column == "note":
         data[column] = value if isinstance(value, str) else ""
@@ -340,7 +362,7 @@ def tie_after_cell(tie: Tie | None, person_id: str, column: str, value: Any) -> 
     return data
 
 
-def save_cells(edit: Edit, cells: list[tuple[str, str, Any, Any]]) -> list[Change]:
+def save_cells(edit: Edit, cells: list[Cell]) -> list[Change]:
     """Save each changed grid cell (``save_cell``); the changes made, none for a cell already stored as
     typed (an earlier request carried it)."""
     return [change for change in (save_cell(edit, *cell) for cell in cells) if change is not None]

@@ -149,9 +149,12 @@ EDIT_SESSION_PARTS = "edit-session-parts"
 
 EDIT_GRID = "edit-grid"
 EDIT_GRID_DRAWN = "edit-grid-drawn"
-"""Memory store: the grid's session and rows as the server last drew them. A save sends every cell
-that differs from it, so a change whose own request the page merged into a later one is still saved,
-and a redraw touches only the cells whose stored value moved, never a cell being typed in."""
+"""Memory store: the grid's session and rows as the server last drew them. A save also sends every
+cell that differs from it, so a change whose own request failed is saved with the next, and a redraw
+touches only the cells whose stored value moved, never a cell being typed in."""
+EDIT_GRID_CELLS = "edit-grid-cells"
+"""Memory store: the cells a redraw sets, ``{person id: {column: value}}``, applied in the page to the
+grid's rows as they are then (assets/grid.js), so nothing typed since is overwritten."""
 
 EDIT_LINK_A = "edit-link-a"
 EDIT_LINK_B = "edit-link-b"

@@ -7,12 +7,14 @@ is filled by ``callbacks_edit``; the memory stores here never reach browser stor
 
 from __future__ import annotations
 
-from dash import dash_table, dcc, html
+import dash_ag_grid as dag
+from dash import dcc, html
 
 from ipt_network.model import INSTRUMENT_ITEMS, Contact, Instrument, Phase, Role
 from ipt_network.ui import ids
-from ipt_network.ui.editing import ITEMS, NO, RINGS, TOTAL, YES
+from ipt_network.ui.editing import ITEMS, NO, NONE, RINGS, TOTAL, YES
 from ipt_network.ui.event_edits import NOT_SAID
+from ipt_network.ui.labels import PROBLEM_AREAS, THERAPIST
 from ipt_network.ui.layout_safety import item9_warning, risk_part
 
 ITEM_LABELS = {
@@ -33,26 +35,39 @@ ANSWERS = "0 not at all · 1 several days · 2 more than half the days · 3 near
 
 ROLE_WORDS = {role: role.value.replace("_", " ").capitalize() for role in Role}
 PHASE_WORDS = {Phase.INITIAL: "Initial", Phase.MIDDLE: "Middle", Phase.TERMINATION: "Termination"}
+CONTACT_WORDS = {contact.value: "No contact" if contact is Contact.NONE else contact.value.capitalize()
+                 for contact in Contact}
+FOCUS_WORDS = {area.value: word for area, word in PROBLEM_AREAS[THERAPIST].items()}
+
+
+def choice(words: dict) -> dict:
+    """A grid column chosen from a short menu: the stored values, each shown as its words; one click opens it."""
+    return {"cellEditor": "agSelectCellEditor", "cellEditorParams": {"values": list(words)}, "refData": words,
+            "singleClickEdit": True}
+
+
+RATING = {"cellEditor": "agNumberCellEditor", "type": "rightAligned", "maxWidth": 140}
 
 GRID_COLUMNS = [
-    {"id": "name", "name": "Person", "editable": False},
-    {"id": "in_session", "name": "In this session", "presentation": "dropdown"},
-    {"id": "circle", "name": "Ring", "presentation": "dropdown"},
-    # "numeric" keeps numbers right-aligned; with no coercion what was typed reaches the server as
-    # typed, so "7.5" or "" is refused there rather than silently changed.
-    {"id": "support", "name": "Support 0–10", "type": "numeric", "on_change": {"action": "none"}},
-    {"id": "conflict", "name": "Conflict 0–10", "type": "numeric", "on_change": {"action": "none"}},
-    {"id": "contact", "name": "Contact", "presentation": "dropdown"},
-    {"id": "note", "name": "Note", "type": "text"},
+    {"field": "name", "headerName": "Person", "editable": False, "minWidth": 150},
+    {"field": "in_session", "headerName": "In this session", **choice({YES: "Yes", NO: "No"})},
+    {"field": "circle", "headerName": "Ring", **choice({ring: f"{ring} {word}" for ring, word in RINGS.items()})},
+    # No bounds in the editor: it would drop "12" or "7.5" silently; the server refuses them in words.
+    {"field": "support", "headerName": "Support 0–10", **RATING},
+    {"field": "conflict", "headerName": "Conflict 0–10", **RATING},
+    {"field": "contact", "headerName": "Contact", **choice({NONE: "not set", **CONTACT_WORDS})},
+    {"field": "focus", "headerName": "Focus", **choice({NONE: "none", **FOCUS_WORDS})},
+    {"field": "note", "headerName": "Note", "cellEditor": "agTextCellEditor", "minWidth": 200, "flex": 2},
 ]
+"""The grid's columns (AG Grid column definitions); ``note`` is left out while names are hidden."""
 
-GRID_DROPDOWNS = {
-    "in_session": {"clearable": False, "options": [{"label": "Yes", "value": YES}, {"label": "No", "value": NO}]},
-    "circle": {"clearable": False,
-               "options": [{"label": f"{ring} {word}", "value": ring} for ring, word in RINGS.items()]},
-    "contact": {"clearable": True, "options": [{"label": c.value.capitalize(), "value": c.value} for c in Contact]},
+GRID_OPTIONS = {
+    "domLayout": "autoHeight",
+    "popupParent": {"function": "pageBody()"},  # assets/grid.js: menus drawn over the page, never clipped
+    "stopEditingWhenCellsLoseFocus": True,
+    "suppressMovableColumns": True,
+    "rowClassRules": {"grid-out": f"params.data.in_session === '{NO}'"},
 }
-
 
 OPEN_LABEL = "Open to record ratings, mood and notes"
 CLOSE_LABEL = "Close the recording panel"
@@ -83,7 +98,7 @@ def edit_panel() -> list:
         *(dcc.Store(id=store_id, storage_type="memory") for store_id in (
             ids.EDIT_OUTCOME, ids.EDIT_UNDO_CHANGE, ids.EDIT_FOLLOW, ids.EDIT_MOOD_SAVED,
             ids.EDIT_PEOPLE_SAVED, ids.EDIT_SESSION_SAVED, ids.EDIT_TAB, ids.EDIT_SESSION_SHOWN,
-            ids.EDIT_PERSON_SHOWN, ids.EDIT_MOOD_SHOWN, ids.EDIT_GRID_DRAWN)),
+            ids.EDIT_PERSON_SHOWN, ids.EDIT_MOOD_SHOWN, ids.EDIT_GRID_DRAWN, ids.EDIT_GRID_CELLS)),
         html.Div(className="edit-status", children=[
             html.P(id=ids.EDIT_MESSAGE, role="status", **{"aria-live": "polite"}, className="edit-message"),
             html.Button("Undo", id=ids.EDIT_UNDO, hidden=True, className="btn btn-outline-secondary btn-sm"),
@@ -141,19 +156,13 @@ def _text_box(box_id: str, **props) -> dcc.Input:
 def _grid() -> html.Div:
     return _part(
         "Everyone’s ratings this session",
-        html.P("Change a cell and press Enter; each change is saved at once. Support and conflict are "
-               "whole numbers from 0 (none) to 10 (the most imaginable).", className="text-secondary small"),
-        dash_table.DataTable(
-            id=ids.EDIT_GRID, columns=GRID_COLUMNS, data=[], editable=True, dropdown=GRID_DROPDOWNS,
-            page_action="none", sort_action="none", row_deletable=False,
-            style_table={"overflowX": "auto"},
-            style_cell={"fontFamily": "var(--bs-body-font-family)", "padding": "0.35rem 0.5rem", "textAlign": "left"},
-            style_header={"fontWeight": 600},
-            style_data_conditional=[{"if": {"filter_query": f'{{in_session}} = "{NO}"'}, "color": "#5B6472"}],
-            # The table positions its dropdown menus with an inline "display: none" that Bootstrap
-            # never lifts; without this rule the Ring, Contact and "In this session" menus stay invisible.
-            css=[{"selector": ".dash-spreadsheet-menu", "rule": "display: none"},
-                 {"selector": ".Select-menu-outer", "rule": "display: block !important"}],
+        html.P("Change a cell and press Enter, or choose from its menu; each change is saved at once. "
+               "Support and conflict are whole numbers from 0 (none) to 10 (the most imaginable).",
+               className="text-secondary small"),
+        dag.AgGrid(
+            id=ids.EDIT_GRID, columnDefs=GRID_COLUMNS, rowData=[], getRowId="params.data.id",
+            defaultColDef={"editable": True, "sortable": False, "resizable": True, "flex": 1, "minWidth": 110},
+            dashGridOptions=GRID_OPTIONS, className="edit-grid",
         ),
     )
 

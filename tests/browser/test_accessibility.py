@@ -67,5 +67,5 @@ def test_the_review_page_while_recording_has_no_violations(page: Page, app_url):
     open_review(page, app_url)
     page.click(f"#{ids.EDIT_TOGGLE}")
     expect(page.locator(f"#{ids.EDIT_CAPTION}")).to_contain_text("session 6 ")
-    expect(page.locator(f"#{ids.EDIT_GRID} td[data-dash-column=name]").first).to_be_visible()
+    expect(page.locator(f"#{ids.EDIT_GRID} .ag-cell[col-id=name]").first).to_be_visible()
     assert_no_violations(page)

@@ -28,14 +28,17 @@ def open_session(page: Page, app_url: str, number: int) -> None:
     page.goto(f"{app_url}client/{CLIENT}?session={number}")
     page.get_by_role("button", name=OPEN_LABEL).click()
     expect(page.locator(f"#{ids.EDIT_CAPTION}")).to_contain_text(f"session {number} ")
-    expect(page.locator(f"#{ids.EDIT_GRID} td[data-dash-column=name]").first).to_be_visible()
+    expect(page.locator(NAMES).first).to_be_visible()
+
+
+NAMES = f"#{ids.EDIT_GRID} .ag-cell[col-id=name]"
+"""The grid's cells of people's names."""
 
 
 def cell(page: Page, name: str, column: str) -> Locator:
     """The grid cell of ``column`` in the row of the person shown as ``name``."""
-    row = page.locator(f"#{ids.EDIT_GRID} tr").filter(
-        has=page.locator("td[data-dash-column=name]", has_text=name))
-    return row.locator(f"td[data-dash-column={column}]")
+    row = page.locator(f"#{ids.EDIT_GRID} .ag-row").filter(has=page.locator(".ag-cell[col-id=name]", has_text=name))
+    return row.locator(f".ag-cell[col-id={column}]")
 
 
 def type_into(page: Page, target: Locator, text: str) -> None:
@@ -43,6 +46,13 @@ def type_into(page: Page, target: Locator, text: str) -> None:
     target.click()
     page.keyboard.type(text)
     page.keyboard.press("Enter")
+
+
+def choose_in(page: Page, target: Locator, option: str) -> None:
+    """Open a cell's menu (a click starts editing, a click on the field opens the list) and choose."""
+    target.click()
+    target.get_by_role("combobox").click()
+    page.get_by_role("option", name=option, exact=True).click()
 
 
 def tie(store: Store, number: int, person: str):
@@ -109,9 +119,7 @@ def test_undo_puts_the_previous_value_back(page: Page, app_url, store):
 def test_someone_is_added_to_the_session_from_the_grid(page: Page, app_url, store):
     assert tie(store, 3, "p-rita") is None
     open_session(page, app_url, 3)
-    choice = cell(page, "Rita", "in_session")
-    choice.click()
-    choice.get_by_role("option", name="Yes").click()
+    choose_in(page, cell(page, "Rita", "in_session"), "Yes")
     expect(page.locator(MESSAGE)).to_have_text("Saved: Rita is in session 3: outer ring, support 0, conflict 0.")
     expect(cell(page, "Rita", "circle")).to_contain_text("3 outer")
     added = tie(store, 3, "p-rita")
@@ -128,7 +136,7 @@ def test_hidden_names_stay_hidden_in_the_panel(page: Page, app_url):
     expect(page.locator(f"#{ids.EDIT_LINK_LIST}")).not_to_contain_text("Pablo")
     expect(page.locator(f"#{ids.EDIT_PERSON_NAME}")).to_be_disabled()
     # Notes and life events are free text that may name people: off screen, and kept as stored.
-    expect(page.locator(f"#{ids.EDIT_GRID} th", has_text="Note")).to_have_count(0)
+    expect(page.locator(f"#{ids.EDIT_GRID} .ag-header-cell[col-id=note]")).to_have_count(0)
     for box in (ids.EDIT_SESSION_NOTES, ids.EDIT_SESSION_EVENTS):
         expect(page.locator(f"#{box}")).to_be_disabled()
         expect(page.locator(f"#{box}")).to_have_value("")
@@ -216,9 +224,7 @@ def test_a_new_client_gets_a_first_session_and_a_first_person(page: Page, app_ur
     page.get_by_role("option", name="Parent", exact=True).click()
     page.click(f"#{ids.EDIT_PERSON_SAVE}")
     expect(page.locator(MESSAGE)).to_have_text("Saved: Mum added.")
-    choice = cell(page, "Mum", "in_session")
-    choice.click()
-    choice.get_by_role("option", name="Yes").click()
+    choose_in(page, cell(page, "Mum", "in_session"), "Yes")
     expect(page.locator(MESSAGE)).to_have_text("Saved: Mum is in session 1: outer ring, support 0, conflict 0.")
     expect(cell(page, "Mum", "circle")).to_contain_text("3 outer")
     type_into(page, cell(page, "Mum", "support"), "6")
@@ -259,3 +265,37 @@ def test_a_life_event_is_linked_to_its_people_and_to_mood(page: Page, app_url, s
     page.get_by_role("button", name=OPEN_LABEL).click()
     expect(page.locator(f"#{ids.EDIT_EVENT_PEOPLE}")).to_contain_text("Inés")
     expect(page.locator(f"#{ids.EDIT_EVENT_MOOD}").get_by_label("Not said")).to_be_checked()
+
+
+def test_a_ties_focus_is_chosen_in_the_grid_and_a_reload_shows_it(page: Page, app_url, store):
+    assert tie(store, 3, "p-pablo").focus is None
+    open_session(page, app_url, 3)
+    choose_in(page, cell(page, "Pablo", "focus"), "Role dispute")
+    expect(page.locator(MESSAGE)).to_have_text("Saved: focus for Pablo not set → role dispute.")
+    assert tie(store, 3, "p-pablo").focus == "role_dispute"
+    page.reload()
+    page.get_by_role("button", name=OPEN_LABEL).click()
+    expect(cell(page, "Pablo", "focus")).to_have_text("Role dispute")
+    choose_in(page, cell(page, "Pablo", "focus"), "none")
+    expect(page.locator(MESSAGE)).to_have_text("Saved: focus for Pablo role dispute → not set.")
+    assert tie(store, 3, "p-pablo").focus is None
+
+
+def test_the_menu_of_the_last_row_is_whole_and_on_screen(page: Page, app_url):
+    open_session(page, app_url, 3)
+    last = page.locator(NAMES).last
+    last.scroll_into_view_if_needed()
+    menu_cell = cell(page, last.inner_text(), "contact")
+    menu_cell.click()
+    menu_cell.get_by_role("combobox").click()
+    options = page.get_by_role("option")
+    expect(options).to_have_count(6)  # not set, and the five kinds of contact
+    # Drawn over the page rather than inside the grid, and every option can be seen and reached.
+    assert page.locator(f"#{ids.EDIT_GRID} [role=listbox]").count() == 0
+    viewport = page.viewport_size
+    for option in options.all():
+        box = option.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"], box
+        assert box["height"] >= 24, box  # a target of at least 24 px (WCAG 2.5.8)
+        middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        assert option.evaluate("(o, [x, y]) => o.contains(document.elementFromPoint(x, y))", middle)

@@ -69,7 +69,7 @@ def test_comparison(page: Page, app_url):
 def test_recording_panel_open(page: Page, app_url):
     page.goto(f"{app_url}client/c-rosa?session=3")
     page.get_by_role("button", name=OPEN_LABEL).click()
-    expect(page.locator(f"#{ids.EDIT_GRID} td[data-dash-column=name]").first).to_be_visible()
+    expect(page.locator(f"#{ids.EDIT_GRID} .ag-cell[col-id=name]").first).to_be_visible()
     page.wait_for_function(drawn(ids.NETWORK_GRAPH))
     page.wait_for_function(drawn(ids.MOOD_GRAPH))
     assert_nothing_leaves(page, app_url, charts=2)

@@ -1,0 +1,24 @@
+/* The ratings grid (dash-ag-grid) in the page.
+
+   - Menus open over the page (the grid's "popupParent"), so a row's menu is never cut off by the grid.
+   - A redraw sets single cells on the rows as the grid holds them at that moment, rather than rows the
+     server read earlier: whatever was typed since in another cell of the row stays as typed, and a
+     cell being typed in is not closed. */
+window.dashAgGridFunctions = Object.assign({}, window.dashAgGridFunctions, {
+    pageBody: () => document.body,
+});
+
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    grid: {
+        /* ``cells`` is {person id: {column: value}}; answered as one row transaction of the grid. */
+        setCells: function (cells, gridId) {
+            const api = window.dash_ag_grid.getApi(gridId);
+            const rows = Object.entries(cells || {}).map(([id, values]) => [api && api.getRowNode(id), values])
+                .filter(([node]) => node);
+            if (!rows.length) {
+                throw window.dash_clientside.PreventUpdate;
+            }
+            return {update: rows.map(([node, values]) => Object.assign({}, node.data, values)), async: false};
+        },
+    },
+});
