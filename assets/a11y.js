@@ -7,7 +7,6 @@
    - Slider thumbs: named by the element whose id is the slider's id + "-label".
    - Dropdowns: the hidden stand-in Dash puts in the tab order hands focus to the button anyway;
      the button itself takes the tab stop, so nothing hidden is focusable.
-   - The grid's dropdown cells: named by their column and row; the chosen value is not an option.
    - The upload's file input: named by the words of its drop zone. */
 (function () {
     const REPAIRS = [
@@ -28,18 +27,6 @@
             if (button && button.tabIndex < 0) {
                 button.tabIndex = 0;
             }
-        }],
-        [".Select-value-label:is([role], [aria-selected])", value => {
-            value.removeAttribute("role");
-            value.removeAttribute("aria-selected");
-        }],
-        [".dash-spreadsheet td .Select-input input:not([aria-label])", input => {
-            const cell = input.closest("td");
-            const column = cell.dataset.dashColumn;
-            const header = cell.closest("table").querySelector(`th[data-dash-column="${column}"]`);
-            const row = cell.closest("tr").querySelector("td[data-dash-column=name]");
-            const what = header ? header.textContent.trim() : column;
-            input.setAttribute("aria-label", row ? `${what}: ${row.textContent.trim()}` : what);
         }],
         [".upload-zone input[type=file]:not([aria-label])", input => {
             input.setAttribute("aria-label", input.closest(".upload-zone").textContent.trim());

@@ -1,6 +1,7 @@
 /* The ratings grid (dash-ag-grid) in the page.
 
-   - Menus open over the page (the grid's "popupParent"), so a row's menu is never cut off by the grid.
+   - Menus open over the page (the grid's "popupParent"), so a row's menu is never cut off by the grid,
+     and the page scrolls as little as needed to show a menu whole (the last row's opens below it).
    - A redraw sets single cells on the rows as the grid holds them at that moment, rather than rows the
      server read earlier: whatever was typed since in another cell of the row stays as typed, and a
      cell being typed in is not closed. */
@@ -22,3 +23,15 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         },
     },
 });
+
+new MutationObserver(records => {
+    for (const record of records) {
+        for (const node of record.addedNodes) {
+            const list = node instanceof HTMLElement && (node.matches(".ag-select-list") ? node
+                : node.querySelector(".ag-select-list"));
+            if (list) {
+                setTimeout(() => list.scrollIntoView({block: "nearest"}));  // once the grid has placed it
+            }
+        }
+    }
+}).observe(document.body, {childList: true, subtree: true});

@@ -65,19 +65,22 @@ def grid_output() -> str:
     with tempfile.TemporaryDirectory() as folder:
         app = create_app(f"sqlite:///{Path(folder) / 'probe.db'}", token=TOKEN)
         return next(key for key, spec in app.callback_map.items()
-                    if {"id": ids.EDIT_GRID, "property": "data_timestamp"} in spec["inputs"])
+                    if {"id": ids.EDIT_GRID, "property": "cellValueChanged"} in spec["inputs"])
 
 
 def cell_request(output: str, client_id: str, number: int, person: str, value: int, shown: int, tab: str) -> dict:
     """The body Dash's renderer posts when one support cell goes from ``shown`` to ``value``."""
+    changed = [{"rowId": person, "colId": "support", "value": value, "oldValue": shown, "rowIndex": 0,
+                "timestamp": int(time.time() * 1000)}]
     return {
         "output": output,
         "outputs": [dict(zip(("id", "property"), part.split(".", 1), strict=True))
                     for part in output.strip(".").split("...")],
-        "inputs": [{"id": ids.EDIT_GRID, "property": "data_timestamp", "value": int(time.time() * 1000)}],
-        "changedPropIds": [f"{ids.EDIT_GRID}.data_timestamp"],
+        "inputs": [{"id": ids.EDIT_GRID, "property": "cellValueChanged", "value": changed}],
+        "changedPropIds": [f"{ids.EDIT_GRID}.cellValueChanged"],
         "state": [
-            {"id": ids.EDIT_GRID, "property": "data", "value": [{"id": person, "support": str(value)}]},
+            {"id": ids.EDIT_GRID, "property": "cellValueChanged", "value": changed},
+            {"id": ids.EDIT_GRID, "property": "rowData", "value": [{"id": person, "support": value}]},
             {"id": ids.EDIT_GRID_DRAWN, "property": "data",
              "value": {"session": number, "rows": [{"id": person, "support": shown}]}},
             {"id": ids.SELECTION, "property": "data", "value": {"session": number, "compare": None}},

@@ -49,7 +49,7 @@ def choice(words: dict) -> dict:
 RATING = {"cellEditor": "agNumberCellEditor", "type": "rightAligned", "maxWidth": 140}
 
 GRID_COLUMNS = [
-    {"field": "name", "headerName": "Person", "editable": False, "minWidth": 150},
+    {"field": "name", "headerName": "Person", "editable": False, "minWidth": 180},
     {"field": "in_session", "headerName": "In this session", **choice({YES: "Yes", NO: "No"})},
     {"field": "circle", "headerName": "Ring", **choice({ring: f"{ring} {word}" for ring, word in RINGS.items()})},
     # No bounds in the editor: it would drop "12" or "7.5" silently; the server refuses them in words.
