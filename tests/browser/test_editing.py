@@ -299,3 +299,22 @@ def test_the_menu_of_the_last_row_is_whole_and_on_screen(page: Page, app_url):
         assert box["height"] >= 24, box  # a target of at least 24 px (WCAG 2.5.8)
         middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         assert option.evaluate("(o, [x, y]) => o.contains(document.elementFromPoint(x, y))", middle)
+
+
+def test_a_redraw_shows_a_change_made_elsewhere_and_leaves_the_cell_being_typed_in_open(page: Page, app_url, store):
+    open_session(page, app_url, 3)
+    carmen = tie(store, 3, "p-carmen")
+    assert (carmen.support, tie(store, 3, "p-marta").support) == (5, 7)
+    versions = store.load(CLIENT).versions
+    store.save_tie(CLIENT, 3, carmen.model_copy(update={"support": 9}),  # from another tab
+                   expected_version=versions[("tie", 3, "p-carmen")], tab="elsewhere")
+    type_into(page, cell(page, "Pablo", "support"), "7")
+    marta = cell(page, "Marta", "support")
+    marta.click()
+    page.keyboard.type("8")  # typing while the save is redrawn, not confirmed yet
+    expect(page.locator(MESSAGE)).to_have_text("Saved: support for Pablo 4 → 7.")
+    expect(cell(page, "Carmen", "support")).to_have_text("9")
+    expect(marta.locator("input")).to_have_value("8")  # still open, as typed
+    page.keyboard.press("Enter")
+    expect(page.locator(MESSAGE)).to_have_text("Saved: support for Marta 7 → 8.")
+    assert (tie(store, 3, "p-carmen").support, tie(store, 3, "p-marta").support) == (9, 8)
