@@ -22,6 +22,7 @@ from ipt_network.ui import (
     callbacks_events,
     callbacks_export,
     callbacks_insights,
+    callbacks_inventory,
     callbacks_review,
     callbacks_router,
     callbacks_safety,
@@ -95,6 +96,7 @@ def create_app(db_url: str | None = None, *, token: str, allowed_hosts: Iterable
     callbacks_edit.register(app, store, courses)
     callbacks_case.register(app, store, courses)
     callbacks_events.register(app, store, courses)
+    callbacks_inventory.register(app, store, courses)
     callbacks_safety.register(app, store, courses)
     callbacks_export.register(app, store)
     callbacks_time.register(app, courses)

@@ -240,14 +240,24 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
     )
     def show_outcome(outcome, voice, hide, client_id):
         """What a save from this card did, or why nothing was saved; Undo offers the save just made."""
-        if not outcome or outcome.get("where") != CASE:
-            return "", "edit-message", True, None, no_update
-        if "problem" in outcome:
-            return outcome["problem"], "edit-message refused", True, None, no_update
-        changes = outcome_changes(outcome)
-        shown = namer(courses.get(client_id).doc, view_prefs(voice, hide))
-        said = "; ".join(editing.describe(change, shown) for change in changes)
-        offered = editing.offered_undo(store.changes(client_id, 1)) if outcome["verb"] == "Saved" else None
-        added = next((goal for goal in map(added_goal, changes) if goal), None)
-        return (f"{outcome['verb']}: {said}.", "edit-message saved", offered is None,
-                str(offered.number) if offered else None, added or no_update)
+        said = card_outcome(store, courses, outcome, CASE, voice, hide, client_id)
+        if not outcome or outcome.get("where") != CASE or "problem" in outcome:
+            return *said, no_update
+        added = next((goal for goal in map(added_goal, outcome_changes(outcome)) if goal), None)
+        return *said, added or no_update
+
+
+def card_outcome(store: Store, courses: Courses, outcome: dict | None, where: str, voice: str, hide: list | None,
+                 client_id: str) -> tuple[str, str, bool, str | None]:
+    """A card's status line after a save: what a save from the card ``where`` did (names as the page shows
+    them) or why nothing was saved, and whether Undo is offered (hidden, change number). A save from
+    elsewhere clears it."""
+    if not outcome or outcome.get("where") != where:
+        return "", "edit-message", True, None
+    if "problem" in outcome:
+        return outcome["problem"], "edit-message refused", True, None
+    shown = namer(courses.get(client_id).doc, view_prefs(voice, hide))
+    said = "; ".join(editing.describe(change, shown) for change in outcome_changes(outcome))
+    offered = editing.offered_undo(store.changes(client_id, 1)) if outcome["verb"] == "Saved" else None
+    return (f"{outcome['verb']}: {said}.", "edit-message saved", offered is None,
+            str(offered.number) if offered else None)

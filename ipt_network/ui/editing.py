@@ -140,7 +140,7 @@ def event_lines(text: str | None, stored: Iterable[str | dict] = ()) -> list[str
     return [kept.get(line, line) for line in (line.strip() for line in (text or "").splitlines()) if line]
 
 
-def _record(model: type[pydantic.BaseModel], data: dict, what: str) -> Any:
+def checked_record(model: type[pydantic.BaseModel], data: dict, what: str) -> Any:
     """``data`` as a model record; the model's refusal as a ``ValidationError`` naming the field."""
     try:
         return model.model_validate(data)
@@ -358,7 +358,7 @@ def tie_after_cell(tie: Tie | None, person_id: str, column: str, value: Any) -> 
         data[column] = value if isinstance(value, str) else ""
     else:
         raise ValidationError(f"the column “{column}” cannot be changed here")
-    _record(Tie, data, "tie")
+    checked_record(Tie, data, "tie")
     return data
 
 
@@ -526,7 +526,7 @@ def save_person(edit: Edit, person_id: str | None, name: str | None, role: str |
     if notes is None:
         notes = before["notes"] if before else ""
     after = {**(before or {"deceased_on": None}), "id": new_id, "name": name, "role": role, "notes": notes}
-    _record(Person, after, "person")
+    checked_record(Person, after, "person")
     return _save(edit, ("person", new_id), before, after)
 
 

@@ -239,6 +239,31 @@ CASE_GOAL_TEXT = "case-goal-text"
 CASE_GOAL_STATUS = "case-goal-status"
 CASE_GOAL_SAVE = "case-goal-save"
 
+# --- the inventory of one person: the relationship in words and its form (review page) -----------
+
+INVENTORY_PERSON = "inventory-person"
+"""The person whose inventory is on show; clicking a person on the circle chooses them too."""
+INVENTORY_VIEW = "inventory-view"
+"""That person's inventory as of the session on show, in words, in the voice on show."""
+INVENTORY_MESSAGE = "inventory-message"
+INVENTORY_UNDO = "inventory-undo"
+INVENTORY_SAVED = "inventory-saved"
+"""Store: the chosen person's inventory as stored, with the session on show."""
+INVENTORY_SHOWN = "inventory-shown"
+"""What the inventory form was last filled with, so a refill never throws away what is being typed."""
+INVENTORY_FORM = "inventory-form"
+"""The editing part of the card (not shown in the client's words)."""
+INVENTORY_HINT = "inventory-hint"
+INVENTORY_GOOD = "inventory-good"
+INVENTORY_HARD = "inventory-hard"
+INVENTORY_EXPECTATIONS = "inventory-expectations"
+INVENTORY_WANTS_CHANGED = "inventory-wants-changed"
+INVENTORY_FLOW = "inventory-flow"
+INVENTORY_CONFIDES = "inventory-confides"
+INVENTORY_KNOWS = "inventory-knows"
+INVENTORY_AS_OF = "inventory-as-of"
+INVENTORY_SAVE = "inventory-save"
+
 # --- safety: PHQ-9 item 9 and the risk record (the therapist's; see docs/metrics.md) ------------
 
 SAFETY_CUE = "safety-cue"

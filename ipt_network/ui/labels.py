@@ -40,6 +40,26 @@ PHASES = {
 }
 
 
+INVENTORY_QUESTIONS = {
+    THERAPIST: {"good": "What is good in it", "hard": "What is hard in it",
+                "expectations": "What each expects of the other",
+                "wants_changed": "What the client would like to change", "support_flow": "Which way care flows",
+                "confides": "Does the client confide in them",
+                "knows_about_depression": "Do they know about the depression"},
+    CLIENT: {"good": "What is good", "hard": "What is hard", "expectations": "What you expect of each other",
+             "wants_changed": "What you would like to change", "support_flow": "Who looks after whom",
+             "confides": "You talk to them about what matters",
+             "knows_about_depression": "They know how low you have felt"},
+}
+"""The interpersonal inventory's questions (DESIGN section 9) as the inventory card asks them."""
+
+SUPPORT_FLOWS = {
+    THERAPIST: {"both_ways": "Both ways", "mostly_to_client": "Mostly to the client",
+                "mostly_from_client": "Mostly from the client"},
+    CLIENT: {"both_ways": "You look after each other", "mostly_to_client": "Mostly they look after you",
+             "mostly_from_client": "Mostly you look after them"},
+}
+
 def voice_or_default(voice: str | None) -> str:
     """The voice asked for, or the therapist's when the value is unknown."""
     return voice if voice in VOICES else THERAPIST

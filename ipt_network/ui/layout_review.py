@@ -16,6 +16,7 @@ from ipt_network.ui.layout_compare import compare_section
 from ipt_network.ui.layout_edit import edit_section
 from ipt_network.ui.layout_export import export_section
 from ipt_network.ui.layout_insights import hotspots_card, mood_section
+from ipt_network.ui.layout_inventory import inventory_section
 from ipt_network.ui.layout_safety import safety_cue
 from ipt_network.ui.layout_time import play_button, timeline_strip
 from ipt_network.ui.modebar import download_only
@@ -72,6 +73,7 @@ def review_page(client_id: str, prefs: dict) -> html.Div:
                                  html.Div(className="card card-body", children=[
                                      html.H2("The course", className="h5"), timeline_strip()])),
                     case_section(),
+                    inventory_section(),
                     compare_section(),
                     export_section(),
                     edit_section(),
