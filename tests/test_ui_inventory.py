@@ -11,11 +11,14 @@ from __future__ import annotations
 import pytest
 
 from ipt_network.errors import StaleEditError, ValidationError
-from ipt_network.store import Store
 from ipt_network.ui import editing
 from ipt_network.ui.callbacks_inventory import clicked_person, inventory_form, inventory_view, saved_inventory
 from ipt_network.ui.inventory_edits import NOT_KNOWN, inventory_at, save_inventory
-from tests.test_ui_case import CLIENT, edit, store, text_of  # noqa: F401 (the fixture)
+from tests import test_ui_case
+from tests.test_ui_case import CLIENT, edit, text_of
+
+store = test_ui_case.store
+"""Rosa's record in a real database, as the case card's tests have it."""
 
 ANSWERS = {"good": "Walks on Sundays", "hard": "She never calls back", "expectations": "To be asked",
            "wants_changed": "To speak every week"}

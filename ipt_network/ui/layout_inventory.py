@@ -54,8 +54,9 @@ def inventory_section() -> html.Section:
                     html.Div(className="case-row mt-2", children=[
                         html.Div(children=[
                             html.Label("Taken at session", htmlFor=ids.INVENTORY_AS_OF, className="form-label"),
-                            dcc.Input(id=ids.INVENTORY_AS_OF, type="number", min=1, max=1000, step=1,
-                                      className="form-control case-number"),
+                            # No min, max or step: the box would send nothing for 0 or 2.5, read as
+                            # "no session"; the server refuses them in words instead.
+                            dcc.Input(id=ids.INVENTORY_AS_OF, type="number", className="form-control case-number"),
                         ]),
                         html.Button("Save inventory", id=ids.INVENTORY_SAVE, className="btn btn-primary btn-sm"),
                     ]),
