@@ -115,3 +115,12 @@ def test_the_inventory_and_the_review_download_for_the_therapist_only(priya_sess
     expect(priya_session_6.locator(f"#{ids.EXPORT_MESSAGE}")).to_have_text(
         "Not exported: the inventory and the end-of-therapy review are for the therapist's record; "
         "choose “Therapist” under “Note for”")
+
+
+def test_the_inventory_sheet_prints_each_person_as_of_the_session(priya_session_6):
+    name, pdf = download(priya_session_6, "inventory-pdf")
+    assert name == "priya-session-06-inventory.pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    for words in ("INTERPERSONAL INVENTORY", "As of session 6", "Arjun", "What is good in it"):
+        assert words in text
+    expect(priya_session_6.locator(f"#{ids.EXPORT_MESSAGE}")).to_have_text("Ready: priya-session-06-inventory.pdf")
