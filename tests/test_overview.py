@@ -13,6 +13,7 @@ from ipt_network.hotspots import session_findings
 from ipt_network.metrics import MEASURES, measure_table
 from ipt_network.model import parse_document
 from ipt_network.overview import CourseAnalysis, course_overview, format_overview
+from ipt_network.scales import mood_table
 from tests.analytics_data import build
 from tests.conftest import SAMPLES
 
@@ -145,3 +146,28 @@ def test_course_analysis_agrees_with_the_one_off_functions_and_shares_frozen_gra
     assert course.graph(1) is course.graph(1)
     with pytest.raises(nx.NetworkXError):
         course.graph(1).add_node("someone")
+
+
+def test_a_missed_session_is_in_no_series_and_previous_skips_it():
+    # Session 1: Mum support 6, conflict 2, PHQ-9 15; session 2 did not take place; session 3: support 8,
+    # conflict 2, PHQ-9 9. By hand: the series hold sessions 1 and 3 only, and session 3's "since last
+    # time" is against session 1: support 6 → 8 (+2), PHQ-9 15 → 9 (−6).
+    doc = parse_document({
+        "format": "ipt-network", "version": 2,
+        "client": {"id": "c", "label": "A", "start_date": "2026-01-05"},
+        "people": [{"id": "p-mum", "name": "Mum", "role": "parent"}],
+        "sessions": [
+            {"number": 1, "date": "2026-01-05", "phase": "initial",
+             "ties": [{"person": "p-mum", "circle": 1, "support": 6, "conflict": 2}],
+             "mood": [{"instrument": "PHQ-9", "score": 15}]},
+            {"number": 2, "date": "2026-01-12", "phase": "initial", "attendance": "did_not_attend"},
+            {"number": 3, "date": "2026-01-19", "phase": "initial",
+             "ties": [{"person": "p-mum", "circle": 1, "support": 8, "conflict": 2}],
+             "mood": [{"instrument": "PHQ-9", "score": 9}]}]})
+    course = CourseAnalysis(doc)
+    assert course.numbers == [1, 3]
+    assert course.previous(3) == 1
+    assert course.measure_table()["total_support"].to_dict() == {1: 6.0, 3: 8.0}
+    assert measure_table(doc)["total_support"].to_dict() == {1: 6.0, 3: 8.0}
+    assert mood_table(doc)["PHQ-9"].to_dict() == {1: 15.0, 3: 9.0}
+    assert session_change(doc, course.previous(3), 3).deltas["total_support"] == 2

@@ -326,6 +326,29 @@ def test_session_details_saved_while_names_are_hidden_keep_the_notes_and_events(
         "2026-01-07", "initial", "talked", ["moved house"])
 
 
+def test_a_session_that_did_not_take_place_loses_the_copy_it_started_with_and_undo_brings_it_back(store):
+    store.start_next_session(CLIENT)
+    started = store.load(CLIENT).document.session(2)
+    page = Edit(store, CLIENT, 2, editing.page_versions(store.load(CLIENT)))
+    change = editing.save_session(page, started.date.isoformat(), "initial", "", "ill", "did_not_attend")
+    missed = store.load(CLIENT).document.session(2)
+    assert (missed.attendance, missed.ties, missed.links, missed.events) == ("did_not_attend", [], [], ["ill"])
+    assert editing.describe(change, names) == "session 2: attendance attended → did not attend, events"
+    undo_latest(store)
+    assert store.load(CLIENT).document.session(2) == started
+
+
+def test_a_session_holding_ratings_or_mood_cannot_be_marked_missed(store):
+    before = store.load(CLIENT).document
+    with pytest.raises(ValidationError) as refused:
+        editing.save_session(edit(store), "2026-01-05", "initial", "", "", "cancelled")
+    assert refused.value.problems == ["session 1 holds ratings and mood scores; a session that did not take place "
+                                      "has none, so take them out first (or keep it as attended)"]
+    with pytest.raises(ValidationError, match="choose whether the session took place"):
+        editing.save_session(edit(store), "2026-01-05", "initial", "", "", "maybe")
+    assert store.load(CLIENT).document == before
+
+
 def test_editing_the_event_lines_keeps_the_people_and_mood_of_an_event_left_as_it_was(store, ana_data):
     ana_data["version"] = 2
     row = {"text": "Row about rent", "people": ["p-dan"], "mood": "worse"}

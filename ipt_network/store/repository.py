@@ -287,7 +287,9 @@ class Store:
                        goal_progress: Iterable[GoalProgress] | None = None) -> int:
         """Change a session's date, phase, notes and life events, and when given its attendance and the
         goals' progress; returns its new version. A session marked not attended must hold no ties,
-        links or mood (refused otherwise, as on import)."""
+        links or mood (refused otherwise, as on import), except the copy "start next session" made:
+        when every tie in it is still not rated and no mood is recorded, the copy goes, links with it,
+        in the same change (so Undo brings it back)."""
         own = {"events": [event.model_dump(mode="json") if isinstance(event, Event) else event for event in events]}
         if attendance is not None:
             own["attendance"] = attendance
@@ -296,6 +298,9 @@ class Store:
 
         def change(data: dict) -> None:
             data.update(date=date, phase=phase, notes=notes, **own)
+            copy_only = all(not tie.get("rated", True) for tie in data["ties"]) and not data["mood"]
+            if data["attendance"] != Attendance.ATTENDED and copy_only:
+                data.update(ties=[], links=[])
 
         return self._edit_session(client_id, number, rows.session_key(number), expected_version, change, tab)
 

@@ -121,6 +121,18 @@ def saved_change(outcome: dict | None, kind: str) -> Change | None:
     return change if change.kind == kind else None
 
 
+def triggered(component_id: str) -> bool:
+    """Whether ``component_id`` is among the inputs that started this call (several can arrive at once)."""
+    return component_id in ctx.triggered_prop_ids.values()
+
+
+def outcome_alone(stored_id: str) -> bool:
+    """Whether a form's refill was started by a save's outcome and not also by new stored values: when both
+    arrive in one call (a session just started, then shown) the newly stored values win, so the form
+    never keeps the previous session's values to be saved into the new one."""
+    return triggered(ids.EDIT_OUTCOME) and not triggered(stored_id)
+
+
 def items_by_instrument(values: list) -> dict[str, list]:
     """The values of ``ALL_ITEM_IDS`` split per questionnaire."""
     split, start = {}, 0
@@ -159,13 +171,14 @@ def change_list(changes: list[LoggedChange], shown: Callable[[str], str]) -> lis
 # --- the three forms, as the values they show ----------------------------------------------------------
 
 
-def session_form(number: int, date, phase, notes, events) -> dict:
-    return {"of": number, "date": date or "", "phase": phase, "notes": notes or "", "events": events or ""}
+def session_form(number: int, date, phase, attendance, notes, events) -> dict:
+    return {"of": number, "date": date or "", "phase": phase, "attendance": attendance, "notes": notes or "",
+            "events": events or ""}
 
 
 def stored_session_form(saved: dict, hidden: bool) -> dict:
-    return session_form(saved["session"], saved["date"], saved["phase"], "" if hidden else saved["notes"],
-                        "" if hidden else "\n".join(map(event_text, saved["events"])))
+    return session_form(saved["session"], saved["date"], saved["phase"], saved["attendance"],
+                        "" if hidden else saved["notes"], "" if hidden else "\n".join(map(event_text, saved["events"])))
 
 
 def person_form(person_id: str | None, person: dict | None, hidden: bool) -> dict:
@@ -284,8 +297,15 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
             return {**common, "grid": [], "columns": columns, "cells": no_update, "drawn": None, "link_a": [],
                     "link_b": [], "links": [], "session": None, "mood": None, "caption": caption,
                     "parts_hidden": True, "fields_hidden": True}
-        tied = [{"label": shown(t.person), "value": t.person} for t in doc.session(number).ties]
         session_now = {"session": number, **editing.saved_session(doc, number)}
+        common["session"] = session_now if session_now != session_then else no_update
+        if not doc.session(number).attended:
+            caption = (f"Session {number} ({day(doc.session(number).date)}) did not take place: only its date, "
+                       "phase, attendance and notes can be changed.")
+            return {**common, "grid": [], "columns": columns, "cells": no_update, "drawn": None, "link_a": [],
+                    "link_b": [], "links": [], "mood": None, "caption": caption, "parts_hidden": True,
+                    "fields_hidden": False}
+        tied = [{"label": shown(t.person), "value": t.person} for t in doc.session(number).ties]
         mood_now = {"session": number, "scores": editing.saved_mood(doc, number)}
         rows = editing.grid_rows(doc, number, shown, notes=notes)
         refused = ctx.triggered_id == ids.DATA_VERSION and bool(outcome) and "problem" in outcome
@@ -294,7 +314,6 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
             **grid_redraw(rows, columns, number, drawn, showing, refused=refused),
             "link_a": tied, "link_b": tied,
             "links": link_list(editing.link_pairs(doc, number), shown),
-            "session": session_now if session_now != session_then else no_update,
             "mood": mood_now if mood_now != mood_then else no_update,
             "caption": f"Changes are saved to session {number} ({day(doc.session(number).date)}) as you make them.",
             "parts_hidden": False, "fields_hidden": False,
@@ -418,7 +437,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         number = saved["session"]
         unchanged = (no_update,) * (len(ALL_ITEM_IDS) + 2)
         saved_now = saved_change(outcome, "mood")
-        if ctx.triggered_id == ids.EDIT_OUTCOME:
+        if outcome_alone(ids.EDIT_MOOD_SAVED):
             if saved_now is None or saved_now.session != number:
                 raise PreventUpdate
             after = saved_now.after
@@ -426,7 +445,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         score = (saved.get("scores") or {}).get(instrument)
         stored = stored_mood_form(number, instrument, score)
         typed = mood_form(number, instrument, mode, items_by_instrument(answers).get(instrument, []), total)
-        if ctx.triggered_id == ids.EDIT_MOOD_SAVED and keeps_typing(stored, typed, shown):
+        if triggered(ids.EDIT_MOOD_SAVED) and keeps_typing(stored, typed, shown):
             return *unchanged, stored if typed == stored else no_update
         filled = {name: [None] * len(item_ids) for name, item_ids in ITEM_IDS.items()}
         if score and score["items"] is not None:
@@ -494,7 +513,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         off = names_hidden(hide)
         unchanged = (no_update,) * 9
         saved_now = saved_change(outcome, "person")
-        if ctx.triggered_id == ids.EDIT_OUTCOME:
+        if outcome_alone(ids.EDIT_PEOPLE_SAVED):
             added_here = saved_now is not None and saved_now.before is None and person_id is None
             if saved_now is None or (saved_now.key[1] != person_id and not added_here):
                 raise PreventUpdate
@@ -502,7 +521,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         person = (people or {}).get(person_id) if person_id else None
         stored = person_form(person_id, person, off)
         typed = {"of": person_id, "name": name or "", "role": role, "notes": notes or "", "died": died or ""}
-        if ctx.triggered_id == ids.EDIT_PEOPLE_SAVED and keeps_typing(stored, typed, shown):
+        if triggered(ids.EDIT_PEOPLE_SAVED) and keeps_typing(stored, typed, shown):
             return *unchanged, stored if typed == stored else no_update
         hint = "Names are hidden: show names to add someone or change a name or a note." if off else ""
         if person is None:
@@ -527,6 +546,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
     @app.callback(
         Output(ids.EDIT_SESSION_DATE, "value"),
         Output(ids.EDIT_SESSION_PHASE, "value"),
+        Output(ids.EDIT_SESSION_ATTENDANCE, "value"),
         Output(ids.EDIT_SESSION_NOTES, "value"),
         Output(ids.EDIT_SESSION_EVENTS, "value"),
         Output(ids.EDIT_SESSION_NOTES, "disabled"),
@@ -538,35 +558,38 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Input(ids.EDIT_OUTCOME, "data"),
         State(ids.EDIT_SESSION_DATE, "value"),
         State(ids.EDIT_SESSION_PHASE, "value"),
+        State(ids.EDIT_SESSION_ATTENDANCE, "value"),
         State(ids.EDIT_SESSION_NOTES, "value"),
         State(ids.EDIT_SESSION_EVENTS, "value"),
         State(ids.EDIT_SESSION_SHOWN, "data"),
     )
-    def fill_session(saved, hide, outcome, date, phase, notes, events, shown):
+    def fill_session(saved, hide, outcome, date, phase, attendance, notes, events, shown):
         """The session's stored details; notes and life events stay empty while names are hidden. Left as
         it is while the person is typing in it."""
         off = names_hidden(hide)
-        unchanged = (no_update,) * 7
+        unchanged = (no_update,) * 8
         if not saved:
             raise PreventUpdate
         saved_now = saved_change(outcome, "session")
-        if ctx.triggered_id == ids.EDIT_OUTCOME:
+        if outcome_alone(ids.EDIT_SESSION_SAVED):
             if saved_now is None or saved_now.session != saved["session"]:
                 raise PreventUpdate
             return *unchanged, stored_session_form({"session": saved_now.session, **saved_now.after}, off)
         stored = stored_session_form(saved, off)
-        typed = session_form(saved["session"], date, phase, notes, events)
-        if ctx.triggered_id == ids.EDIT_SESSION_SAVED and keeps_typing(stored, typed, shown):
+        typed = session_form(saved["session"], date, phase, attendance, notes, events)
+        if triggered(ids.EDIT_SESSION_SAVED) and keeps_typing(stored, typed, shown):
             return *unchanged, stored if typed == stored else no_update
         hint = "Names are hidden: show names to read or change the notes and life events." if off else ""
-        return stored["date"], stored["phase"], stored["notes"], stored["events"], off, off, hint, stored
+        return (stored["date"], stored["phase"], stored["attendance"], stored["notes"], stored["events"], off, off,
+                hint, stored)
 
     @edit_action_here(Input(ids.EDIT_SESSION_SAVE, "n_clicks"), State(ids.EDIT_SESSION_DATE, "value"),
                  State(ids.EDIT_SESSION_PHASE, "value"), State(ids.EDIT_SESSION_NOTES, "value"),
-                 State(ids.EDIT_SESSION_EVENTS, "value"), State(ids.HIDE_NAMES, "value"))
-    def save_session(edit, date, phase, notes, events, hide):
+                 State(ids.EDIT_SESSION_EVENTS, "value"), State(ids.EDIT_SESSION_ATTENDANCE, "value"),
+                 State(ids.HIDE_NAMES, "value"))
+    def save_session(edit, date, phase, notes, events, attendance, hide):
         notes, events = (None, None) if names_hidden(hide) else (notes or "", events or "")
-        return editing.save_session(edit, date, phase, notes, events)
+        return editing.save_session(edit, date, phase, notes, events, attendance)
 
     @app.callback(
         Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),

@@ -27,6 +27,7 @@ from ipt_network.figures.style import day
 from ipt_network.model import (
     INSTRUMENT_ITEMS,
     INSTRUMENT_MAX,
+    Attendance,
     Document,
     Instrument,
     Link,
@@ -34,6 +35,7 @@ from ipt_network.model import (
     Person,
     Phase,
     Role,
+    Session,
     Tie,
     event_text,
     text_problem,
@@ -235,7 +237,7 @@ def _write(edit: Edit, kind: str, key: tuple, before: dict | None, record: dict 
         return store.change_person(client_id, key[1], changed, expected_version=expected, tab=tab)
     return store.update_session(client_id, session, date=dt.date.fromisoformat(record["date"]),
                                 phase=record["phase"], notes=record["notes"], events=record["events"],
-                                expected_version=expected, tab=tab)
+                                attendance=record["attendance"], expected_version=expected, tab=tab)
 
 
 def _save(edit: Edit, key: tuple, before: dict | None, after: dict | None,
@@ -553,28 +555,48 @@ def mark_died(edit: Edit, person_id: str | None, on: Any) -> Change:
 
 
 def saved_session(doc: Document, number: int) -> dict:
-    """The session's own fields as JSON data: date, phase, notes, events."""
+    """The session's own fields as JSON data: date, phase, attendance, notes, events."""
     data = doc.session(number).model_dump(mode="json")
-    return {field: data[field] for field in ("date", "phase", "notes", "events")}
+    return {field: data[field] for field in ("date", "phase", "attendance", "notes", "events")}
 
 
-def save_session(edit: Edit, date: Any, phase: str | None, notes: str | None, events: str | None) -> Change:
-    """Change the session's date, phase, notes and life events (one per line).
+def save_session(edit: Edit, date: Any, phase: str | None, notes: str | None, events: str | None,
+                 attendance: str | None = None) -> Change:
+    """Change the session's date, phase, notes and life events (one per line), and whether it took place
+    (``None`` keeps the stored attendance).
 
     ``notes`` and ``events`` ``None`` keep the stored text (those fields are empty while names are hidden).
+    A session that did not take place keeps its date and is left out of every series; it must hold no
+    ratings or mood, except the unrated copy "start next session" made, which goes with it.
     """
     if phase not in set(Phase):
         raise ValidationError("choose the phase")
-    before = saved_session(edit.course().document, edit.number)
-    return save_session_record(edit, date=parse_date(date, "The session date").isoformat(), phase=phase,
-                               notes=before["notes"] if notes is None else notes,
-                               events=before["events"] if events is None else event_lines(events, before["events"]))
+    if attendance not in (None, *Attendance):
+        raise ValidationError("choose whether the session took place")
+    doc = edit.course().document
+    before = saved_session(doc, edit.number)
+    after = {"date": parse_date(date, "The session date").isoformat(), "phase": phase,
+             "attendance": attendance or before["attendance"],
+             "notes": before["notes"] if notes is None else notes,
+             "events": before["events"] if events is None else event_lines(events, before["events"])}
+    if after["attendance"] != Attendance.ATTENDED:
+        _check_nothing_rated(doc.session(edit.number))
+    return _save(edit, ("session", edit.number), before, after)
 
 
 def save_session_record(edit: Edit, **fields: Any) -> Change:
     """Save some of the session's own fields (``saved_session``), the others as stored."""
     before = saved_session(edit.course().document, edit.number)
     return _save(edit, ("session", edit.number), before, {**before, **fields})
+
+
+def _check_nothing_rated(session: Session) -> None:
+    """Refuse to mark a session not held while it holds a rating or a score: they would be lost."""
+    rated = [what for what, held in (("ratings", any(tie.rated for tie in session.ties)),
+                                     ("mood scores", bool(session.mood))) if held]
+    if rated:
+        raise ValidationError(f"session {session.number} holds {' and '.join(rated)}; a session that did not take "
+                              "place has none, so take them out first (or keep it as attended)")
 
 
 # --- saying what happened --------------------------------------------------------------------

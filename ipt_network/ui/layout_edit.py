@@ -10,7 +10,7 @@ from __future__ import annotations
 import dash_ag_grid as dag
 from dash import dcc, html
 
-from ipt_network.model import INSTRUMENT_ITEMS, Contact, Instrument, Phase, Role
+from ipt_network.model import INSTRUMENT_ITEMS, Attendance, Contact, Instrument, Phase, Role
 from ipt_network.ui import ids
 from ipt_network.ui.editing import ITEMS, NO, NONE, RINGS, TOTAL, YES
 from ipt_network.ui.event_edits import NOT_SAID
@@ -47,6 +47,8 @@ def choice(words: dict) -> dict:
 
 
 RATING = {"cellEditor": "agNumberCellEditor", "type": "rightAligned", "maxWidth": 140}
+ATTENDANCE_WORDS = {Attendance.ATTENDED: "Took place", Attendance.CANCELLED: "Cancelled",
+                    Attendance.DID_NOT_ATTEND: "Did not attend"}
 
 GRID_COLUMNS = [
     {"field": "name", "headerName": "Person", "editable": False, "minWidth": 180},
@@ -251,7 +253,16 @@ def _session() -> html.Div:
                                    options=[{"label": word, "value": phase.value}
                                             for phase, word in PHASE_WORDS.items()]),
                 ]),
+                html.Fieldset(children=[
+                    html.Legend("Attendance", className="form-label fs-6"),
+                    dcc.RadioItems(id=ids.EDIT_SESSION_ATTENDANCE, inline=True, className="choice-row",
+                                   options=[{"label": word, "value": attendance.value}
+                                            for attendance, word in ATTENDANCE_WORDS.items()]),
+                ]),
             ]),
+            html.P("A session that did not take place keeps its date on the timeline and is left out of every "
+                   "chart and series; the copy of the last session's ratings it started with goes with it.",
+                   className="text-secondary small"),
             html.P(id=ids.EDIT_SESSION_HINT, className="text-secondary small"),
             _field("Session notes", dcc.Textarea(id=ids.EDIT_SESSION_NOTES, className="form-control", rows=3)),
             _field("Life events, one per line", dcc.Textarea(id=ids.EDIT_SESSION_EVENTS, className="form-control",
