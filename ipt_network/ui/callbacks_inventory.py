@@ -138,6 +138,8 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
             raise PreventUpdate from None
         doc, hidden, number = course.document, names_hidden(hide), Selection(**selection).session
         if person_id not in {person.id for person in doc.people}:
+            if doc.people:  # the list is choosing someone; drawn when they are chosen
+                raise PreventUpdate
             return [html.P("No one is on the map yet.", className="text-secondary")], True, "", None, no_update
         hint = "Names are hidden: show names to read or change the answers in words." if hidden else ""
         versions = Patch()
