@@ -96,12 +96,14 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Input(ids.HIDE_NAMES, "value"),
         Input(ids.NETWORK_GRAPH, "clickData"),
         State(ids.INVENTORY_PERSON, "value"),
+        State(ids.INVENTORY_PERSON, "options"),
         State(ids.REVIEW_CLIENT, "data"),
         prevent_initial_call=True,
     )
-    def choose_person(selection, _data_version, voice, hide, click, chosen, client_id):
-        """The client's people, named as the page names them; a person clicked on the circle is chosen."""
-        if not selection:
+    def choose_person(selection, _data_version, voice, hide, click, chosen, listed, client_id):
+        """The client's people, named as the page names them; a person clicked on the circle is chosen.
+        A session change alone changes nothing once they are listed: the people are the same in every session."""
+        if not selection or (ctx.triggered_id == ids.SHOWN and listed):
             raise PreventUpdate
         try:
             doc = courses.stored(client_id).document

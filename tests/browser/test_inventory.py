@@ -127,6 +127,7 @@ def test_every_field_is_saved_and_survives_a_reload(page: Page, app_url, store):
         "wants_changed": "To speak every week", "support_flow": "mostly_to_client", "confides": True,
         "knows_about_depression": False, "as_of": 3}
     page.reload()
+    expect(page.locator(f"#{ids.INVENTORY_PERSON}")).to_contain_text("Luis")  # the list is drawn
     choose(page, ids.INVENTORY_PERSON, "Lola")
     card = page.locator(CARD)
     expect(card).to_contain_text("As of session 3")
