@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 
 import pytest
 from playwright.sync_api import Page, Route, expect
@@ -58,7 +59,11 @@ def test_a_lost_connection_is_said_and_nothing_is_saved(page: Page, app_url, sto
 def test_a_server_error_is_said_and_cleared_by_the_next_answer(page: Page, app_url, store, watch_page):
     open_session(page, app_url, 3)
 
+    failed_saves = []
+
     def fail(route: Route) -> None:
+        if "cellValueChanged" in (route.request.post_data or ""):
+            failed_saves.append(route.request.post_data)
         route.fulfill(status=500, body="Internal Server Error")
 
     page.route("**/_dash-update-component*", fail)
@@ -66,6 +71,11 @@ def test_a_server_error_is_said_and_cleared_by_the_next_answer(page: Page, app_u
     expect(page.locator(BANNER)).to_have_text(
         "ipt-network could not finish your last request, so it may not have been saved. "
         "Nothing else was changed; reload the page to see what is stored.")
+    # Another request can fail first and raise the banner: wait until the grid's own save has failed.
+    deadline = time.monotonic() + 15
+    while not failed_saves and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert failed_saves, "the grid's save never went out"
     assert tie(store, 3, "p-pablo").support == 4
     page.unroute("**/_dash-update-component*", fail)
     type_into(page, cell(page, "Marta", "support"), "8")
