@@ -17,7 +17,6 @@ from dash.exceptions import PreventUpdate
 
 from ipt_network.case import goal_states
 from ipt_network.contract import contract
-from ipt_network.errors import NotFoundError
 from ipt_network.figures.style import day
 from ipt_network.model import Document
 from ipt_network.store import CASE_KEY, Store, case_fields
@@ -29,7 +28,7 @@ from ipt_network.ui.editing import Change
 from ipt_network.ui.forms import keeps_typing
 from ipt_network.ui.labels import CLIENT, PROBLEM_AREAS, problem_areas
 from ipt_network.ui.urls import Selection
-from ipt_network.ui.view import namer, names_hidden, view_prefs
+from ipt_network.ui.view import namer, names_hidden, stored_course, view_prefs
 
 CASE = "case"
 """The ``where`` of this card's saves in an outcome."""
@@ -134,10 +133,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
     def show_case(selection, _data_version, voice, hide, client_id, chosen):
         if not selection:
             raise PreventUpdate
-        try:
-            course = courses.stored(client_id)
-        except NotFoundError:
-            raise PreventUpdate from None
+        course = stored_course(courses, client_id)
         doc, hidden, number = course.document, names_hidden(hide), Selection(**selection).session
         goals = [{"label": goal_label(i, goal.text, hidden), "value": goal.id}
                  for i, goal in enumerate(doc.client.goals, 1)] + [{"label": "Add a new goal", "value": NEW_GOAL}]

@@ -33,7 +33,7 @@ from ipt_network.ui.editing import ITEMS, TOTAL, Change, Edit
 from ipt_network.ui.forms import keeps_typing
 from ipt_network.ui.layout_edit import CLOSE_LABEL, GRID_COLUMNS, OPEN_LABEL
 from ipt_network.ui.urls import Selection
-from ipt_network.ui.view import namer, names_hidden, session_on_show, view_prefs
+from ipt_network.ui.view import namer, names_hidden, session_on_show, stored_course, view_prefs
 
 STALE = ("This was changed in another tab or by someone else, so your change was not saved. "
          "The latest values are shown now.")
@@ -273,10 +273,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         the stored value moved (``grid_redraw``), so typing in another cell is never interrupted."""
         if not selection or closed:
             raise PreventUpdate
-        try:
-            course = courses.stored(client_id)
-        except NotFoundError:
-            raise PreventUpdate from None
+        course = stored_course(courses, client_id)
         doc = course.document
         shown = namer(doc, view_prefs(voice, hide))
         notes = not names_hidden(hide)

@@ -7,13 +7,12 @@ import dash
 from dash import Input, Output, State
 from dash.exceptions import PreventUpdate
 
-from ipt_network.errors import NotFoundError
 from ipt_network.store import Store
 from ipt_network.ui import ids
 from ipt_network.ui.callbacks_edit import edit_action
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.event_edits import NOT_SAID, event_choices, event_link, link_event
-from ipt_network.ui.view import names_hidden
+from ipt_network.ui.view import names_hidden, stored_course
 
 
 def register(app: dash.Dash, store: Store, courses: Courses) -> None:
@@ -32,10 +31,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         people, named as the panel names them."""
         if not saved:
             return [], None, people or []
-        try:
-            doc = courses.stored(client_id).document
-        except NotFoundError:
-            raise PreventUpdate from None
+        doc = stored_course(courses, client_id).document
         options = event_choices(doc, saved["session"], hidden=names_hidden(hide))
         kept = chosen if any(option["value"] == chosen for option in options) else None
         return options, kept if kept is not None else (options[0]["value"] if options else None), people or []
@@ -52,9 +48,8 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         if index is None or not saved:
             return [], NOT_SAID
         try:
-            doc = courses.stored(client_id).document
-            return event_link(doc, saved["session"], index)
-        except (NotFoundError, IndexError):
+            return event_link(stored_course(courses, client_id).document, saved["session"], index)
+        except IndexError:  # the event went with an edit made meanwhile
             raise PreventUpdate from None
 
     edit_action(app, store, Input(ids.EDIT_EVENT_SAVE, "n_clicks"), State(ids.EDIT_EVENT_CHOICE, "value"),

@@ -15,7 +15,6 @@ import dash
 from dash import Input, Output, Patch, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
-from ipt_network.errors import NotFoundError
 from ipt_network.model import Document
 from ipt_network.store import Store
 from ipt_network.ui import editing, ids
@@ -26,7 +25,7 @@ from ipt_network.ui.forms import keeps_typing
 from ipt_network.ui.inventory_edits import TEXTS, choice, inventory_at, save_inventory
 from ipt_network.ui.labels import CLIENT, INVENTORY_QUESTIONS, SUPPORT_FLOWS
 from ipt_network.ui.urls import Selection
-from ipt_network.ui.view import namer, names_hidden, view_prefs
+from ipt_network.ui.view import namer, names_hidden, stored_course, view_prefs
 
 INVENTORY = "inventory"
 """The ``where`` of this card's saves in an outcome."""
@@ -105,10 +104,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         A session change alone changes nothing once they are listed: the people are the same in every session."""
         if not selection or (ctx.triggered_id == ids.SHOWN and listed):
             raise PreventUpdate
-        try:
-            doc = courses.stored(client_id).document
-        except NotFoundError:
-            raise PreventUpdate from None
+        doc = stored_course(courses, client_id).document
         shown = namer(doc, view_prefs(voice, hide))
         options = [{"label": shown(person.id), "value": person.id} for person in doc.people]
         clicked = clicked_person(click, doc) if ctx.triggered_id == ids.NETWORK_GRAPH else None
@@ -134,10 +130,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
     def show_inventory(person_id, selection, _data_version, voice, hide, client_id):
         if not selection:
             raise PreventUpdate
-        try:
-            course = courses.stored(client_id)
-        except NotFoundError:
-            raise PreventUpdate from None
+        course = stored_course(courses, client_id)
         doc, hidden, number = course.document, names_hidden(hide), Selection(**selection).session
         if person_id not in {person.id for person in doc.people}:
             if doc.people:  # the list is choosing someone; drawn when they are chosen

@@ -21,13 +21,15 @@ import dash
 from dash import html
 from dash.exceptions import PreventUpdate
 
-from ipt_network.errors import IPTNetworkError, StorageError, ValidationError
+from ipt_network.errors import IPTNetworkError, NotFoundError, StorageError, ValidationError
 from ipt_network.figures.names import display_namer
 from ipt_network.figures.network import client_summary, network_summary
 from ipt_network.hotspots import Findings
 from ipt_network.model import Document
 from ipt_network.overview import CourseAnalysis
+from ipt_network.store import Course
 from ipt_network.ui import ids
+from ipt_network.ui.courses import Courses
 from ipt_network.ui.derived import derived
 from ipt_network.ui.labels import CLIENT, THERAPIST, voice_or_default
 from ipt_network.ui.urls import Selection
@@ -96,6 +98,15 @@ def selection_of(data: dict | None) -> Selection:
     if not data:
         raise PreventUpdate
     return Selection(**data)
+
+
+def stored_course(courses: Courses, client_id: str) -> Course:
+    """The client's record as stored now; no update while the client is gone (removed underneath the
+    page: the panel keeps what it shows)."""
+    try:
+        return courses.stored(client_id)
+    except NotFoundError:
+        raise PreventUpdate from None
 
 
 def session_on_show(data: dict | None) -> int:

@@ -100,6 +100,15 @@ def watch_page(page, app_url) -> Iterator[list[str]]:
     assert problems == []
 
 
+@pytest.fixture
+def second_page(page, app_url) -> Iterator:
+    """Another tab of the same browser, watched like the first."""
+    other = page.context.new_page()
+    problems = watch(other, app_url)
+    yield other
+    assert problems == []
+
+
 def watch(page, app_url: str) -> list[str]:
     """Start collecting the page's console errors, page errors and requests outside the app (for a
     second tab, which ``watch_page`` does not see)."""

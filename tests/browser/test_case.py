@@ -10,14 +10,12 @@ first recorded as progressing at session 4.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from ipt_network.model import Client
 from ipt_network.ui import ids
-from tests.browser.conftest import watch
 
 pytestmark = pytest.mark.browser
 
@@ -132,14 +130,6 @@ def test_goal_status_words_and_a_new_goal_are_saved(page: Page, app_url, store):
     card = page.locator(CARD)
     expect(card).to_contain_text("Mourn Luis at my own pace (grief): met since session 5")
     expect(card).to_contain_text("Sing in the choir again (grief): not started")
-
-
-@pytest.fixture
-def second_page(page: Page, app_url) -> Iterator[Page]:
-    other = page.context.new_page()
-    problems = watch(other, app_url)
-    yield other
-    assert problems == []
 
 
 def test_a_stale_second_tab_is_refused(page: Page, second_page: Page, app_url, store):

@@ -7,15 +7,12 @@ whose session 3 ties Pablo with support 4 and session 16 ties 13 people.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from ipt_network.store import Store
 from ipt_network.ui import ids
 from ipt_network.ui.layout_edit import OPEN_LABEL
-from tests.browser.conftest import watch
 
 pytestmark = pytest.mark.browser
 
@@ -140,15 +137,6 @@ def test_hidden_names_stay_hidden_in_the_panel(page: Page, app_url):
     for box in (ids.EDIT_SESSION_NOTES, ids.EDIT_SESSION_EVENTS):
         expect(page.locator(f"#{box}")).to_be_disabled()
         expect(page.locator(f"#{box}")).to_have_value("")
-
-
-@pytest.fixture
-def second_page(page: Page, app_url) -> Iterator[Page]:
-    """Another tab of the same browser, watched like the first."""
-    other = page.context.new_page()
-    problems = watch(other, app_url)
-    yield other
-    assert problems == []
 
 
 def test_second_tab_is_told_and_does_not_overwrite(page: Page, second_page: Page, app_url, store):

@@ -8,13 +8,10 @@ The sample client is Rosa (data/samples/rosa_grief.json): Inés has an inventory
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from ipt_network.ui import ids
-from tests.browser.conftest import watch
 from tests.browser.test_case import CLIENT, choose
 
 pytestmark = pytest.mark.browser
@@ -147,14 +144,6 @@ def test_a_bad_session_number_is_refused_and_nothing_changes(page: Page, app_url
     expect(page.locator(MESSAGE)).to_have_text(
         "Taken at session must be a whole number 1–1000, or empty (got “0”). Nothing was saved.")
     assert store.load(CLIENT).document == before
-
-
-@pytest.fixture
-def second_page(page: Page, app_url) -> Iterator[Page]:
-    other = page.context.new_page()
-    problems = watch(other, app_url)
-    yield other
-    assert problems == []
 
 
 def test_a_stale_second_tab_is_refused(page: Page, second_page: Page, app_url, store):
