@@ -4,9 +4,26 @@
      and the page scrolls as little as needed to show a menu whole (the last row's opens below it).
    - A redraw sets single cells on the rows as the grid holds them at that moment, rather than rows the
      server read earlier: whatever was typed since in another cell of the row stays as typed, and a
-     cell being typed in is not closed. */
+     cell being typed in is not closed.
+   - A person's name comes with a button that opens their inventory card (the grid's "cellRendererData"
+     tells the server whose), scrolled into view with its person list focused. */
 window.dashAgGridFunctions = Object.assign({}, window.dashAgGridFunctions, {
     pageBody: () => document.body,
+});
+
+window.dashAgGridComponentFunctions = Object.assign({}, window.dashAgGridComponentFunctions, {
+    PersonWithInventory: function (props) {
+        const open = () => {
+            props.setData(props.data.id);
+            const card = document.querySelector(".inventory-panel");
+            card.scrollIntoView({block: "start"});
+            card.querySelector(".inventory-person").focus({preventScroll: true});
+        };
+        return React.createElement("span", {className: "grid-person"},
+            React.createElement("span", {className: "grid-person-name"}, props.value),
+            React.createElement("button", {type: "button", className: "btn btn-link btn-sm grid-inventory",
+                onClick: open, "aria-label": `Inventory of ${props.value}`}, "Inventory"));
+    },
 });
 
 window.dash_clientside = Object.assign({}, window.dash_clientside, {

@@ -84,16 +84,16 @@ def test_grid_has_a_row_per_person_with_this_sessions_tie(store):
     rows = editing.grid_rows(store.load(CLIENT).document, 1, names)
     assert rows == [
         {"id": "p-mum", "name": "Mum", "in_session": "yes", "circle": 1, "support": 6, "conflict": 8,
-         "contact": "weekly", "focus": None, "note": ""},
+         "rated": "yes", "contact": "weekly", "focus": None, "note": ""},
         {"id": "p-dan", "name": "Dan", "in_session": "yes", "circle": 1, "support": 4, "conflict": 7,
-         "contact": None, "focus": "role_dispute", "note": "arguments about money"},
+         "rated": "yes", "contact": None, "focus": "role_dispute", "note": "arguments about money"},
     ]
 
 
 def test_grid_without_notes_leaves_the_free_text_out(store):
     rows = editing.grid_rows(store.load(CLIENT).document, 1, names, notes=False)
     assert [sorted(row) for row in rows] == [["circle", "conflict", "contact", "focus", "id", "in_session",
-                                              "name", "support"]] * 2
+                                              "name", "rated", "support"]] * 2
     assert "arguments about money" not in str(rows)
 
 
@@ -368,6 +368,21 @@ def test_a_rating_typed_over_a_copied_tie_marks_it_rated(store):
     assert [t.rated for t in store.load(CLIENT).document.session(2).ties] == [False, False]  # a note is no rating
     editing.save_cell(Edit(store, CLIENT, 2, editing.page_versions(store.load(CLIENT))), "p-dan", "support", "5", 4)
     assert [t.rated for t in store.load(CLIENT).document.session(2).ties] == [False, True]
+
+
+def test_a_carried_rating_that_still_holds_is_confirmed_without_changing_it_and_undone(store):
+    store.start_next_session(CLIENT)
+    second = Edit(store, CLIENT, 2, editing.page_versions(store.load(CLIENT)))
+    assert [row["rated"] for row in editing.grid_rows(store.load(CLIENT).document, 2, names)] == ["no", "no"]
+    change = editing.save_cell(second, "p-mum", "rated", "yes", "no")
+    mum = store.load(CLIENT).document.session(2).ties[0]
+    assert (mum.person, mum.support, mum.conflict, mum.rated) == ("p-mum", 6, 8, True)
+    assert editing.describe(change, names) == "rated this session for Mum no → yes"
+    with pytest.raises(ValidationError, match="“Rated”"):
+        editing.save_cell(Edit(store, CLIENT, 2, editing.page_versions(store.load(CLIENT))), "p-dan", "rated",
+                          "maybe", "no")
+    undo_latest(store)
+    assert [t.rated for t in store.load(CLIENT).document.session(2).ties] == [False, False]
 
 
 def test_changes_to_the_case_frame_attendance_and_an_inventory_are_described_without_their_words(store):

@@ -94,21 +94,24 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Input(ids.VOICE, "value"),
         Input(ids.HIDE_NAMES, "value"),
         Input(ids.NETWORK_GRAPH, "clickData"),
+        Input(ids.EDIT_GRID, "cellRendererData"),
         State(ids.INVENTORY_PERSON, "value"),
         State(ids.INVENTORY_PERSON, "options"),
         State(ids.REVIEW_CLIENT, "data"),
         prevent_initial_call=True,
     )
-    def choose_person(selection, _data_version, voice, hide, click, chosen, listed, client_id):
-        """The client's people, named as the page names them; a person clicked on the circle is chosen.
-        A session change alone changes nothing once they are listed: the people are the same in every session."""
+    def choose_person(selection, _data_version, voice, hide, click, opened, chosen, listed, client_id):
+        """The client's people, named as the page names them; a person clicked on the circle, or whose
+        "Inventory" was pressed in the grid, is chosen. A session change alone changes nothing once they
+        are listed: the people are the same in every session."""
         if not selection or (ctx.triggered_id == ids.SHOWN and listed):
             raise PreventUpdate
         doc = stored_course(courses, client_id).document
         shown = namer(doc, view_prefs(voice, hide))
         options = [{"label": shown(person.id), "value": person.id} for person in doc.people]
-        clicked = clicked_person(click, doc) if ctx.triggered_id == ids.NETWORK_GRAPH else None
-        if clicked:
+        clicked = {ids.NETWORK_GRAPH: clicked_person(click, doc),
+                   ids.EDIT_GRID: (opened or {}).get("value")}.get(ctx.triggered_id)
+        if clicked in {person.id for person in doc.people}:
             return options, clicked
         known = chosen in {person.id for person in doc.people}
         return options, no_update if known else (doc.people[0].id if doc.people else None)

@@ -55,8 +55,8 @@ NEW_TIE = {"circle": 3, "support": 0, "conflict": 0}
 
 RINGS = {1: "inner", 2: "middle", 3: "outer"}
 
-TIE_FIELDS = {"circle": "ring", "support": "support", "conflict": "conflict", "contact": "contact",
-              "note": "note", "focus": "focus"}
+TIE_FIELDS = {"circle": "ring", "support": "support", "conflict": "conflict", "rated": "rated this session",
+              "contact": "contact", "note": "note", "focus": "focus"}
 """Tie fields in the order they are described, with the word a person reads."""
 
 RATING_FIELDS = ("support", "conflict")
@@ -283,7 +283,9 @@ def tie_cells(tie: Tie | None) -> dict[str, Any]:
     """A tie as its grid row shows it (``None``: the person is not in this session)."""
     values = tie.model_dump(mode="json") if tie else {}
     return {"in_session": YES if tie else NO,
-            **{field: values.get(field) for field in ("circle", "support", "conflict", "contact", "focus")},
+            **{field: values.get(field) for field in ("circle", "support", "conflict")},
+            "rated": (YES if tie.rated else NO) if tie else None,
+            **{field: values.get(field) for field in ("contact", "focus")},
             "note": values.get("note", "")}
 
 
@@ -350,6 +352,10 @@ def tie_after_cell(tie: Tie | None, person_id: str, column: str, value: Any) -> 
     if column in RATING_FIELDS:
         data[column] = parse_rating(value, column.capitalize())
         data["rated"] = True  # a rating given this session: no longer a copy carried forward
+    elif column == "rated":  # kept as they were, now said to be this session's own ratings (or not)
+        if value not in (YES, NO):
+            raise ValidationError("choose This session or Carried forward under “Rated”")
+        data[column] = value == YES
     elif column == "circle":
         if value not in RINGS:
             raise ValidationError("Ring must be 1 (inner), 2 (middle) or 3 (outer)")
@@ -609,6 +615,8 @@ def _shown(field: str, value: Any) -> str:
         return RINGS.get(value, str(value))
     if field == "date":
         return day(dt.date.fromisoformat(value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     return str(value).replace("_", " ")
 
 

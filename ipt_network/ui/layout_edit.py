@@ -46,17 +46,21 @@ def choice(words: dict) -> dict:
             "singleClickEdit": True}
 
 
-RATING = {"cellEditor": "agNumberCellEditor", "type": "rightAligned", "maxWidth": 140}
+RATING = {"cellEditor": "agNumberCellEditor", "type": "rightAligned", "maxWidth": 140,
+          "cellClassRules": {"grid-carried": f"params.data.rated === '{NO}'"}}
+"""A rating column; a rating carried forward by "start next session" and not given again shows as such."""
 ATTENDANCE_WORDS = {Attendance.ATTENDED: "Took place", Attendance.CANCELLED: "Cancelled",
                     Attendance.DID_NOT_ATTEND: "Did not attend"}
 
 GRID_COLUMNS = [
-    {"field": "name", "headerName": "Person", "editable": False, "minWidth": 180},
+    {"field": "name", "headerName": "Person", "editable": False, "minWidth": 260,
+     "cellRenderer": "PersonWithInventory"},  # assets/grid.js: the name and a button to their inventory
     {"field": "in_session", "headerName": "In this session", **choice({YES: "Yes", NO: "No"})},
     {"field": "circle", "headerName": "Ring", **choice({ring: f"{ring} {word}" for ring, word in RINGS.items()})},
     # No bounds in the editor: it would drop "12" or "7.5" silently; the server refuses them in words.
     {"field": "support", "headerName": "Support 0–10", **RATING},
     {"field": "conflict", "headerName": "Conflict 0–10", **RATING},
+    {"field": "rated", "headerName": "Rated", "minWidth": 150, **choice({YES: "This session", NO: "Carried forward"})},
     {"field": "contact", "headerName": "Contact", **choice({NONE: "not set", **CONTACT_WORDS})},
     {"field": "focus", "headerName": "Focus", **choice({NONE: "none", **FOCUS_WORDS})},
     {"field": "note", "headerName": "Note", "cellEditor": "agTextCellEditor", "minWidth": 200, "flex": 2},
@@ -159,7 +163,9 @@ def _grid() -> html.Div:
     return _part(
         "Everyone’s ratings this session",
         html.P("Change a cell and press Enter, or choose from its menu; each change is saved at once. "
-               "Support and conflict are whole numbers from 0 (none) to 10 (the most imaginable).",
+               "Support and conflict are whole numbers from 0 (none) to 10 (the most imaginable). "
+               "Ratings copied from the last session are in italics, Rated “Carried forward”, until they are "
+               "given again; if they still hold, choose “This session” under Rated.",
                className="text-secondary small"),
         dag.AgGrid(
             id=ids.EDIT_GRID, columnDefs=GRID_COLUMNS, rowData=[], getRowId="params.data.id",

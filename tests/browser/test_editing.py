@@ -7,6 +7,8 @@ whose session 3 ties Pablo with support 4 and session 16 ties 13 people.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
@@ -192,6 +194,22 @@ def test_start_next_session_copies_the_last_and_shows_it(page: Page, app_url, st
     new = store.load(CLIENT).document.session(17)
     # The copies are marked not rated until someone rates them this session.
     assert (new.ties, new.links) == ([tie.model_copy(update={"rated": False}) for tie in last.ties], last.links)
+
+
+def test_a_carried_forward_rating_is_shown_as_such_until_it_is_confirmed(page: Page, app_url, store):
+    store.start_next_session(CLIENT)
+    assert tie(store, 17, "p-pablo").rated is False
+    open_session(page, app_url, 17)
+    support = cell(page, "Pablo", "support")
+    expect(cell(page, "Pablo", "rated")).to_have_text("Carried forward")
+    expect(support).to_have_class(re.compile(r"\bgrid-carried\b"))
+    assert support.evaluate("cell => getComputedStyle(cell).fontStyle") == "italic"
+    choose_in(page, cell(page, "Pablo", "rated"), "This session")
+    expect(page.locator(MESSAGE)).to_have_text("Saved: rated this session for Pablo no → yes.")
+    expect(support).not_to_have_class(re.compile(r"\bgrid-carried\b"))
+    confirmed = tie(store, 17, "p-pablo")
+    assert (confirmed.rated, confirmed.support) == (True, tie(store, 16, "p-pablo").support)
+    assert [t.rated for t in store.load(CLIENT).document.session(17).ties if t.person != "p-pablo"] == [False] * 12
 
 
 def test_a_new_client_gets_a_first_session_and_a_first_person(page: Page, app_url, store):

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from ipt_network.ui import ids
+from ipt_network.ui.layout_edit import OPEN_LABEL
 from tests.browser.test_case import CLIENT, choose
 
 pytestmark = pytest.mark.browser
@@ -104,6 +105,17 @@ def test_clicking_a_person_on_the_circle_opens_their_inventory(page: Page, app_u
     page.mouse.click(box["x"], box["y"])
     expect(page.locator(f"#{ids.INVENTORY_PERSON}")).to_contain_text("Inés")
     expect(page.locator(CARD)).to_contain_text(INES_GOOD)
+
+
+@pytest.mark.reads_only
+def test_the_inventory_button_of_a_row_in_the_grid_opens_their_inventory(page: Page, app_url):
+    open_inventory(page, app_url, "Lola")
+    page.get_by_role("button", name=OPEN_LABEL).click()
+    page.get_by_role("button", name="Inventory of Inés").click()
+    expect(page.locator(f"#{ids.INVENTORY_PERSON}")).to_contain_text("Inés")
+    expect(page.locator(CARD)).to_contain_text(INES_GOOD)
+    expect(page.locator(CARD)).to_be_in_viewport()
+    expect(page.locator(f"#{ids.INVENTORY_PERSON}")).to_be_focused()
 
 
 def test_every_field_is_saved_and_survives_a_reload(page: Page, app_url, store):
