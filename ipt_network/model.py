@@ -152,6 +152,9 @@ EARLIEST_DATE = dt.date(1900, 1, 1)
 
 STORED = "stored"
 """Validation context key: the data comes from our own database, written before today's rules."""
+PARTIAL = "partial"
+"""Validation context key: the data holds only some of the client's sessions (one being edited), so
+rules that look across all of them are left to the whole course."""
 
 _CHARACTER_CLASSES = (
     (re.compile("[\x00-\x1f\x7f-\x9f]"), "a control character"),
@@ -450,8 +453,10 @@ class Document(Record):
     sessions: list[Session] = Field(default_factory=list, max_length=1000)
 
     @model_validator(mode="after")
-    def _consistent(self) -> Document:
+    def _consistent(self, info: ValidationInfo) -> Document:
         problems = consistency_problems(self)
+        if not (info.context and (info.context.get(STORED) or info.context.get(PARTIAL))):
+            problems += session_reference_problems(self)
         if problems:
             raise ValidationError(problems)
         return self
@@ -572,6 +577,24 @@ def consistency_problems(doc: Document) -> list[str]:
         numbers.add(session.number)
         problems += session_problems(session, people, goals)
     return problems
+
+
+def session_reference_problems(doc: Document) -> list[str]:
+    """Each session number the case frame or an inventory gives ("agreed at session 3", "as of session
+    2") that names no session of the course: a typing slip that would put the agreement out of place."""
+    numbers = {session.number for session in doc.sessions}
+    given = [("client", "areas_agreed_at", doc.client.areas_agreed_at),
+             ("client", "formulation_shared_at", doc.client.formulation_shared_at),
+             *((f"person '{person.id}', inventory", "as_of", person.inventory.as_of)
+               for person in doc.people if person.inventory)]
+    return [unrecorded_session(record, field, number, numbers) for record, field, number in given
+            if number is not None and number not in numbers]
+
+
+def unrecorded_session(record: str, field: str, number: int, numbers: set[int]) -> str:
+    """The refusal of a session number that names no recorded session."""
+    last = f"the last is session {max(numbers)}" if numbers else "none is recorded yet"
+    return f"{record}: {field} is session {number}, which is not a recorded session ({last})"
 
 
 def client_problems(client: Client, people: dict[str, Person]) -> list[str]:
@@ -785,7 +808,7 @@ def as_current_version(data: Any) -> Any:
 
 def parse_document(
     data: Any, source: str | None = None, origin: Callable[[tuple], str | None] | None = None, *,
-    stored: bool = False,
+    stored: bool = False, partial: bool = False,
 ) -> Document:
     """Validate untrusted data (a dict as read from JSON or CSV) into a ``Document``.
 
@@ -795,15 +818,16 @@ def parse_document(
     put before the record's name. ``stored`` is for data read back from our own database: text
     written before the text rule existed is repaired (``scrub``) and old dates kept, so that old
     records can still be shown and exported; everything else is checked as for an import.
+    ``partial`` is for a document holding only some of the client's sessions (an edit of one).
     """
     try:
         data = as_current_version(data)
         try:
-            return Document.model_validate(data, context={STORED: stored})
+            return Document.model_validate(data, context={STORED: stored, PARTIAL: partial})
         except pydantic.ValidationError as exc:
             if not stored:
                 raise
-            return Document.model_validate(_repaired(data, _located(exc)), context={STORED: stored})
+            return Document.model_validate(_repaired(data, _located(exc)), context={STORED: stored, PARTIAL: partial})
     except pydantic.ValidationError as exc:
         raise ValidationError([_describe(data, e, origin) for e in _located(exc)], source) from None
     except ValidationError as exc:

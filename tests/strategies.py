@@ -71,17 +71,22 @@ session_numbers = st.integers(1, 1000)
 maybe_flags = st.none() | st.booleans()
 
 
+def recorded(numbers: list[int]) -> st.SearchStrategy[int | None]:
+    """No session, or one of the course's recorded ``numbers`` (a case frame names only those)."""
+    return st.none() | st.sampled_from(numbers) if numbers else st.none()
+
+
 def some(ids: list[str]) -> st.SearchStrategy[list[str]]:
     """A few of ``ids``, each at most once."""
     return st.lists(st.sampled_from(ids), unique=True, max_size=3) if ids else st.just([])
 
 
 @st.composite
-def inventories(draw: st.DrawFn) -> Inventory | None:
+def inventories(draw: st.DrawFn, numbers: list[int]) -> Inventory | None:
     """An inventory of a relationship, or none (an inventory with nothing in it is none)."""
     inventory = Inventory(good=draw(texts), hard=draw(texts), expectations=draw(texts), wants_changed=draw(texts),
                           support_flow=draw(st.none() | st.sampled_from(SupportFlow)), confides=draw(maybe_flags),
-                          knows_about_depression=draw(maybe_flags), as_of=draw(st.none() | session_numbers))
+                          knows_about_depression=draw(maybe_flags), as_of=draw(recorded(numbers)))
     return None if inventory == Inventory() or draw(st.booleans()) else inventory
 
 
@@ -143,7 +148,7 @@ def sessions(draw: st.DrawFn, number: int, people: list[Person], goals: list[Goa
 
 
 @st.composite
-def clients(draw: st.DrawFn, client_id: str, people: list[str]) -> Client:
+def clients(draw: st.DrawFn, client_id: str, people: list[str], numbers: list[int]) -> Client:
     """A client with the case frame of version 2 drawn too: goals within the areas, history before the start."""
     start = draw(dates)
     areas = draw(st.lists(st.sampled_from(ProblemArea), unique=True))
@@ -154,8 +159,8 @@ def clients(draw: st.DrawFn, client_id: str, people: list[str]) -> Client:
     return Client(
         id=client_id, label=draw(names), problem_areas=areas, start_date=start, notes=draw(texts),
         planned_sessions=draw(st.none() | st.integers(1, 52)), onset=draw(st.none() | before),
-        formulation=draw(texts), formulation_shared_at=draw(st.none() | session_numbers),
-        areas_agreed_at=draw(st.none() | session_numbers),
+        formulation=draw(texts), formulation_shared_at=draw(recorded(numbers)),
+        areas_agreed_at=draw(recorded(numbers)),
         goals=[Goal(id=goal, area=draw(st.sampled_from(areas)), text=draw(names)) for goal in goal_ids],
         history=[HistoryEvent(date=draw(before), text=draw(names), people=draw(some(people)))
                  for _ in range(draw(st.integers(0, 2)))],
@@ -166,12 +171,12 @@ def clients(draw: st.DrawFn, client_id: str, people: list[str]) -> Client:
 def documents(draw: st.DrawFn, max_people: int = 5, max_sessions: int = 4) -> Document:
     """A valid ``Document`` with up to ``max_people`` people and ``max_sessions`` sessions."""
     ids = draw(st.lists(names, min_size=1, max_size=max_people + 1, unique=True))
-    client = draw(clients(ids[0], ids[1:]))
+    numbers = draw(st.lists(session_numbers, unique=True, max_size=max_sessions))
+    client = draw(clients(ids[0], ids[1:], numbers))
     people = [
         Person(id=person_id, name=draw(names), role=draw(st.sampled_from(Role)),
-               deceased_on=draw(st.none() | dates), notes=draw(texts), inventory=draw(inventories()))
+               deceased_on=draw(st.none() | dates), notes=draw(texts), inventory=draw(inventories(numbers)))
         for person_id in ids[1:]
     ]
-    numbers = draw(st.lists(session_numbers, unique=True, max_size=max_sessions))
     return Document(format="ipt-network", version=2, client=client, people=people,
                     sessions=[draw(sessions(number, people, client.goals)) for number in numbers])

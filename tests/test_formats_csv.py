@@ -471,7 +471,7 @@ def test_the_case_frame_takes_goals_and_history_files_and_columns_with_lists_as_
     assert cells(files["goals.csv"]) == [["id", "area", "text"], ["g-money", "role_dispute", "Talk about money calmly"]]
     assert cells(files["history.csv"]) == [["date", "text", "people"], ["2025-08-15", "Moved in with Dan", '["p-dan"]']]
     client = dict(zip(*cells(files["client.csv"]), strict=True))
-    assert (client["planned_sessions"], client["onset"], client["areas_agreed_at"]) == ("16", "2025-09-01", "2")
+    assert (client["planned_sessions"], client["onset"], client["areas_agreed_at"]) == ("16", "2025-09-01", "1")
     assert client["relapse_plan_people"] == '["p-mum"]' and client["relapse_plan_actions"] == '["call Mum"]'
     mum = dict(zip(*cells(files["people.csv"])[:2], strict=True))
     assert (mum["inventory_support_flow"], mum["inventory_confides"], mum["inventory_knows_about_depression"],

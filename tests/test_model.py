@@ -202,8 +202,8 @@ def case_frame(ana_data: dict) -> dict:
     """The DESIGN example as version 2 with every field of the case frame filled in."""
     ana_data["version"] = 2
     ana_data["client"].update(
-        planned_sessions=16, onset="2025-09-01", formulation="Rows with Dan since the move", formulation_shared_at=3,
-        areas_agreed_at=2, goals=[{"id": "g-money", "area": "role_dispute", "text": "Talk about money calmly"}],
+        planned_sessions=16, onset="2025-09-01", formulation="Rows with Dan since the move", formulation_shared_at=1,
+        areas_agreed_at=1, goals=[{"id": "g-money", "area": "role_dispute", "text": "Talk about money calmly"}],
         history=[{"date": "2025-08-15", "text": "Moved in with Dan", "people": ["p-dan"]}],
         relapse_plan={"warning_signs": ["sleeping badly"], "actions": ["call Mum"], "people": ["p-mum"]})
     ana_data["people"][0]["inventory"] = {"good": "listens", "hard": "criticises Dan", "support_flow": "both_ways",
@@ -280,6 +280,18 @@ def test_cross_record_rules_of_the_case_frame(ana_data):
         "session 1, goal progress: goal 'g-sleep' is not in the client's goals",
         "session 2: a session marked did_not_attend has no ties, mood (it did not take place)",
     ]
+
+
+def test_session_numbers_of_the_case_frame_and_inventories_name_recorded_sessions(ana_data):
+    data = case_frame(ana_data)
+    data["client"].update(areas_agreed_at=9, formulation_shared_at=2)
+    data["people"][0]["inventory"]["as_of"] = 3
+    assert problems(data) == [
+        "client: areas_agreed_at is session 9, which is not a recorded session (the last is session 2)",
+        "person 'p-mum', inventory: as_of is session 3, which is not a recorded session (the last is session 2)"]
+    data["sessions"] = []
+    assert problems(data)[0] == "client: areas_agreed_at is session 9, which is not a recorded session " \
+                                "(none is recorded yet)"
 
 
 @pytest.mark.parametrize(("put", "expected"), [

@@ -12,7 +12,7 @@ import pytest
 
 from ipt_network.errors import StaleEditError, ValidationError
 from ipt_network.formats import read_document
-from ipt_network.store import Store
+from ipt_network.store import CASE_KEY, Store
 from ipt_network.ui import editing
 from ipt_network.ui.callbacks_case import case_view
 from ipt_network.ui.case_edits import NEW_GOAL, goal_status, optional_number, save_frame, save_goal
@@ -75,6 +75,20 @@ def test_a_bad_frame_is_refused_and_nothing_changes(store, areas, planned, probl
     with pytest.raises(ValidationError) as refused:
         save_frame(edit(store), planned, areas, 2, "Other words.", 3)
     assert problem in "; ".join(refused.value.problems)
+    assert store.load(CLIENT).document == before.document
+
+
+def test_a_session_number_names_a_recorded_session_in_the_card_and_in_the_store(store):
+    before = store.load(CLIENT)
+    assert max(session.number for session in before.document.sessions) == 16
+    with pytest.raises(ValidationError) as refused:
+        save_frame(edit(store), 16, ["grief"], 20, None, 3)
+    assert refused.value.problems == [
+        "Agreed at session 20: there is no such session in the record (the last is session 16)"]
+    with pytest.raises(ValidationError) as refused:  # a save that skips the card meets the model's rule
+        store.save_case(CLIENT, {"formulation_shared_at": 17}, expected_version=before.versions[CASE_KEY])
+    assert refused.value.problems == [
+        "client: formulation_shared_at is session 17, which is not a recorded session (the last is session 16)"]
     assert store.load(CLIENT).document == before.document
 
 

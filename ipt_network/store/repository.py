@@ -469,7 +469,7 @@ class Store:
         return parse_document({
             "format": FORMAT_NAME, "version": FORMAT_VERSION, "client": stored.client.model_dump(mode="json"),
             "people": people if people is not None else [p.model_dump(mode="json") for p in stored.people],
-            "sessions": list(sessions)})
+            "sessions": list(sessions)}, partial=True)
 
 
 def undoable(logged: LoggedChange) -> bool:

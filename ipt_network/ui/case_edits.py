@@ -21,8 +21,9 @@ NEW_GOAL = "new"
 """The goal choice that adds a goal."""
 
 
-def optional_number(value: Any, label: str, top: int) -> int | None:
-    """A whole number 1–``top`` typed in a box (a number box sends ``3.0`` for 3), ``None`` when it is empty."""
+def optional_number(value: Any, label: str, top: int, recorded: Document | None = None) -> int | None:
+    """A whole number 1–``top`` typed in a box (a number box sends ``3.0`` for 3), ``None`` when it is empty;
+    with ``recorded``, one of that course's sessions (what was agreed or taken happened at one of them)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, float) and value.is_integer():
@@ -33,6 +34,10 @@ def optional_number(value: Any, label: str, top: int) -> int | None:
         number = None
     if not number:
         raise ValidationError(f"{label} must be a whole number 1–{top}, or empty (got “{str(value).strip()[:40]}”)")
+    numbers = {session.number for session in recorded.sessions} if recorded else None
+    if numbers is not None and number not in numbers:
+        last = f"the last is session {max(numbers)}" if numbers else "none is recorded yet"
+        raise ValidationError(f"{label} {number}: there is no such session in the record ({last})")
     return number
 
 
@@ -46,8 +51,8 @@ def save_frame(edit: Edit, planned: Any, areas: list[str] | None, agreed_at: Any
     doc = edit.course().document
     fields = {"planned_sessions": optional_number(planned, "Planned sessions", 52),
               "problem_areas": [ProblemArea(area).value for area in areas],
-              "areas_agreed_at": optional_number(agreed_at, "Agreed at session", 999),
-              "formulation_shared_at": optional_number(shared_at, "Shared at session", 999)}
+              "areas_agreed_at": optional_number(agreed_at, "Agreed at session", 999, doc),
+              "formulation_shared_at": optional_number(shared_at, "Shared at session", 999, doc)}
     if formulation is not None:
         fields["formulation"] = formulation.strip()
     return _save_case(edit, doc, fields)

@@ -51,7 +51,8 @@ def save_inventory(edit: Edit, person_id: str | None, texts: dict[str, str] | No
     taken at. An inventory with no answer at all is no inventory (its session goes with it)."""
     if not person_id:
         raise ValidationError("choose the person first")
-    before = saved_people(edit.course().document).get(person_id)
+    doc = edit.course().document
+    before = saved_people(doc).get(person_id)
     if before is None:
         raise ValidationError("this person is no longer in the record; reload the page")
     stored = before["inventory"] or {}
@@ -66,7 +67,7 @@ def save_inventory(edit: Edit, person_id: str | None, texts: dict[str, str] | No
         {field: (texts.get(field) or "").strip() for field in TEXTS}
     inventory = {**words, "support_flow": support_flow, "confides": YES_NO.get(confides),
                  "knows_about_depression": YES_NO.get(knows),
-                 "as_of": optional_number(as_of, "Taken at session", 1000)}
+                 "as_of": optional_number(as_of, "Taken at session", 1000, doc)}
     answered = any(value not in ("", None) for field, value in inventory.items() if field != "as_of")
     after = {**before, "inventory": inventory if answered else None}
     person = checked_record(Person, after, "inventory")

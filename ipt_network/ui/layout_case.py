@@ -46,9 +46,9 @@ def _frame_form() -> html.Div:
     return html.Div(className="edit-part case-first", children=[
         html.H3("Focus, plan and formulation", className="h6"),
         html.Div(className="case-row", children=[
-            _number("Planned sessions", ids.CASE_PLANNED, 52),
-            _number("Areas agreed at session", ids.CASE_AGREED_AT, 999),
-            _number("Formulation shared at session", ids.CASE_SHARED_AT, 999),
+            _number("Planned sessions", ids.CASE_PLANNED),
+            _number("Areas agreed at session", ids.CASE_AGREED_AT),
+            _number("Formulation shared at session", ids.CASE_SHARED_AT),
         ]),
         html.Fieldset(className="mt-2", children=[
             html.Legend("Problem areas (one or two)", className="form-label fs-6 mb-1"),
@@ -87,8 +87,10 @@ def _goal_form() -> html.Div:
     ])
 
 
-def _number(label: str, input_id: str, top: int) -> html.Div:
+def _number(label: str, input_id: str) -> html.Div:
+    """A session number box. No bounds in the box: with them it sends nothing for "0" or "20" (clearing
+    the stored value); the server refuses those in words."""
     return html.Div(children=[
         html.Label(label, htmlFor=input_id, className="form-label"),
-        dcc.Input(id=input_id, type="number", min=1, max=top, step=1, className="form-control case-number"),
+        dcc.Input(id=input_id, type="number", className="form-control case-number"),
     ])

@@ -109,6 +109,19 @@ def test_three_problem_areas_are_refused_and_nothing_changes(page: Page, app_url
     assert store.load(CLIENT).document.client == before
 
 
+@pytest.mark.parametrize(("box", "typed", "said"), [
+    (ids.CASE_PLANNED, "0", "Planned sessions must be a whole number 1–52, or empty (got “0”)"),
+    (ids.CASE_AGREED_AT, "20", "Agreed at session 20: there is no such session in the record (the last is session 16)"),
+])
+def test_a_session_number_out_of_range_is_refused_not_cleared(page: Page, app_url, store, box, typed, said):
+    before = store.load(CLIENT).document
+    open_case(page, app_url, 4)
+    page.locator(f"#{box}").fill(typed)
+    page.get_by_role("button", name="Save focus, plan and formulation").click()
+    expect(page.locator(MESSAGE)).to_have_text(f"{said}. Nothing was saved.")
+    assert store.load(CLIENT).document == before
+
+
 def test_goal_status_words_and_a_new_goal_are_saved(page: Page, app_url, store):
     open_case(page, app_url, 5)
     expect(page.locator(f"#{ids.CASE_GOAL_TEXT}")).to_have_value(MOURN)
