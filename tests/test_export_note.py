@@ -148,6 +148,17 @@ def test_a_cancelled_session_has_no_note_and_the_note_stays_on_the_last_session_
         session_note(doc, 3)
 
 
+def test_a_risk_check_after_a_missed_session_reaches_the_next_therapists_note_and_no_take_home_page():
+    data = ana_case_frame().model_dump(mode="json")
+    data["sessions"][2]["risk"] = {"assessed": True, "level": "medium", "plan_in_place": False, "note": "phoned"}
+    data["sessions"].append({**data["sessions"][1], "number": 4, "date": "2026-01-26"})
+    doc = parse_document(data)
+    said = "Session 3 (not held): risk assessed, level medium; no safety plan in place."
+    assert said in session_note(doc, 4).safety_history
+    page = session_note(doc, 4, voice="client", show_scores=True)
+    assert page.safety_history == () and "risk" not in repr(page).lower()
+
+
 def test_the_take_home_page_has_the_goals_in_plain_words_and_nothing_of_the_case_formulation():
     page = session_note(ana_case_frame(), 2, voice="client", show_scores=True)
     assert page.goals == ("Talk with Dan about money: under way",)

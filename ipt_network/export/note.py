@@ -407,7 +407,8 @@ def safety_lines(results: dict[str, MoodResult], risk: Risk | None, note_hidden:
 
 def course_safety(course: CourseAnalysis, number: int) -> tuple[str, ...]:
     """The safety signals of the sessions before ``number``: item 9 above 0 or not recorded, and
-    risk records with a level above none, each with its sessions."""
+    risk records with a level above none, each with its sessions; a risk record of a session not held
+    (a check after a missed session) among them."""
     earlier = [n for n in course.numbers if n < number]
     above = [f"session {n} (answered {r.self_harm_item})" for n in earlier for r in course.mood(n).values()
              if r.needs_safety_check]
@@ -417,10 +418,11 @@ def course_safety(course: CourseAnalysis, number: int) -> tuple[str, ...]:
         lines.append(f"PHQ-9 item 9 above 0 earlier in the course: {list_in_words(above)}.")
     if unknown:
         lines.append(f"PHQ-9 item 9 not recorded (total only) earlier in the course: {list_in_words(unknown)}.")
-    for n in earlier:
-        risk = find_session(course.doc, n).risk
-        if risk is not None and risk.assessed and risk.level is not None and risk.level.value != "none":
-            lines.append(f"Session {n}: risk assessed, level {risk.level.value}"
+    for session in sorted(course.doc.sessions, key=lambda s: s.number):
+        risk, n = session.risk, session.number
+        if n < number and risk is not None and risk.assessed and risk.level is not None and risk.level.value != "none":
+            held = "" if session.attended else " (not held)"
+            lines.append(f"Session {n}{held}: risk assessed, level {risk.level.value}"
                          + ("" if risk.plan_in_place is None else
                             "; safety plan in place" if risk.plan_in_place else "; no safety plan in place")
                          + ".")

@@ -109,7 +109,8 @@ def edit_panel() -> list:
             html.P(id=ids.EDIT_MESSAGE, role="status", **{"aria-live": "polite"}, className="edit-message"),
             html.Button("Undo", id=ids.EDIT_UNDO, hidden=True, className="btn btn-outline-secondary btn-sm"),
         ]),
-        html.Div(id=ids.EDIT_SESSION_PARTS, children=[_grid(), _links(), _mood(), risk_part()]),
+        html.Div(id=ids.EDIT_SESSION_PARTS, children=[_grid(), _links(), _mood()]),
+        risk_part(),  # also after a session not held: a risk check by phone after a missed session is recorded
         _people(),
         _session(),
         _recent(),

@@ -72,3 +72,22 @@ def test_a_session_just_started_shows_its_own_details_and_an_empty_mood_form(pag
     expect(page.locator(f"#{ids.EDIT_SESSION_DATE}")).to_have_value(started.date.isoformat())
     expect(page.locator(f"#{ids.EDIT_SESSION_NOTES}")).to_have_value("")
     expect(page.locator(f"#{ids.EDIT_MOOD_TOTAL}")).to_have_value("")
+
+
+def test_a_risk_check_after_a_missed_session_is_recorded_with_it(page: Page, app_url, store):
+    store.start_next_session(CLIENT)
+    open_details(page, app_url, 17)
+    page.locator(f"#{ids.EDIT_SESSION_ATTENDANCE}").get_by_label("Did not attend").check()
+    page.get_by_role("button", name="Save session details").click()
+    expect(page.locator(MESSAGE)).to_have_text("Saved: session 17: attendance attended → did not attend.")
+    expect(page.locator(f"#{ids.EDIT_SESSION_PARTS}")).to_be_hidden()
+    # A missed session of a client at risk is followed up (by phone): that check belongs to the record.
+    page.locator(f"#{ids.EDIT_RISK_ASSESSED}").get_by_label("Yes", exact=True).check()
+    page.locator(f"#{ids.EDIT_RISK_LEVEL}").get_by_label("Low", exact=True).check()
+    page.locator(f"#{ids.EDIT_RISK_PLAN}").get_by_label("Yes", exact=True).check()
+    page.click(f"#{ids.EDIT_RISK_SAVE}")
+    expect(page.locator(MESSAGE)).to_have_text(
+        "Saved: risk record of session 17 (assessed, level low, safety plan in place).")
+    missed = store.load(CLIENT).document.session(17)
+    assert (missed.attendance, missed.risk.assessed, missed.risk.level, missed.risk.plan_in_place) == (
+        "did_not_attend", True, "low", True)
