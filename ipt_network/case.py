@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ipt_network.graph import find_session, held_sessions
-from ipt_network.model import Document, Goal, GoalStatus, Inventory, ProblemArea, Tie
+from ipt_network.model import Document, Goal, GoalStatus, Inventory, Person, ProblemArea, Tie
 
 AREA_WORDS = {
     ProblemArea.GRIEF: "grief",
@@ -85,7 +85,16 @@ def focus_ties(doc: Document, number: int) -> list[Tie]:
     return sorted(ties, key=lambda tie: order.index(tie.focus))
 
 
-def inventory_facts(inventory: Inventory | None) -> list[str]:
+def inventory_at(person: Person, number: int | None) -> Inventory | None:
+    """The person's inventory as it stood at session ``number``: ``None`` when none was taken, or it was
+    taken at a later session (``number`` ``None``: before any session, only one taken at no session)."""
+    inventory = person.inventory
+    if inventory is None or inventory.as_of is None:
+        return inventory
+    return inventory if number is not None and inventory.as_of <= number else None
+
+
+def inventory_facts(inventory: Inventory | None, *, typed: bool = True) -> list[str]:
     """What the interpersonal inventory records about one relationship, a short clause each.
 
     Examples
@@ -96,6 +105,8 @@ def inventory_facts(inventory: Inventory | None) -> list[str]:
      'hard: he cannot say sorry']
     >>> inventory_facts(None)
     []
+
+    ``typed`` ``False`` leaves out the answers typed in words (they may name people).
     """
     if inventory is None:
         return []
@@ -108,16 +119,17 @@ def inventory_facts(inventory: Inventory | None) -> list[str]:
         facts.append("knows about the depression" if inventory.knows_about_depression
                      else "does not know about the depression")
     for name, words in (("good", "good"), ("hard", "hard"), ("expectations", "expectations"),
-                        ("wants_changed", "wants changed")):
+                        ("wants_changed", "wants changed")) if typed else ():
         text = getattr(inventory, name)
         if text:
             facts.append(f"{words}: {text}")
     return facts
 
 
-def inventory_words(inventory: Inventory | None) -> str:
-    """``"Inventory (session 1): care flows mostly from the client; hard: he shouts."``; "" when it is empty."""
-    facts = inventory_facts(inventory)
+def inventory_words(inventory: Inventory | None, *, typed: bool = True) -> str:
+    """``"Inventory (session 1): care flows mostly from the client; hard: he shouts."``; "" when it is empty
+    (``typed`` as in ``inventory_facts``)."""
+    facts = inventory_facts(inventory, typed=typed)
     if not facts:
         return ""
     when = f" (session {inventory.as_of})" if inventory.as_of is not None else ""

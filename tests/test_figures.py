@@ -389,6 +389,21 @@ def test_people_carry_shape_name_and_hover_in_the_words_of_the_view(doc):
     assert not any("<i>" in text for text in roles["hovertext"])  # notes may name people: not with roles
 
 
+def test_the_therapists_hover_carries_the_inventory_as_of_the_session_and_the_clients_does_not():
+    course = copy.deepcopy(COURSE)
+    course["version"] = 2
+    course["people"][0]["inventory"] = {"support_flow": "mostly_from_client", "confides": False,
+                                        "hard": "Marguerite phones at night", "as_of": 2}
+    doc = parse_document(course)
+    said = "Inventory (session 2): care flows mostly from the client; does not confide in them; hard: Marguerite"
+    assert said in people_trace(scene_of(doc, 2))["hovertext"][0].replace("<br>", " ")  # wrapped for hover
+    assert "Inventory" not in people_trace(scene_of(doc, 1))["hovertext"][0]  # taken at session 2, not yet
+    assert "Inventory" not in people_trace(scene_of(doc, 2, private=False))["hovertext"][0]
+    hidden = people_trace(scene_of(doc, 2, "roles"))["hovertext"][0].replace("<br>", " ")
+    assert "Inventory (session 2): care flows mostly from the client; does not confide in them." in hidden
+    assert "phones" not in hidden  # typed answers may name people: not while names are hidden
+
+
 def test_focus_people_carry_a_lettered_tag_on_their_tie_in_the_therapists_view_only():
     course = copy.deepcopy(COURSE)
     mum, _, _, bart = course["sessions"][0]["ties"]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import pytest
 
+from ipt_network.case import inventory_at
 from ipt_network.errors import StaleEditError, ValidationError
 from ipt_network.ui import editing
 from ipt_network.ui.callbacks_inventory import clicked_person, inventory_form, inventory_view, saved_inventory
-from ipt_network.ui.inventory_edits import NOT_KNOWN, inventory_at, save_inventory
+from ipt_network.ui.inventory_edits import NOT_KNOWN, save_inventory
 from tests import test_ui_case
 from tests.test_ui_case import CLIENT, edit, text_of
 

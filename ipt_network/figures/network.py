@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from ipt_network.case import inventory_at, inventory_words
 from ipt_network.graph import find_session
 from ipt_network.layout import OUTER_RADIUS, RING_RADIUS, Point, force_positions, ring_positions
 from ipt_network.metrics import valence as tie_valence
@@ -141,8 +142,10 @@ def _label_position(x: float, y: float) -> str:
 
 
 def _hover(person: Person, tie: Tie, shown_name: str, kind: str, *, deceased: bool,
-           attention: Sequence[str] | None, with_notes: bool, with_scores: bool, private: bool = True) -> str:
-    """A person's hover text; ``private`` is the therapist's view (the focus, the words "Needs attention")."""
+           attention: Sequence[str] | None, with_notes: bool, with_scores: bool, private: bool = True,
+           inventory: str = "") -> str:
+    """A person's hover text; ``private`` is the therapist's view (the focus, the words "Needs attention",
+    the ``inventory`` in words)."""
     lines = [f"<b>{escape(shown_name)}</b>", f"{ROLE_WORDS[person.role]} · {RING_WORDS[tie.circle].lower()}"]
     if with_scores:
         lines.append(f"Support {tie.support}/10 · Conflict {tie.conflict}/10")
@@ -156,6 +159,8 @@ def _hover(person: Person, tie: Tie, shown_name: str, kind: str, *, deceased: bo
         lines.append(f"Focus: {tie.focus.value.replace('_', ' ')}")
     if attention is not None:
         lines.append((ATTENTION[0] if private else STRAIN) + (": " + escape("; ".join(attention)) if attention else ""))
+    if private and inventory:
+        lines.append(wrap(inventory))
     if with_notes and tie.note:
         lines.append(f"<i>{wrap(tie.note)}</i>")
     return "<br>".join(lines)
@@ -328,7 +333,8 @@ def people_trace(scene: Scene) -> dict:
         marker["hovertext"].append(_hover(d.person, d.tie, name, d.kind, deceased=d.deceased,
                                           attention=scene.reasons.get(person_id) if person_id in scene.reasons
                                           else None, with_notes=scene.with_notes, with_scores=scene.show_scores,
-                                          private=scene.private))
+                                          private=scene.private, inventory=inventory_words(
+                                              inventory_at(d.person, scene.session.number), typed=scene.with_notes)))
     keys = [d.tie.person for d in scene.drawn]
     return {"type": "scatter", "mode": "markers+text", "name": "people", "showlegend": False,
             "x": [d.x for d in scene.drawn], "y": [d.y for d in scene.drawn], "ids": keys, "customdata": keys,

@@ -15,6 +15,7 @@ import dash
 from dash import Input, Output, Patch, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
+from ipt_network.case import inventory_at
 from ipt_network.model import Document
 from ipt_network.store import Store
 from ipt_network.ui import editing, ids
@@ -22,7 +23,7 @@ from ipt_network.ui.callbacks_case import HIDDEN_TEXT, card_outcome
 from ipt_network.ui.callbacks_edit import edit_action
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.forms import keeps_typing
-from ipt_network.ui.inventory_edits import TEXTS, choice, inventory_at, save_inventory
+from ipt_network.ui.inventory_edits import TEXTS, choice, save_inventory
 from ipt_network.ui.labels import CLIENT, INVENTORY_QUESTIONS, SUPPORT_FLOWS
 from ipt_network.ui.urls import Selection
 from ipt_network.ui.view import namer, names_hidden, stored_course, view_prefs

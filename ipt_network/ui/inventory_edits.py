@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ipt_network.errors import ValidationError
-from ipt_network.model import Inventory, Person, SupportFlow
+from ipt_network.model import Person, SupportFlow
 from ipt_network.ui.case_edits import optional_number
 from ipt_network.ui.editing import Change, Edit, checked_record, saved_people
 
@@ -22,15 +22,6 @@ YES_NO = {"yes": True, "no": False}
 """A yes-or-no question's choices in the form, besides ``NOT_KNOWN``."""
 NOT_KNOWN = "not_known"
 """The form's choice for a question not answered yet (stored as ``None``)."""
-
-
-def inventory_at(person: Person, number: int | None) -> Inventory | None:
-    """The person's inventory as it stood at session ``number``: ``None`` when none was taken, or it was
-    taken at a later session (``number`` ``None``: before any session, only one taken at no session)."""
-    inventory = person.inventory
-    if inventory is None or inventory.as_of is None:
-        return inventory
-    return inventory if number is not None and inventory.as_of <= number else None
 
 
 def choice(value: bool | str | None) -> str:
