@@ -9,7 +9,10 @@ next to the targets of the review page:
 - server time per session change ≤ 30 ms: the processor time the server spends on every callback
   request that one change causes, measured around the WSGI app (request read to response written)
   with the request thread's clock. The requests run at once on threads that share one interpreter
-  lock, so their wall times overlap and add up to more; that sum is printed too.
+  lock, so their wall times overlap and add up to more; that sum is printed too;
+- against what Dash and plotly need anyway, in the same run: the cold first load ≤ 1.3 x a bare Dash
+  page holding only the same network figure (loads interleaved), and the session change ≤ 1.1 x a
+  bare ``Plotly.react`` from one session's network figure to the next's in the same page.
 
 The app runs as in production (werkzeug, threads) on a fresh SQLite file holding the sample
 clients and ``benchmarks.synthetic.make_document()``.
@@ -30,6 +33,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import dash
+from dash import dcc
 from playwright.sync_api import Page, sync_playwright
 from werkzeug.serving import make_server
 
@@ -115,7 +120,13 @@ def serve(db_url: str) -> tuple[str, CallbackTimer, Callable[[], None]]:
     app = create_app(db_url, token=TOKEN)
     timer = CallbackTimer(app.server.wsgi_app)
     app.server.wsgi_app = timer
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    url, stop = serve_wsgi(app.server)
+    return url, timer, stop
+
+
+def serve_wsgi(wsgi_app: Callable) -> tuple[str, Callable[[], None]]:
+    """``wsgi_app`` on a free loopback port, as in production (werkzeug, threads): its address, and how to stop it."""
+    server = make_server("127.0.0.1", 0, wsgi_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
 
@@ -123,7 +134,30 @@ def serve(db_url: str) -> tuple[str, CallbackTimer, Callable[[], None]]:
         server.shutdown()
         thread.join(5)
 
-    return f"http://127.0.0.1:{server.server_port}", timer, stop
+    return f"http://127.0.0.1:{server.server_port}", stop
+
+
+def bare_page(figure: dict) -> dash.Dash:
+    """A Dash app holding nothing but ``figure``, in a graph with the review page's id: what a first load
+    of that figure costs in Dash at the least."""
+    app = dash.Dash(__name__)
+    app.layout = dcc.Graph(id="network-graph", figure=figure)
+    return app
+
+
+DRAWN_FIGURE = """() => {
+    const gd = document.querySelector('#network-graph .js-plotly-plot');
+    return JSON.parse(JSON.stringify({data: gd.data, layout: gd.layout}));
+}"""
+"""The network figure as the page drew it (its data and layout, as plain JSON)."""
+
+BARE_REACT = """figure => new Promise(resolve => {
+    const gd = document.querySelector('#network-graph .js-plotly-plot');
+    const start = performance.now();
+    Plotly.react(gd, figure.data, figure.layout).then(() => requestAnimationFrame(now => resolve(now - start)));
+})"""
+"""Milliseconds from a bare ``Plotly.react`` of ``figure`` to the first animation frame after it (the
+frame that paints it), as ``MEASURE_CHANGE`` times the page's own change."""
 
 
 def load_ms(page: Page, url: str) -> float:
@@ -138,40 +172,62 @@ def median(values: Iterable[float]) -> float:
 
 
 def report(what: str, value: float, target: float | None, unit: str = "ms") -> None:
-    verdict = "" if target is None else f"   (target <= {target:.0f} {unit}: {'ok' if value <= target else 'MISSED'})"
+    verdict = "" if target is None else f"   (target <= {target:g} {unit}: {'ok' if value <= target else 'MISSED'})"
     print(f"  {what:<52} median {value:8.1f} {unit}{verdict}")
 
 
-def first_loads(browser, url: str, repeats: int) -> tuple[list[float], list[float]]:
-    cold = []
+def first_loads(browser, url: str, bare_url: str, repeats: int) -> tuple[list[float], list[float], list[float]]:
+    """Cold loads of the review page and of the bare page, interleaved so both meet the same machine;
+    then warm loads of the review page."""
+    cold, bare = [], []
     for _ in range(repeats):
-        context = signed_in_context(browser, url)
-        cold.append(load_ms(context.new_page(), url))
-        context.close()
+        for target, times in ((url, cold), (bare_url, bare)):
+            context = signed_in_context(browser, target)
+            times.append(load_ms(context.new_page(), target))
+            context.close()
     context = signed_in_context(browser, url)
     page = context.new_page()
     load_ms(page, url)  # fills this context's cache
     warm = [load_ms(page, url) for _ in range(repeats)]
     context.close()
-    return cold, warm
+    return cold, warm, bare
 
 
-def session_changes(browser, url: str, timer: CallbackTimer, repeats: int) -> tuple[list[float], list[list]]:
+def drawn_figure(browser, url: str) -> dict:
+    """The network figure the review page draws at ``url``."""
+    context = signed_in_context(browser, url)
+    page = context.new_page()
+    load_ms(page, url)
+    figure = page.evaluate(DRAWN_FIGURE)
+    context.close()
+    return figure
+
+
+def session_changes(browser, url: str, timer: CallbackTimer, repeats: int) -> tuple[list[float], list[list],
+                                                                                 list[float]]:
+    """Session changes on the slider (one session on and back), then, in the same page, bare
+    ``Plotly.react`` calls between the same two figures."""
     context = signed_in_context(browser, url)
     page = context.new_page()
     load_ms(page, url)
     page.wait_for_timeout(2 * SETTLE_MS)
     page.focus("#session-slider [role=slider]")
     timer.take()
-    painted, per_change = [], []
+    painted, per_change, figures = [], [], []
     for i in range(repeats):
         page.evaluate(f"() => {{ window.sessionChange = ({MEASURE_CHANGE})(); }}")  # not awaited: armed
         page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
         painted.append(page.evaluate("() => window.sessionChange"))
         page.wait_for_timeout(SETTLE_MS)
         per_change.append(timer.take())
+        if len(figures) < 2:
+            figures.append(page.evaluate(DRAWN_FIGURE))
+    reacts = []
+    for i in range(repeats):
+        reacts.append(page.evaluate(BARE_REACT, figures[i % 2]))
+        page.wait_for_timeout(SETTLE_MS)
     context.close()
-    return painted, per_change
+    return painted, per_change, reacts
 
 
 def main() -> None:
@@ -189,8 +245,12 @@ def main() -> None:
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS)
-                cold, warm = first_loads(browser, page_url, max(5, args.repeats // 2))
-                painted, per_change = session_changes(browser, page_url, timer, args.repeats)
+                bare_url, stop_bare = serve_wsgi(bare_page(drawn_figure(browser, page_url)).server)
+                try:
+                    cold, warm, bare = first_loads(browser, page_url, bare_url, max(5, args.repeats // 2))
+                finally:
+                    stop_bare()
+                painted, per_change, reacts = session_changes(browser, page_url, timer, args.repeats)
                 browser.close()
         finally:
             stop()
@@ -199,7 +259,11 @@ def main() -> None:
           f"{len(doc.sessions)} sessions; Chromium {VIEWPORT['width']}x{VIEWPORT['height']}")
     report(f"first load to drawn network, empty cache (n={len(cold)})", median(cold), 2000)
     report(f"first load to drawn network, warm cache (n={len(warm)})", median(warm), 2000)
+    report(f"  a bare Dash page of the same figure, interleaved (n={len(bare)})", median(bare), None)
+    report("  ratio: review page / bare page", median(cold) / median(bare), 1.3, "x")
     report(f"session change: key press to painted network (n={len(painted)})", median(painted), 150)
+    report(f"  a bare Plotly.react between the same figures (n={len(reacts)})", median(reacts), None)
+    report("  ratio: session change / bare Plotly.react", median(painted) / median(reacts), 1.1, "x")
     report("server time per session change (processor, all callbacks)",
            median(sum(cpu for _, cpu, _ in change) * 1000 for change in per_change), 30)
     report("  the same callbacks' wall times, summed (they overlap)",

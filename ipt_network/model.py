@@ -579,16 +579,22 @@ def consistency_problems(doc: Document) -> list[str]:
     return problems
 
 
-def session_reference_problems(doc: Document) -> list[str]:
-    """Each session number the case frame or an inventory gives ("agreed at session 3", "as of session
-    2") that names no session of the course: a typing slip that would put the agreement out of place."""
-    numbers = {session.number for session in doc.sessions}
+def session_references(doc: Document) -> list[tuple[str, str, int]]:
+    """Every session number the case frame or an inventory gives ("agreed at session 3", "as of session
+    2"), as ``(record, field, number)``."""
     given = [("client", "areas_agreed_at", doc.client.areas_agreed_at),
              ("client", "formulation_shared_at", doc.client.formulation_shared_at),
              *((f"person '{person.id}', inventory", "as_of", person.inventory.as_of)
                for person in doc.people if person.inventory)]
-    return [unrecorded_session(record, field, number, numbers) for record, field, number in given
-            if number is not None and number not in numbers]
+    return [(record, field, number) for record, field, number in given if number is not None]
+
+
+def session_reference_problems(doc: Document) -> list[str]:
+    """Each session number of ``session_references`` that names no session of the course: a typing slip
+    that would put the agreement out of place."""
+    numbers = {session.number for session in doc.sessions}
+    return [unrecorded_session(record, field, number, numbers) for record, field, number in session_references(doc)
+            if number not in numbers]
 
 
 def unrecorded_session(record: str, field: str, number: int, numbers: set[int]) -> str:
