@@ -5,10 +5,22 @@
    - A redraw sets single cells on the rows as the grid holds them at that moment, rather than rows the
      server read earlier: whatever was typed since in another cell of the row stays as typed, and a
      cell being typed in is not closed.
+   - A menu cell opens its list as soon as it is clicked: one click to open, one to choose.
    - A person's name comes with a button that opens their inventory card (the grid's "cellRendererData"
      tells the server whose), scrolled into view with its person list focused. */
 window.dashAgGridFunctions = Object.assign({}, window.dashAgGridFunctions, {
     pageBody: () => document.body,
+    openMenu: params => {
+        if (params.colDef.cellEditor !== "agSelectCellEditor") {
+            return;
+        }
+        setTimeout(() => {  // once the editor is in the cell
+            const picker = document.querySelector(".ag-cell-inline-editing .ag-picker-field-wrapper");
+            if (picker && picker.getAttribute("aria-expanded") !== "true") {
+                picker.dispatchEvent(new MouseEvent("mousedown", {bubbles: true, cancelable: true}));
+            }
+        });
+    },
 });
 
 window.dashAgGridComponentFunctions = Object.assign({}, window.dashAgGridComponentFunctions, {

@@ -172,6 +172,7 @@ def _grid() -> html.Div:
             id=ids.EDIT_GRID, columnDefs=GRID_COLUMNS, rowData=[], getRowId="params.data.id",
             defaultColDef={"editable": True, "sortable": False, "resizable": True, "flex": 1, "minWidth": 110},
             dashGridOptions=GRID_OPTIONS, className="edit-grid",
+            eventListeners={"cellEditingStarted": ["openMenu(params)"]},  # assets/grid.js
         ),
     )
 
