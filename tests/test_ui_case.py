@@ -323,9 +323,9 @@ def test_the_card_tells_the_history_and_the_relapse_plan(store):
     assert ("History before therapy 14 Mar 2025: Luis died suddenly of a heart attack (with Luis) "
             "21 Mar 2025: Luis's funeral (with Luis, Marta, Pablo, Inés) "
             "10 Apr 2025: Stopped going to choir (with Choir)") in therapist
-    assert ("Relapse plan Warning signs Stopping choir Turning down invitations Sleep slipping What to do Tell Marta "
-            "and Lola") in therapist
-    assert "People to turn to Marta Lola Dr Shah" in therapist
+    assert ("Relapse plan Warning signs Stopping choir; Turning down invitations; Sleep slipping What to do Tell Marta "
+            "and Lola; Keep choir") in therapist
+    assert "People to turn to Marta, Lola, Dr Shah" in therapist
     client = text_of(case_view(doc, 4, "client", hidden=False))
     assert ("My plan for staying well Signs to watch for Stopping choir Turning down invitations Sleep slipping "
             "What helps Tell Marta and Lola") in client

@@ -90,9 +90,10 @@ def history_view(doc: Document, hidden: bool, shown: Callable[[str], str]) -> li
 
 
 def relapse_view(doc: Document, voice: str, hidden: bool, shown: Callable[[str], str]) -> list:
-    """The relapse plan in the voice on show: the client's plain words, as the client takes it home
-    ("Signs to watch for", "What helps", "People I can turn to"); its lines stay off screen while
-    names are hidden (they may name people), the people are shown as the page names them."""
+    """The relapse plan in the voice on show: for the therapist one line per part, for the client a list
+    in plain words, as the client takes it home ("Signs to watch for", "What helps", "People I can
+    turn to"). Its lines stay off screen while names are hidden (they may name people); the people
+    are shown as the page names them."""
     title, *terms = RELAPSE_WORDS[CLIENT if voice == CLIENT else THERAPIST]
     plan = doc.client.relapse_plan
     if plan is None:
@@ -100,8 +101,13 @@ def relapse_view(doc: Document, voice: str, hidden: bool, shown: Callable[[str],
                                            html.P("Not made yet (usually in the ending phase).",
                                                   className="text-secondary")]
     lines = [[HIDDEN_TEXT] if hidden and texts else texts for texts in (plan.warning_signs, plan.actions)]
-    rows = [(term, html.Ul([html.Li(line) for line in texts], className="case-goals mb-0"))
-            for term, texts in zip(terms, [*lines, [shown(person) for person in plan.people]], strict=True) if texts]
+    parts = [*lines, [shown(person) for person in plan.people]]
+    if voice == CLIENT:  # a list to take home
+        rows = [(term, html.Ul([html.Li(line) for line in texts], className="case-goals mb-0"))
+                for term, texts in zip(terms, parts, strict=True) if texts]
+    else:
+        rows = [(term, separator.join(texts)) for term, texts, separator in zip(terms, parts, ("; ", "; ", ", "),
+                                                                                 strict=True) if texts]
     return [html.H3(title, className="h6"), _facts(rows)]
 
 

@@ -73,21 +73,24 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Output(ids.CASE_HISTORY_TEXT, "disabled"),
         Output(ids.CASE_HISTORY_REMOVE, "disabled"),
         Input(ids.CASE_HISTORY, "value"),
-        Input(ids.CASE_SAVED, "data"),
+        Input(ids.CASE_HISTORY_PEOPLE, "options"),
         Input(ids.HIDE_NAMES, "value"),
+        State(ids.CASE_SAVED, "data"),
         State(ids.CASE_HISTORY_DATE, "value"),
         State(ids.CASE_HISTORY_TEXT, "value"),
         State(ids.CASE_HISTORY_PEOPLE, "value"),
         State(ids.CASE_HISTORY_SHOWN, "data"),
     )
-    def fill_history(index, saved, hide, date, text, people, shown):
-        """The chosen event's date, words and people; left as they are while the person is typing."""
+    def fill_history(index, _people, hide, saved, date, text, people, shown):
+        """The chosen event's date, words and people; left as they are while the person is typing.
+        Filled after the people to choose from (made again after every save): a menu drops a value it
+        has no option for."""
         if not saved or index is None:
             raise PreventUpdate
         off = names_hidden(hide)
         typed = {"of": index, "date": date or "", "text": text or "", "people": people or []}
         return (*refill(HISTORY_FIELDS, history_form(saved["frame"], index, off), typed, shown,
-                        saved=ctx.triggered_id == ids.CASE_SAVED), off, index == NEW)
+                        saved=ctx.triggered_id == ids.CASE_HISTORY_PEOPLE), off, index == NEW)
 
     @app.callback(
         Output(ids.CASE_RELAPSE_SIGNS, "value"),
@@ -96,21 +99,23 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Output(ids.CASE_RELAPSE_SHOWN, "data"),
         Output(ids.CASE_RELAPSE_SIGNS, "disabled"),
         Output(ids.CASE_RELAPSE_ACTIONS, "disabled"),
-        Input(ids.CASE_SAVED, "data"),
+        Input(ids.CASE_RELAPSE_PEOPLE, "options"),
         Input(ids.HIDE_NAMES, "value"),
+        State(ids.CASE_SAVED, "data"),
         State(ids.CASE_RELAPSE_SIGNS, "value"),
         State(ids.CASE_RELAPSE_ACTIONS, "value"),
         State(ids.CASE_RELAPSE_PEOPLE, "value"),
         State(ids.CASE_RELAPSE_SHOWN, "data"),
     )
-    def fill_relapse_plan(saved, hide, signs, actions, people, shown):
-        """The stored relapse plan; left as it is while the person is typing in it."""
+    def fill_relapse_plan(_people, hide, saved, signs, actions, people, shown):
+        """The stored relapse plan, filled after the people to choose from; left as it is while the
+        person is typing in it."""
         if not saved:
             raise PreventUpdate
         off = names_hidden(hide)
         typed = {"of": "relapse plan", "signs": signs or "", "actions": actions or "", "people": people or []}
         return (*refill(RELAPSE_FIELDS, relapse_form(saved["frame"], off), typed, shown,
-                        saved=ctx.triggered_id == ids.CASE_SAVED), off, off)
+                        saved=ctx.triggered_id == ids.CASE_RELAPSE_PEOPLE), off, off)
 
     @edit_action(app, store, Input(ids.CASE_HISTORY_SAVE, "n_clicks"), State(ids.CASE_HISTORY, "value"),
                  State(ids.CASE_HISTORY_DATE, "value"), State(ids.CASE_HISTORY_TEXT, "value"),

@@ -112,11 +112,11 @@ def _before_and_after_form() -> html.Details:
             ]),
         ]),
         html.Label("What happened", htmlFor=ids.CASE_HISTORY_TEXT, className="form-label mt-2"),
-        dcc.Input(id=ids.CASE_HISTORY_TEXT, type="text", className="form-control"),
+        dcc.Input(id=ids.CASE_HISTORY_TEXT, type="text", className="form-control case-goal-text"),
         html.Label("With whom", htmlFor=ids.CASE_HISTORY_PEOPLE, className="form-label mt-2"),
         html.Div(className="case-row", children=[
-            dcc.Dropdown(id=ids.CASE_HISTORY_PEOPLE, multi=True, placeholder="Nobody in particular",
-                         className="case-people"),
+            html.Div(className="case-people", children=dcc.Dropdown(id=ids.CASE_HISTORY_PEOPLE, multi=True,
+                                                                  placeholder="Nobody in particular")),
             html.Button("Save event", id=ids.CASE_HISTORY_SAVE, className="btn btn-primary btn-sm"),
             html.Button("Remove event", id=ids.CASE_HISTORY_REMOVE, className="btn btn-outline-secondary btn-sm"),
         ]),
@@ -133,8 +133,8 @@ def _before_and_after_form() -> html.Details:
         ]),
         html.Label("People to turn to", htmlFor=ids.CASE_RELAPSE_PEOPLE, className="form-label mt-2"),
         html.Div(className="case-row", children=[
-            dcc.Dropdown(id=ids.CASE_RELAPSE_PEOPLE, multi=True, placeholder="Nobody chosen yet",
-                         className="case-people"),
+            html.Div(className="case-people", children=dcc.Dropdown(id=ids.CASE_RELAPSE_PEOPLE, multi=True,
+                                                                  placeholder="Nobody chosen yet")),
             html.Button("Save relapse plan", id=ids.CASE_RELAPSE_SAVE, className="btn btn-primary btn-sm"),
         ]),
     ])
