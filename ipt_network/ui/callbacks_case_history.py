@@ -27,17 +27,17 @@ HISTORY_FIELDS = ("date", "text", "people")
 RELAPSE_FIELDS = ("signs", "actions", "people")
 
 
-def history_form(frame: dict, index: int | str | None, hidden: bool) -> dict:
+def history_form(saved: dict, index: int | str | None, hidden: bool) -> dict:
     """What the history form shows for the event at ``index`` (empty for a new one)."""
-    history = frame["history"]
+    history = saved["history"]
     event = history[index] if isinstance(index, int) and 0 <= index < len(history) else {}
     return {"of": index, "date": event.get("date", ""), "text": "" if hidden else event.get("text", ""),
             "people": event.get("people", [])}
 
 
-def relapse_form(frame: dict, hidden: bool) -> dict:
+def relapse_form(saved: dict, hidden: bool) -> dict:
     """What the relapse plan form shows: the lines as typed, one per line, and the people chosen."""
-    plan = frame["relapse_plan"] or {"warning_signs": [], "actions": [], "people": []}
+    plan = saved["relapse_plan"] or {"warning_signs": [], "actions": [], "people": []}
     return {"of": "relapse plan", "signs": "" if hidden else "\n".join(plan["warning_signs"]),
             "actions": "" if hidden else "\n".join(plan["actions"]), "people": plan["people"]}
 
@@ -48,22 +48,23 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Output(ids.CASE_HISTORY, "value"),
         Output(ids.CASE_HISTORY_PEOPLE, "options"),
         Output(ids.CASE_RELAPSE_PEOPLE, "options"),
-        Input(ids.CASE_SAVED, "data"),
+        Output(ids.CASE_BEFORE_AFTER_SAVED, "data"),
+        Input(ids.REVIEW_CLIENT, "data"),
+        Input(ids.DATA_VERSION, "data"),
         Input(ids.HIDE_NAMES, "value"),
         State(ids.VOICE, "value"),
-        State(ids.REVIEW_CLIENT, "data"),
         State(ids.CASE_HISTORY, "value"),
     )
-    def list_history(saved, hide, voice, client_id, chosen):
-        """The events before therapy by date (the choice kept while it is still there), and the map's
-        people named as the page names them."""
-        if not saved:
-            return [], None, [], []
+    def list_history(client_id, _data_version, hide, voice, chosen):
+        """The events before therapy by date (the choice kept while it is still there), the map's people
+        named as the page names them, and both parts as stored. Made when the page opens and after
+        every save, not when the session changes: nothing here depends on the session."""
         doc = stored_course(courses, client_id).document
         options = history_choices(doc, hidden=names_hidden(hide))
         shown = namer(doc, view_prefs(voice, hide))
         people = [{"label": shown(person.id), "value": person.id} for person in doc.people]
-        return options, kept_choice(options, chosen), people, people
+        saved = doc.client.model_dump(mode="json", include={"history", "relapse_plan"})
+        return options, kept_choice(options, chosen), people, people, saved
 
     @app.callback(
         Output(ids.CASE_HISTORY_DATE, "value"),
@@ -75,7 +76,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Input(ids.CASE_HISTORY, "value"),
         Input(ids.CASE_HISTORY_PEOPLE, "options"),
         Input(ids.HIDE_NAMES, "value"),
-        State(ids.CASE_SAVED, "data"),
+        State(ids.CASE_BEFORE_AFTER_SAVED, "data"),
         State(ids.CASE_HISTORY_DATE, "value"),
         State(ids.CASE_HISTORY_TEXT, "value"),
         State(ids.CASE_HISTORY_PEOPLE, "value"),
@@ -89,7 +90,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
             raise PreventUpdate
         off = names_hidden(hide)
         typed = {"of": index, "date": date or "", "text": text or "", "people": people or []}
-        return (*refill(HISTORY_FIELDS, history_form(saved["frame"], index, off), typed, shown,
+        return (*refill(HISTORY_FIELDS, history_form(saved, index, off), typed, shown,
                         saved=ctx.triggered_id == ids.CASE_HISTORY_PEOPLE), off, index == NEW)
 
     @app.callback(
@@ -101,7 +102,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Output(ids.CASE_RELAPSE_ACTIONS, "disabled"),
         Input(ids.CASE_RELAPSE_PEOPLE, "options"),
         Input(ids.HIDE_NAMES, "value"),
-        State(ids.CASE_SAVED, "data"),
+        State(ids.CASE_BEFORE_AFTER_SAVED, "data"),
         State(ids.CASE_RELAPSE_SIGNS, "value"),
         State(ids.CASE_RELAPSE_ACTIONS, "value"),
         State(ids.CASE_RELAPSE_PEOPLE, "value"),
@@ -114,7 +115,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
             raise PreventUpdate
         off = names_hidden(hide)
         typed = {"of": "relapse plan", "signs": signs or "", "actions": actions or "", "people": people or []}
-        return (*refill(RELAPSE_FIELDS, relapse_form(saved["frame"], off), typed, shown,
+        return (*refill(RELAPSE_FIELDS, relapse_form(saved, off), typed, shown,
                         saved=ctx.triggered_id == ids.CASE_RELAPSE_PEOPLE), off, off)
 
     @edit_action(app, store, Input(ids.CASE_HISTORY_SAVE, "n_clicks"), State(ids.CASE_HISTORY, "value"),

@@ -22,7 +22,7 @@ def case_section() -> html.Section:
             html.H2("Case", className="h5"),
             *(dcc.Store(id=store_id, storage_type="memory")
               for store_id in (ids.CASE_SAVED, ids.CASE_SHOWN, ids.CASE_GOAL_SHOWN, ids.CASE_HISTORY_SHOWN,
-                               ids.CASE_RELAPSE_SHOWN)),
+                               ids.CASE_RELAPSE_SHOWN, ids.CASE_BEFORE_AFTER_SAVED)),
             # The case frame in words beside its form, so a change is seen where it was made.
             html.Div(className="row g-3", children=[
                 html.Div(className="col-lg-5", children=[
