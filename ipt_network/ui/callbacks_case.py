@@ -188,7 +188,8 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         goals = [{"label": goal_label(i, goal.text, hidden), "value": goal.id}
                  for i, goal in enumerate(doc.client.goals, 1)] + [{"label": "Add a new goal", "value": NEW}]
         areas = [{"label": PROBLEM_AREAS["therapist"][area], "value": area.value} for area in doc.client.problem_areas]
-        hint = "Names are hidden: show names to read or change the formulation and the goals' words." if hidden else ""
+        hint = ("Names are hidden: show names to read or change the words of the formulation, the goals, the "
+                "history and the relapse plan." if hidden else "")
         return (case_view(doc, number, voice, hidden), voice == CLIENT, hint, saved_case(doc, number), goals,
                 kept_choice(goals, chosen), areas, card_versions(course.versions, number))
 

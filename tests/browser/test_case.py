@@ -293,6 +293,7 @@ def test_hide_names_keeps_the_history_and_the_plan_off_screen_and_kept(page: Pag
     expect(page.locator(f"#{ids.CASE_HISTORY_TEXT}")).to_have_value("Luis died suddenly of a heart attack")
     page.get_by_label("Hide names").check()
     expect(page.locator(CARD)).to_contain_text("14 Mar 2025: Event 1 (with Partner)")
+    expect(page.locator(f"#{ids.CASE_HINT}")).to_contain_text("the history and the relapse plan")
     for box in (ids.CASE_HISTORY_TEXT, ids.CASE_RELAPSE_SIGNS, ids.CASE_RELAPSE_ACTIONS):
         expect(page.locator(f"#{box}")).to_be_disabled()
         expect(page.locator(f"#{box}")).to_have_value("")
