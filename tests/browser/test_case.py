@@ -306,3 +306,21 @@ def test_hide_names_keeps_the_history_and_the_plan_off_screen_and_kept(page: Pag
     first = store.load(CLIENT).document.client.history[0]
     assert (first.date, first.text, first.people) == (dt.date(2025, 3, 13), "Luis died suddenly of a heart attack",
                                                       ["p-luis"])
+
+
+def test_a_stale_second_tab_cannot_change_the_relapse_plan(page: Page, second_page: Page, app_url, store):
+    open_case(page, app_url, 4)
+    open_case(second_page, app_url, 4)
+    open_before_and_after(page)
+    page.locator(f"#{ids.CASE_RELAPSE_SIGNS}").fill("Stopping choir")
+    page.get_by_role("button", name="Save relapse plan").click()
+    expect(page.locator(MESSAGE)).to_have_text("Saved: case frame: relapse plan.")
+    open_before_and_after(second_page)
+    second_page.locator(f"#{ids.CASE_RELAPSE_ACTIONS}").fill("Call Marta")
+    second_page.get_by_role("button", name="Save relapse plan").click()
+    expect(second_page.locator(MESSAGE)).to_have_text(
+        "This was changed in another tab or by someone else, so your change was not saved. "
+        "The latest values are shown now.")
+    plan = store.load(CLIENT).document.client.relapse_plan
+    assert (plan.warning_signs, plan.actions[0]) == (["Stopping choir"], "Tell Marta and Lola")
+    expect(second_page.locator(CARD)).to_contain_text("Warning signsStopping choir")
