@@ -617,7 +617,8 @@ def client_problems(client: Client, people: dict[str, Person]) -> list[str]:
             problems.append(f"{record}: area '{goal.area}' is not among the client's problem areas "
                             f"({', '.join(client.problem_areas) or 'none'})")
     if client.onset is not None and client.onset > client.start_date:
-        problems.append(f"client: onset {client.onset} is after the start date {client.start_date}")
+        problems.append(f"client: onset {client.onset} is after the start date {client.start_date} "
+                        "(the episode began before therapy)")
     for index, event in enumerate(client.history):
         record = f"client, history #{index + 1}"
         if event.date > client.start_date:

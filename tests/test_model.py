@@ -270,7 +270,7 @@ def test_cross_record_rules_of_the_case_frame(ana_data):
     assert problems(data) == [
         "client, goal 'g-money': goal id used more than once",
         "client, goal 'g-money': area 'grief' is not among the client's problem areas (role_dispute)",
-        "client: onset 2026-01-06 is after the start date 2026-01-05",
+        "client: onset 2026-01-06 is after the start date 2026-01-05 (the episode began before therapy)",
         "client, history #1: date 2026-02-01 is after the start date 2026-01-05 (history is what came before "
         "therapy; later events belong to a session)",
         "client, history #1: person 'p-dad' is not in people",

@@ -1,14 +1,16 @@
-"""The new-client form goes through the model's single door and speaks its words."""
+"""The new-client form goes through the model's single door and speaks its words; a form refilled after a save keeps
+what is being typed in it."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from dash import no_update
 
 from ipt_network.errors import ValidationError
 from ipt_network.model import ProblemArea
-from ipt_network.ui.forms import client_from_form, suggest_client_id
+from ipt_network.ui.forms import client_from_form, kept_choice, refill, suggest_client_id
 
 
 @pytest.mark.parametrize(("label", "expected"), [
@@ -46,3 +48,30 @@ def test_every_problem_of_a_form_is_named():
         "'interpersonal_deficits', got 'sadness'",
         "client: start_date must be a date written YYYY-MM-DD, got '05/01/2026'",
     ]
+
+
+# --- refilling a form without throwing away what is typed in it ---------------------------------------------
+
+STORED = {"of": "plan", "signs": "Sleep slipping", "people": ["p-gp"]}
+FIELDS = ("signs", "people")
+
+
+def test_a_form_shows_what_is_stored_when_nothing_is_typed():
+    shown = {**STORED, "signs": "Sleep"}
+    assert refill(FIELDS, STORED, shown, shown, saved=True) == ("Sleep slipping", ["p-gp"], STORED)
+
+
+def test_a_save_does_not_throw_away_what_is_being_typed():
+    typed = {**STORED, "signs": "Sleep slipping\nStopping choir"}
+    shown = {**STORED, "signs": "Sleep"}
+    assert refill(FIELDS, STORED, typed, shown, saved=True) == (no_update, no_update, no_update)
+    assert refill(FIELDS, STORED, typed, shown, saved=False) == ("Sleep slipping", ["p-gp"], STORED)
+
+
+def test_a_form_that_already_shows_the_stored_values_remembers_them():
+    assert refill(FIELDS, STORED, dict(STORED), {**STORED, "signs": ""}, saved=True) == (no_update, no_update, STORED)
+
+
+def test_a_menu_keeps_its_choice_while_it_is_still_there():
+    options = [{"label": "14 Mar 2025 · Luis died", "value": 0}, {"label": "Add", "value": "new"}]
+    assert (kept_choice(options, "new"), kept_choice(options, 3), kept_choice(options, None)) == (no_update, 0, 0)

@@ -16,6 +16,7 @@ import dash
 from ipt_network.store import Store
 from ipt_network.ui import (
     callbacks_case,
+    callbacks_case_history,
     callbacks_clients,
     callbacks_compare,
     callbacks_edit,
@@ -95,6 +96,7 @@ def create_app(db_url: str | None = None, *, token: str, allowed_hosts: Iterable
     callbacks_insights.register(app, courses)
     callbacks_edit.register(app, store, courses)
     callbacks_case.register(app, store, courses)
+    callbacks_case_history.register(app, store, courses)
     callbacks_events.register(app, store, courses)
     callbacks_inventory.register(app, store, courses)
     callbacks_safety.register(app, store, courses)

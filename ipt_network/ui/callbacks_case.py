@@ -3,13 +3,17 @@
 The card follows the session on show (``ids.SHOWN``) and every save (``ids.DATA_VERSION``). Its saves
 are edit actions (``callbacks_edit.edit_action``): saved at once with the versions the page holds,
 refused as stale when another tab saved first, said next to the card, undone from the change log.
-In the client's words the card shows the goals in plain words and no formulation, and no form;
-with names hidden the typed text (formulation, a goal's words) stays off screen and is kept.
+In the client's words the card shows the goals and the relapse plan in plain words, and no
+formulation, no history and no form; with names hidden the typed text (formulation, a goal's words,
+the history's and the plan's words) stays off screen and is kept. The history and the relapse
+plan have their form in ``callbacks_case_history``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import Any
 
 import dash
 from dash import Input, Output, Patch, State, ctx, html, no_update
@@ -22,17 +26,20 @@ from ipt_network.model import Document
 from ipt_network.store import CASE_KEY, Store, case_fields
 from ipt_network.ui import editing, ids
 from ipt_network.ui.callbacks_edit import edit_action, outcome_changes
-from ipt_network.ui.case_edits import NEW_GOAL, goal_status, save_frame, save_goal
+from ipt_network.ui.case_edits import NEW, goal_status, save_frame, save_goal
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.editing import Change
-from ipt_network.ui.forms import keeps_typing
-from ipt_network.ui.labels import CLIENT, PROBLEM_AREAS, problem_areas
+from ipt_network.ui.forms import kept_choice, refill
+from ipt_network.ui.labels import CLIENT, PROBLEM_AREAS, THERAPIST, problem_areas
 from ipt_network.ui.urls import Selection
 from ipt_network.ui.view import namer, names_hidden, stored_course, view_prefs
 
 CASE = "case"
 """The ``where`` of this card's saves in an outcome."""
 HIDDEN_TEXT = "Hidden while names are hidden."
+RELAPSE_WORDS = {THERAPIST: ("Relapse plan", "Warning signs", "What to do", "People to turn to"),
+                 CLIENT: ("My plan for staying well", "Signs to watch for", "What helps", "People I can turn to")}
+"""The relapse plan's title and parts in each voice."""
 
 
 def goal_label(index: int, text: str, hidden: bool) -> str:
@@ -65,10 +72,48 @@ def case_view(doc: Document, number: int | None, voice: str, hidden: bool) -> li
                 (f"Formulation ({shared})", formulation)]
     items = [html.Li(state.words(voice)) for state in goals] or [html.Li("No goals agreed yet.",
                                                                          className="text-secondary")]
-    return [html.Dl(className="case-facts mb-2", children=[part for term, value in rows
-                                                         for part in (html.Dt(term), html.Dd(value))]),
-            html.H3("Goals" if voice != CLIENT else "Our goals", className="h6"),
-            html.Ul(items, className="case-goals")]
+    shown = namer(doc, {"voice": voice, "hide_names": hidden})
+    return [_facts(rows), html.H3("Goals" if voice != CLIENT else "Our goals", className="h6"),
+            html.Ul(items, className="case-goals"),
+            *(history_view(doc, hidden, shown) if voice != CLIENT else ()), *relapse_view(doc, voice, hidden, shown)]
+
+
+def history_view(doc: Document, hidden: bool, shown: Callable[[str], str]) -> list:
+    """The history before therapy by date, in the therapist's words: each event with the people in it
+    (by name as the page shows them; "Event 2" in place of the words while names are hidden)."""
+    events = sorted(doc.client.history, key=lambda event: event.date)
+    items = [html.Li(f"{day(event.date)}: {f'Event {n}' if hidden else event.text}"
+                     + (f" (with {', '.join(map(shown, event.people))})" if event.people else ""))
+             for n, event in enumerate(events, 1)]
+    return [html.H3("History before therapy", className="h6"),
+            html.Ul(items or [html.Li("Nothing recorded yet.", className="text-secondary")], className="case-goals")]
+
+
+def relapse_view(doc: Document, voice: str, hidden: bool, shown: Callable[[str], str]) -> list:
+    """The relapse plan in the voice on show: for the therapist one line per part, for the client a list
+    in plain words, as the client takes it home ("Signs to watch for", "What helps", "People I can
+    turn to"). Its lines stay off screen while names are hidden (they may name people); the people
+    are shown as the page names them."""
+    title, *terms = RELAPSE_WORDS[CLIENT if voice == CLIENT else THERAPIST]
+    plan = doc.client.relapse_plan
+    if plan is None:
+        return [] if voice == CLIENT else [html.H3(title, className="h6"),
+                                           html.P("Not made yet (usually in the ending phase).",
+                                                  className="text-secondary")]
+    lines = [[HIDDEN_TEXT] if hidden and texts else texts for texts in (plan.warning_signs, plan.actions)]
+    parts = [*lines, [shown(person) for person in plan.people]]
+    if voice == CLIENT:  # a list to take home
+        rows = [(term, html.Ul([html.Li(line) for line in texts], className="case-goals mb-0"))
+                for term, texts in zip(terms, parts, strict=True) if texts]
+    else:
+        rows = [(term, separator.join(texts)) for term, texts, separator in zip(terms, parts, ("; ", "; ", ", "),
+                                                                                 strict=True) if texts]
+    return [html.H3(title, className="h6"), _facts(rows)]
+
+
+def _facts(rows: list[tuple[str, Any]]) -> html.Dl:
+    return html.Dl(className="case-facts mb-2", children=[part for term, value in rows
+                                                         for part in (html.Dt(term), html.Dd(value))])
 
 
 def saved_case(doc: Document, number: int | None) -> dict:
@@ -77,11 +122,15 @@ def saved_case(doc: Document, number: int | None) -> dict:
             "status": {goal.id: goal_status(doc, number or 0, goal.id) for goal in doc.client.goals}}
 
 
+FRAME_FIELDS = ("planned", "areas", "agreed_at", "formulation", "shared_at", "onset")
+GOAL_FIELDS = ("area", "text", "status")
+
+
 def frame_form(saved: dict, hidden: bool) -> dict:
     frame = saved["frame"]
     return {"of": "frame", "planned": frame["planned_sessions"], "areas": frame["problem_areas"],
             "agreed_at": frame["areas_agreed_at"], "formulation": "" if hidden else frame["formulation"],
-            "shared_at": frame["formulation_shared_at"]}
+            "shared_at": frame["formulation_shared_at"], "onset": frame["onset"] or ""}
 
 
 def goal_form(saved: dict, goal_id: str | None, hidden: bool) -> dict:
@@ -94,12 +143,13 @@ def goal_form(saved: dict, goal_id: str | None, hidden: bool) -> dict:
             "status": saved["status"].get(goal_id, "not_started")}
 
 
-def added_goal(change: Change) -> str | None:
-    """The id of the goal a case change added, if it added one."""
+def saved_entry(change: Change, field: str) -> dict | None:
+    """The entry of the case frame's list ``field`` (goals, history) a case change added or changed, if
+    any, so the form can go on showing it; with its place in the list as ``"index"``."""
     if change.kind != "case" or not change.before:
         return None
-    before = {goal["id"] for goal in change.before["goals"]}
-    return next((goal["id"] for goal in change.after["goals"] if goal["id"] not in before), None)
+    return next(({**entry, "index": index} for index, entry in enumerate(change.after[field])
+                 if entry not in change.before[field]), None)
 
 
 def card_versions(versions: dict[tuple, int], number: int | None) -> Patch:
@@ -136,21 +186,22 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         course = stored_course(courses, client_id)
         doc, hidden, number = course.document, names_hidden(hide), Selection(**selection).session
         goals = [{"label": goal_label(i, goal.text, hidden), "value": goal.id}
-                 for i, goal in enumerate(doc.client.goals, 1)] + [{"label": "Add a new goal", "value": NEW_GOAL}]
-        valid = chosen in {option["value"] for option in goals}
+                 for i, goal in enumerate(doc.client.goals, 1)] + [{"label": "Add a new goal", "value": NEW}]
         areas = [{"label": PROBLEM_AREAS["therapist"][area], "value": area.value} for area in doc.client.problem_areas]
-        hint = "Names are hidden: show names to read or change the formulation and the goals' words." if hidden else ""
+        hint = ("Names are hidden: show names to read or change the words of the formulation, the goals, the "
+                "history and the relapse plan." if hidden else "")
         return (case_view(doc, number, voice, hidden), voice == CLIENT, hint, saved_case(doc, number), goals,
-                no_update if valid else goals[0]["value"], areas, card_versions(course.versions, number))
+                kept_choice(goals, chosen), areas, card_versions(course.versions, number))
 
     @app.callback(
         Output(ids.CASE_PLANNED, "value"),
         Output(ids.CASE_AREAS, "value"),
         Output(ids.CASE_AGREED_AT, "value"),
         Output(ids.CASE_FORMULATION, "value"),
-        Output(ids.CASE_FORMULATION, "disabled"),
         Output(ids.CASE_SHARED_AT, "value"),
+        Output(ids.CASE_ONSET, "value"),
         Output(ids.CASE_SHOWN, "data"),
+        Output(ids.CASE_FORMULATION, "disabled"),
         Input(ids.CASE_SAVED, "data"),
         Input(ids.HIDE_NAMES, "value"),
         State(ids.CASE_PLANNED, "value"),
@@ -158,27 +209,25 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         State(ids.CASE_AGREED_AT, "value"),
         State(ids.CASE_FORMULATION, "value"),
         State(ids.CASE_SHARED_AT, "value"),
+        State(ids.CASE_ONSET, "value"),
         State(ids.CASE_SHOWN, "data"),
     )
-    def fill_frame(saved, hide, planned, areas, agreed_at, formulation, shared_at, shown):
-        """The stored focus, plan and formulation; left as it is while the person is typing in it."""
+    def fill_frame(saved, hide, planned, areas, agreed_at, formulation, shared_at, onset, shown):
+        """The stored focus, plan, formulation and onset; left as it is while the person is typing in it."""
         if not saved:
             raise PreventUpdate
         off = names_hidden(hide)
-        stored = frame_form(saved, off)
         typed = {"of": "frame", "planned": planned, "areas": areas or [], "agreed_at": agreed_at,
-                 "formulation": formulation or "", "shared_at": shared_at}
-        if ctx.triggered_id == ids.CASE_SAVED and keeps_typing(stored, typed, shown):
-            return (*(no_update,) * 6, stored if typed == stored else no_update)
-        return (stored["planned"], stored["areas"], stored["agreed_at"], stored["formulation"], off,
-                stored["shared_at"], stored)
+                 "formulation": formulation or "", "shared_at": shared_at, "onset": onset or ""}
+        return (*refill(FRAME_FIELDS, frame_form(saved, off), typed, shown, saved=ctx.triggered_id == ids.CASE_SAVED),
+                off)
 
     @app.callback(
         Output(ids.CASE_GOAL_AREA, "value"),
         Output(ids.CASE_GOAL_TEXT, "value"),
-        Output(ids.CASE_GOAL_TEXT, "disabled"),
         Output(ids.CASE_GOAL_STATUS, "value"),
         Output(ids.CASE_GOAL_SHOWN, "data"),
+        Output(ids.CASE_GOAL_TEXT, "disabled"),
         Input(ids.CASE_GOAL, "value"),
         Input(ids.CASE_SAVED, "data"),
         Input(ids.HIDE_NAMES, "value"),
@@ -192,19 +241,17 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         if not saved or not goal_id:
             raise PreventUpdate
         off = names_hidden(hide)
-        stored = goal_form(saved, goal_id, off)
         typed = {"of": [goal_id, saved["session"]], "area": area, "text": text or "", "status": status}
-        if ctx.triggered_id == ids.CASE_SAVED and keeps_typing(stored, typed, shown):
-            return (*(no_update,) * 4, stored if typed == stored else no_update)
-        return stored["area"], stored["text"], off, stored["status"], stored
+        return (*refill(GOAL_FIELDS, goal_form(saved, goal_id, off), typed, shown,
+                        saved=ctx.triggered_id == ids.CASE_SAVED), off)
 
     @edit_action(app, store, Input(ids.CASE_SAVE, "n_clicks"), State(ids.CASE_PLANNED, "value"),
                  State(ids.CASE_AREAS, "value"), State(ids.CASE_AGREED_AT, "value"),
                  State(ids.CASE_FORMULATION, "value"), State(ids.CASE_SHARED_AT, "value"),
-                 State(ids.HIDE_NAMES, "value"), session=False, where=CASE)
-    def save_the_frame(edit, planned, areas, agreed_at, formulation, shared_at, hide):
+                 State(ids.CASE_ONSET, "value"), State(ids.HIDE_NAMES, "value"), session=False, where=CASE)
+    def save_the_frame(edit, planned, areas, agreed_at, formulation, shared_at, onset, hide):
         return save_frame(edit, planned, areas, agreed_at, None if names_hidden(hide) else formulation or "",
-                          shared_at)
+                          shared_at, onset)
 
     @edit_action(app, store, Input(ids.CASE_GOAL_SAVE, "n_clicks"), State(ids.CASE_GOAL, "value"),
                  State(ids.CASE_GOAL_AREA, "value"), State(ids.CASE_GOAL_TEXT, "value"),
@@ -228,6 +275,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Output(ids.CASE_UNDO, "hidden"),
         Output(ids.CASE_UNDO, "value"),
         Output(ids.CASE_GOAL, "value", allow_duplicate=True),
+        Output(ids.CASE_HISTORY, "value", allow_duplicate=True),
         Input(ids.EDIT_OUTCOME, "data"),
         State(ids.VOICE, "value"),
         State(ids.HIDE_NAMES, "value"),
@@ -235,12 +283,15 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         prevent_initial_call=True,
     )
     def show_outcome(outcome, voice, hide, client_id):
-        """What a save from this card did, or why nothing was saved; Undo offers the save just made."""
+        """What a save from this card did, or why nothing was saved; Undo offers the save just made. The
+        goal or the event before therapy just added (or moved by its date) stays chosen in the form."""
         said = card_outcome(store, courses, outcome, CASE, voice, hide, client_id)
         if not outcome or outcome.get("where") != CASE or "problem" in outcome:
-            return *said, no_update
-        added = next((goal for goal in map(added_goal, outcome_changes(outcome)) if goal), None)
-        return *said, added or no_update
+            return *said, no_update, no_update
+        changes = outcome_changes(outcome)
+        goal, event = (next(filter(None, (saved_entry(change, field) for change in changes)), None)
+                       for field in ("goals", "history"))
+        return *said, goal["id"] if goal else no_update, event["index"] if event else no_update
 
 
 def card_outcome(store: Store, courses: Courses, outcome: dict | None, where: str, voice: str, hide: list | None,

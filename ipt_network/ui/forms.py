@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+
+from dash import no_update
 
 from ipt_network.model import FORMAT_NAME, FORMAT_VERSION, Client, parse_document
 
@@ -47,3 +50,18 @@ def keeps_typing(stored: dict, typed: dict, shown: dict | None) -> bool:
     """Whether a form keeps what is in it: it already shows what is stored, or the person typed in it
     since it was last filled or saved (``shown``), which a refill would throw away."""
     return typed == stored or (shown is not None and typed != shown and shown.get("of") == stored.get("of"))
+
+
+def refill(fields: Sequence[str], stored: dict, typed: dict, shown: dict | None, *, saved: bool) -> tuple:
+    """What a form shows: the values of ``fields`` in ``stored``, then ``stored`` itself for the form's
+    ``shown`` store. When the refill comes from a save (``saved``) and the person is typing in the
+    form (``keeps_typing``), nothing changes, so nothing typed is thrown away."""
+    if saved and keeps_typing(stored, typed, shown):
+        return (*(no_update,) * len(fields), stored if typed == stored else no_update)
+    return (*(stored[field] for field in fields), stored)
+
+
+def kept_choice(options: list[dict], chosen) -> object:
+    """A menu's value after its options were made again: unchanged while ``chosen`` is still among
+    them, else the first option."""
+    return no_update if any(option["value"] == chosen for option in options) else options[0]["value"]

@@ -53,6 +53,8 @@ def test_the_review_page_has_no_violations(page: Page, app_url):
     open_review(page, app_url)
     expect(page.locator(f"#{ids.HOTSPOTS_PANEL}")).to_contain_text("Arjun")
     expect(page.get_by_role("slider", name="Session")).to_have_attribute("aria-valuenow", "6")
+    page.get_by_text("Before and after therapy: the history and the relapse plan").click()  # the case card folded
+    expect(page.locator(f"#{ids.CASE_RELAPSE_PEOPLE}")).to_contain_text("Arjun")
     assert_no_violations(page)
 
 
