@@ -20,6 +20,7 @@ Export                layout_export     callbacks_export     export             
 Editing               layout_edit       callbacks_edit       editing             edit.css          test_editing
 Event's people, mood  layout_edit       callbacks_events     editing             edit.css          test_editing
 Saves, undo, changes  layout_edit       callbacks_edit       editing             edit.css          test_saves
+Start, delete session layout_edit       callbacks_sessions   editing             edit.css          test_sessions
 Safety (cue, risk)    layout_safety     callbacks_safety     safety              edit.css          test_safety
 ====================  ================  ===================  ==================  ================  ==================
 

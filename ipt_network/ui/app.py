@@ -26,6 +26,7 @@ from ipt_network.ui import (
     callbacks_review,
     callbacks_router,
     callbacks_safety,
+    callbacks_sessions,
     callbacks_time,
 )
 from ipt_network.ui.courses import Courses
@@ -94,6 +95,7 @@ def create_app(db_url: str | None = None, *, token: str, allowed_hosts: Iterable
     callbacks_review.register(app, courses)
     callbacks_insights.register(app, courses)
     callbacks_edit.register(app, store, courses)
+    callbacks_sessions.register(app, store, courses)
     callbacks_case.register(app, store, courses)
     callbacks_events.register(app, store, courses)
     callbacks_inventory.register(app, store, courses)

@@ -587,31 +587,3 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
     def save_session(edit, date, phase, notes, events, attendance, hide):
         notes, events = (None, None) if names_hidden(hide) else (notes or "", events or "")
         return editing.save_session(edit, date, phase, notes, events, attendance)
-
-    @app.callback(
-        Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
-        Output(ids.EDIT_FOLLOW, "data"),
-        Input(ids.EDIT_SESSION_NEXT, "n_clicks"),
-        State(ids.REVIEW_CLIENT, "data"),
-        prevent_initial_call=True,
-    )
-    def start_next_session(_clicks, client_id):
-        try:
-            number = store.start_next_session(client_id)
-        except (ValidationError, NotFoundError) as exc:
-            return {"problem": f"The next session could not be started: {exc}"}, no_update
-        copied = f", a copy of session {number - 1}'s people, ratings and links" if number > 1 else ""
-        return {"text": f"Started session {number}{copied}."}, number
-
-    @app.callback(
-        Output(ids.REVIEW_URL, "search", allow_duplicate=True),
-        Output(ids.EDIT_FOLLOW, "data", allow_duplicate=True),
-        Input(ids.SESSION_SLIDER, "marks"),
-        State(ids.EDIT_FOLLOW, "data"),
-        prevent_initial_call=True,
-    )
-    def follow_new_session(marks, number):
-        """Show a session just started, once the session slider lists it."""
-        if number is None or str(number) not in (marks or {}):
-            raise PreventUpdate
-        return Selection(session=number).to_search(), None

@@ -184,7 +184,8 @@ class Edit:
 class Change:
     """One saved edit: the record before and after (JSON data, ``None`` when absent) and its new version.
 
-    ``removed_links`` are the links that went with a person taken out of a session.
+    ``removed_links`` are the links that went with a person taken out of a session; ``undoes`` the
+    number of the change an undo undid.
     """
 
     kind: str
@@ -194,6 +195,7 @@ class Change:
     after: dict | None
     version: int | None
     removed_links: tuple[dict, ...] = ()
+    undoes: int | None = None
 
     def to_data(self) -> dict:
         """Plain JSON data for the page's memory store."""
@@ -209,7 +211,8 @@ class Change:
         key = logged.change.record
         removed = tuple(c.before for c in logged.related if c.record[0] == "link" and c.after is None)
         session = key[1] if key[0] in ("tie", "link", "mood", "session") else None
-        return cls(key[0], session, key, logged.change.before, logged.change.after, logged.revision, removed)
+        return cls(key[0], session, key, logged.change.before, logged.change.after, logged.revision, removed,
+                   logged.undoes)
 
 
 def _write(edit: Edit, kind: str, key: tuple, before: dict | None, record: dict | None) -> int | None:
@@ -584,6 +587,15 @@ def save_session(edit: Edit, date: Any, phase: str | None, notes: str | None, ev
     return _save(edit, ("session", edit.number), before, after)
 
 
+def delete_session(edit: Edit) -> Change:
+    """Delete the session on show with everything recorded in it, as the page showed it: refused as
+    stale when any of its records moved on since the page read them."""
+    before = saved_session(edit.course().document, edit.number)
+    versions = {tuple(json.loads(key)): version for key, version in edit.versions.items()}
+    edit.store.delete_session(edit.client_id, edit.number, expected_versions=versions, tab=edit.tab)
+    return Change("session", edit.number, ("session", edit.number), before, None, None)
+
+
 def save_session_record(edit: Edit, **fields: Any) -> Change:
     """Save some of the session's own fields (``saved_session``), the others as stored."""
     before = saved_session(edit.course().document, edit.number)
@@ -666,7 +678,9 @@ def describe(change: Change, display_name: Namer) -> str:
                    f"{plural(after['sessions'], 'session')}"
         return "the client was added"
     if change.kind == "session" and before is None:
-        return f"session {n} started"
+        return f"session {n} back, with everything recorded in it" if change.undoes else f"session {n} started"
+    if change.kind == "session" and after is None:
+        return f"session {n} taken away" if change.undoes else f"session {n} deleted, with everything recorded in it"
     if change.kind == "person":
         name = display_name(change.key[1])
         if before is None:

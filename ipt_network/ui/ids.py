@@ -141,7 +141,7 @@ EDIT_MOOD_SHOWN = "edit-mood-shown"
 """Memory stores: what each form last showed as stored (filled or saved), so a form is refilled only
 when the person has not typed in it since."""
 EDIT_FOLLOW = "edit-follow"
-"""Memory store: a session just started, to be selected once the session slider knows it."""
+"""Memory store: a session just started or brought back, to be selected once the session slider knows it."""
 EDIT_MESSAGE = "edit-message"
 EDIT_UNDO = "edit-undo"
 EDIT_CAPTION = "edit-caption"
@@ -213,6 +213,14 @@ EDIT_EVENT_PEOPLE = "edit-event-people"
 EDIT_EVENT_MOOD = "edit-event-mood"
 EDIT_EVENT_SAVE = "edit-event-save"
 EDIT_SESSION_NEXT = "edit-session-next"
+EDIT_DELETE_PART = "edit-delete-part"
+"""Deleting the session on show: the therapist's words only."""
+EDIT_DELETE_ASK = "edit-delete-ask"
+EDIT_DELETE_CONFIRM = "edit-delete-confirm"
+"""The confirmation in the page: the question, Delete and Keep; nothing is deleted without it."""
+EDIT_DELETE_QUESTION = "edit-delete-question"
+EDIT_DELETE_YES = "edit-delete-yes"
+EDIT_DELETE_KEEP = "edit-delete-keep"
 
 # --- the case card: focus, formulation, goals and the plan (review page) -------------------------
 
