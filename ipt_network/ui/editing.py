@@ -511,12 +511,15 @@ def saved_people(doc: Document) -> dict[str, dict]:
 
 
 def save_person(edit: Edit, person_id: str | None, name: str | None, role: str | None,
-                notes: str | None) -> Change:
+                notes: str | None) -> Change | list[Change]:
     """Add a person (``person_id`` ``None``) or change one's name, role and notes.
 
     ``name`` and ``notes`` ``None`` keep the stored text (those fields are empty while names are hidden).
+    Someone new is added to the session on show too (when there is one and it took place), in the
+    outer ring (``NEW_TIE``): they were named because they matter now, and can be rated at once.
     """
-    people = saved_people(edit.course().document)
+    doc = edit.course().document
+    people = saved_people(doc)
     before = people.get(person_id) if person_id else None
     if person_id and before is None:
         raise ValidationError("this person is no longer in the record; reload the page")
@@ -532,7 +535,11 @@ def save_person(edit: Edit, person_id: str | None, name: str | None, role: str |
         notes = before["notes"] if before else ""
     after = {**(before or {"deceased_on": None}), "id": new_id, "name": name, "role": role, "notes": notes}
     checked_record(Person, after, "person")
-    return _save(edit, ("person", new_id), before, after)
+    added = _save(edit, ("person", new_id), before, after)
+    held = next((session for session in doc.sessions if session.number == edit.number), None)
+    if before is not None or held is None or not held.attended:
+        return added
+    return [added, _save(edit, ("tie", edit.number, new_id), None, {"person": new_id, **NEW_TIE})]
 
 
 def _new_person_id(people: dict[str, dict]) -> str:

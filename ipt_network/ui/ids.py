@@ -140,6 +140,13 @@ EDIT_PERSON_SHOWN = "edit-person-shown"
 EDIT_MOOD_SHOWN = "edit-mood-shown"
 """Memory stores: what each form last showed as stored (filled or saved), so a form is refilled only
 when the person has not typed in it since."""
+EDIT_SESSION_DRAFTS = "edit-session-drafts"
+EDIT_MOOD_DRAFTS = "edit-mood-drafts"
+"""Memory stores: what was typed in the session's details or a questionnaire and not saved, kept per
+session (and questionnaire) while another is shown; it comes back when its session is shown again."""
+EDIT_UNSAVED = "edit-unsaved"
+"""The line that says what typed text is kept unsaved; its ``data-unsaved`` tells assets/unsaved.js
+to ask before the page is left."""
 EDIT_FOLLOW = "edit-follow"
 """Memory store: a session just started or brought back, to be selected once the session slider knows it."""
 EDIT_MESSAGE = "edit-message"

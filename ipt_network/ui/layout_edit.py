@@ -102,6 +102,8 @@ def edit_panel() -> list:
             ids.EDIT_OUTCOME, ids.EDIT_UNDO_CHANGE, ids.EDIT_FOLLOW, ids.EDIT_MOOD_SAVED,
             ids.EDIT_PEOPLE_SAVED, ids.EDIT_SESSION_SAVED, ids.EDIT_TAB, ids.EDIT_SESSION_SHOWN,
             ids.EDIT_PERSON_SHOWN, ids.EDIT_MOOD_SHOWN, ids.EDIT_GRID_DRAWN, ids.EDIT_GRID_CELLS)),
+        *(dcc.Store(id=store_id, storage_type="memory", data={})
+          for store_id in (ids.EDIT_SESSION_DRAFTS, ids.EDIT_MOOD_DRAFTS)),
         html.Div(className="edit-start", children=[
             html.Button("Start next session", id=ids.EDIT_SESSION_NEXT, className="btn btn-outline-primary"),
             html.P("A copy of the last session's people, ratings and links, dated today; Undo takes it away "
@@ -111,6 +113,7 @@ def edit_panel() -> list:
             html.P(id=ids.EDIT_MESSAGE, role="status", **{"aria-live": "polite"}, className="edit-message"),
             html.Button("Undo", id=ids.EDIT_UNDO, hidden=True, className="btn btn-outline-secondary btn-sm"),
         ]),
+        html.P(id=ids.EDIT_UNSAVED, className="edit-unsaved", **{"data-unsaved": "false"}),
         html.Div(id=ids.EDIT_SESSION_PARTS, children=[_grid(), _links(), _mood(), risk_part()]),
         _people(),
         _session(),
