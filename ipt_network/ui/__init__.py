@@ -20,14 +20,15 @@ Export                layout_export     callbacks_export     export             
 Editing               layout_edit       callbacks_edit       editing             edit.css          test_editing
 Event's people, mood  layout_edit       callbacks_events     editing             edit.css          test_editing
 Saves, undo, changes  layout_edit       callbacks_edit       editing             edit.css          test_saves
-Start, delete session layout_edit       callbacks_sessions   editing             edit.css          test_sessions
+Start/delete session  layout_edit       callbacks_sessions   editing             edit.css          test_sessions
+Typed, not saved yet  layout_edit       callbacks_unsaved    editing             edit.css          test_unsaved
 Safety (cue, risk)    layout_safety     callbacks_safety     safety              edit.css          test_safety
 ====================  ================  ===================  ==================  ================  ==================
 
 Beside them: ``editing``, ``case_edits``, ``inventory_edits``, ``event_edits`` and ``forms`` (from form
 fields to saved records), ``courses`` and ``derived`` (the caches), ``labels`` and ``plain_words`` (the
 words in both voices), ``urls``, ``upload``, ``malformed`` (400 and 404 before Dash reads a request),
-``security`` (CSP, caching),
+``security`` (CSP, caching), ``assets/unsaved.js`` (asks before a page with unsaved typing is left),
 ``door`` (the launch token, Host and Origin checks), ``server`` (waitress, the browser, the daily
 backup) and ``modebar`` (the charts' one button).
 """
