@@ -113,7 +113,7 @@ def edit_panel() -> list:
             html.P(id=ids.EDIT_MESSAGE, role="status", **{"aria-live": "polite"}, className="edit-message"),
             html.Button("Undo", id=ids.EDIT_UNDO, hidden=True, className="btn btn-outline-secondary btn-sm"),
         ]),
-        html.P(id=ids.EDIT_UNSAVED, className="edit-unsaved", **{"data-unsaved": "false"}),
+        html.P(id=ids.EDIT_UNSAVED, className="edit-unsaved", **{"data-unsaved": "false", "aria-live": "polite"}),
         html.Div(id=ids.EDIT_SESSION_PARTS, children=[_grid(), _links(), _mood(), risk_part()]),
         _people(),
         _session(),

@@ -38,6 +38,7 @@ def test_typed_notes_and_answers_wait_for_their_session_and_come_back(page: Page
     page.fill(NOTES, typed)
     item1.check()  # was 3
     expect(page.locator(f"#{ids.EDIT_MOOD_LIVE}")).to_have_text("Total 15 of 27 · moderately severe")
+    page.fill(f"#{ids.EDIT_PERSON_NAME}", "Aunt Teresa")  # a new person's name is not the session's
 
     page.focus(SLIDER_THUMB)
     page.keyboard.press("ArrowRight")
@@ -47,6 +48,7 @@ def test_typed_notes_and_answers_wait_for_their_session_and_come_back(page: Page
     expect(page.locator(UNSAVED)).to_have_text(
         "Typed and not saved yet, kept for you: the details of session 3; the PHQ-9 answers of session 3. "
         "Show that session again to save them.")
+    expect(page.locator(f"#{ids.EDIT_PERSON_NAME}")).to_have_value("Aunt Teresa")
     assert store.load(CLIENT).document == before  # nothing saved that was not asked for
 
     page.focus(SLIDER_THUMB)
