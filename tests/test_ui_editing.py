@@ -396,3 +396,19 @@ def test_changes_to_the_case_frame_attendance_and_an_inventory_are_described_wit
     store.save_person(CLIENT, mum.model_copy(update={"inventory": Inventory(good="listens", as_of=1)}),
                       expected_version=1)
     assert editing.describe(Change.logged(store.changes(CLIENT)[0]), names) == "details of Mum: inventory"
+
+
+def test_a_session_deleted_and_brought_back_is_said_in_words(store):
+    store.start_next_session(CLIENT)
+    change = editing.delete_session(dataclasses.replace(edit(store), number=2))
+    assert editing.describe(change, names) == "session 2 deleted, with everything recorded in it"
+    assert [s.number for s in store.load(CLIENT).document.sessions] == [1]
+    back = undo_latest(store)
+    assert editing.describe(back, names) == "session 2 back, with everything recorded in it"
+    assert [s.number for s in store.load(CLIENT).document.sessions] == [1, 2]
+
+
+def test_a_session_started_is_undone_in_words(store):
+    store.start_next_session(CLIENT)
+    assert editing.describe(Change.logged(store.changes(CLIENT)[0]), names) == "session 2 started"
+    assert editing.describe(undo_latest(store), names) == "session 2 taken away"
