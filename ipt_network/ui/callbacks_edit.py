@@ -580,7 +580,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
     def fill_session(saved, hide, outcome, date, phase, attendance, notes, events, shown, drafts):
         """The session's stored details; notes and life events stay empty while names are hidden. Left as
         it is while the person is typing in it; what was typed and not saved is kept as a draft when
-        another session is shown, and comes back with its session (never while names are hidden)."""
+        another session is shown or names are hidden, and comes back with its session shown with names."""
         off = names_hidden(hide)
         unchanged = (no_update,) * 8
         if not saved:
@@ -594,9 +594,10 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         typed = session_form(saved["session"], date, phase, attendance, notes, events)
         if triggered(ids.EDIT_SESSION_SAVED) and keeps_typing(stored, typed, shown):
             return *unchanged, stored if typed == stored else no_update, no_update
-        if shown:
+        if shown:  # hiding names empties the notes: what was typed in them waits as a draft too
             typed_then = session_form(shown["of"], date, phase, attendance, notes, events)
-            drafts = set_aside(drafts or {}, typed_then, shown, stored["of"])
+            drafts = set_aside(drafts or {}, typed_then, shown, None if off and triggered(ids.HIDE_NAMES) else
+                               stored["of"])
         draft, rest = take_back(drafts or {}, stored["of"])
         shows = stored if off or draft is None else draft
         hint = "Names are hidden: show names to read or change the notes and life events." if off else ""

@@ -27,7 +27,8 @@ def kept_words(session_drafts: dict, mood_drafts: dict) -> str:
     kept += ["the {1} answers of session {0}".format(*json.loads(key)) for key in mood_drafts]
     if not kept:
         return ""
-    return f"Typed and not saved yet, kept for you: {'; '.join(kept)}. Show that session again to save them."
+    return (f"Typed and not saved yet, kept for you: {'; '.join(kept)}. It comes back when that session is shown "
+            "(with names), to be saved.")
 
 
 def typed_since(shown: dict | None, typed: dict) -> bool:

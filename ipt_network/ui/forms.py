@@ -69,8 +69,9 @@ def draft_key(of: Any) -> str:
 
 def set_aside(drafts: dict, typed: dict, shown: dict | None, now: Any) -> dict:
     """``drafts`` with what was ``typed`` in a form kept, when the form is about to be filled for
-    something else (``now``, another session) and the person typed in it since it was last filled
-    or saved (``shown``): the text waits for that session rather than vanishing."""
+    something else (``now``: another session, or ``None`` when it can show nothing typed, names being
+    hidden) and the person typed in it since it was last filled or saved (``shown``): the text waits
+    for that session rather than vanishing."""
     if shown is None or shown.get("of") == now or typed == shown:
         return drafts
     return {**drafts, draft_key(shown["of"]): typed}

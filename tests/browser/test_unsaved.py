@@ -47,7 +47,7 @@ def test_typed_notes_and_answers_wait_for_their_session_and_come_back(page: Page
     expect(page.locator(f"#{ids.EDIT_MOOD_LIVE}")).to_have_text("Total 17 of 27 · moderately severe")
     expect(page.locator(UNSAVED)).to_have_text(
         "Typed and not saved yet, kept for you: the details of session 3; the PHQ-9 answers of session 3. "
-        "Show that session again to save them.")
+        "It comes back when that session is shown (with names), to be saved.")
     expect(page.locator(f"#{ids.EDIT_PERSON_NAME}")).to_have_value("Aunt Teresa")
     assert store.load(CLIENT).document == before  # nothing saved that was not asked for
 
@@ -85,3 +85,17 @@ def test_leaving_the_page_with_a_name_typed_and_not_saved_asks_first(page: Page,
     expect(page.locator(UNSAVED)).to_have_attribute("data-unsaved", "false")
     page.get_by_role("link", name="← All clients").click()
     expect(page).to_have_url(app_url)
+
+
+def test_notes_typed_before_names_are_hidden_come_back_when_they_are_shown(page: Page, app_url, store):
+    typed = "Spoke of Marta's visit."
+    open_panel(page, app_url, 5)
+    page.fill(NOTES, typed)
+    page.get_by_label("Hide names").check()
+    expect(page.locator(NOTES)).to_have_value("")  # notes may name people: off screen while names are hidden
+    expect(page.locator(NOTES)).to_be_disabled()
+    expect(page.locator(UNSAVED)).to_contain_text("the details of session 5")
+    page.get_by_label("Hide names").uncheck()
+    expect(page.locator(NOTES)).to_have_value(typed)
+    expect(page.locator(UNSAVED)).to_have_text("")
+    assert store.load(CLIENT).document.session(5).notes != typed  # kept in the page, not saved unasked
