@@ -20,6 +20,7 @@ CLIENT = "c-rosa"
 MESSAGE = f"#{ids.EDIT_MESSAGE}"
 UNSAVED = f"#{ids.EDIT_UNSAVED}"
 NOTES = f"#{ids.EDIT_SESSION_NOTES}"
+RISK_NOTE = f"#{ids.EDIT_RISK_NOTE}"
 SLIDER_THUMB = f"#{ids.SESSION_SLIDER} [role=slider]"
 LEAVE = "Something you typed in the recording panel is not saved yet. Leave this page and lose it?"
 
@@ -39,6 +40,7 @@ def test_typed_notes_and_answers_wait_for_their_session_and_come_back(page: Page
     item1.check()  # was 3
     expect(page.locator(f"#{ids.EDIT_MOOD_LIVE}")).to_have_text("Total 15 of 27 · moderately severe")
     page.fill(f"#{ids.EDIT_PERSON_NAME}", "Aunt Teresa")  # a new person's name is not the session's
+    page.fill(RISK_NOTE, "Passive thoughts last week, none now.")
 
     page.focus(SLIDER_THUMB)
     page.keyboard.press("ArrowRight")
@@ -46,8 +48,9 @@ def test_typed_notes_and_answers_wait_for_their_session_and_come_back(page: Page
     expect(page.locator(NOTES)).to_have_value(before.session(4).notes)
     expect(page.locator(f"#{ids.EDIT_MOOD_LIVE}")).to_have_text("Total 17 of 27 · moderately severe")
     expect(page.locator(UNSAVED)).to_have_text(
-        "Typed and not saved yet, kept for you: the details of session 3; the PHQ-9 answers of session 3. "
-        "It comes back when that session is shown (with names), to be saved.")
+        "Typed and not saved yet, kept for you: the details of session 3; the PHQ-9 answers of session 3; "
+        "the risk record of session 3. It comes back when that session is shown (with names), to be saved.")
+    expect(page.locator(RISK_NOTE)).to_have_value(before.session(4).risk.note if before.session(4).risk else "")
     expect(page.locator(f"#{ids.EDIT_PERSON_NAME}")).to_have_value("Aunt Teresa")
     assert store.load(CLIENT).document == before  # nothing saved that was not asked for
 
@@ -56,6 +59,7 @@ def test_typed_notes_and_answers_wait_for_their_session_and_come_back(page: Page
     expect(page.locator(f"#{ids.EDIT_CAPTION}")).to_contain_text("session 3 ")
     expect(page.locator(NOTES)).to_have_value(typed)
     expect(item1).to_be_checked()
+    expect(page.locator(RISK_NOTE)).to_have_value("Passive thoughts last week, none now.")
     expect(page.locator(UNSAVED)).to_have_text("")
     page.get_by_role("button", name="Save session details").click()
     expect(page.locator(MESSAGE)).to_have_text("Saved: session 3: notes.")
