@@ -29,6 +29,7 @@ Beside them: ``editing``, ``case_edits``, ``inventory_edits``, ``event_edits`` a
 fields to saved records), ``courses`` and ``derived`` (the caches), ``labels`` and ``plain_words`` (the
 words in both voices), ``urls``, ``upload``, ``malformed`` (400 and 404 before Dash reads a request),
 ``security`` (CSP, caching), ``assets/unsaved.js`` (asks before a page with unsaved typing is left),
+``assets/sessions.js`` (puts the question before a deletion away without a round trip),
 ``door`` (the launch token, Host and Origin checks), ``server`` (waitress, the browser, the daily
 backup) and ``modebar`` (the charts' one button).
 """

@@ -8,7 +8,7 @@ Starting and deleting are logged like every other change, so the status line off
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, ctx, no_update
+from dash import ClientsideFunction, Input, Output, State, no_update
 from dash.exceptions import PreventUpdate
 
 from ipt_network.errors import NotFoundError, ValidationError
@@ -78,19 +78,24 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Output(ids.EDIT_DELETE_CONFIRM, "hidden"),
         Output(ids.EDIT_DELETE_QUESTION, "children"),
         Input(ids.EDIT_DELETE_ASK, "n_clicks"),
-        Input(ids.EDIT_DELETE_KEEP, "n_clicks"),
-        Input(ids.SHOWN, "data"),
-        Input(ids.EDIT_OUTCOME, "data"),
+        State(ids.SHOWN, "data"),
         State(ids.REVIEW_CLIENT, "data"),
         State(ids.HIDE_NAMES, "value"),
         prevent_initial_call=True,
     )
-    def ask_before_deleting(_ask, _keep, selection, _outcome, client_id, hide):
-        """The question, in the page; Keep, another session on show or any save puts it away unanswered."""
-        if ctx.triggered_id != ids.EDIT_DELETE_ASK:
-            return True, no_update
+    def ask_before_deleting(_ask, selection, client_id, hide):
+        """The question, in the page."""
         label = "this client" if names_hidden(hide) else courses.get(client_id).doc.client.label
         return False, delete_question(session_on_show(selection), label)
+
+    app.clientside_callback(  # assets/sessions.js
+        ClientsideFunction(namespace="sessions", function_name="putAway"),
+        Output(ids.EDIT_DELETE_CONFIRM, "hidden", allow_duplicate=True),
+        Input(ids.EDIT_DELETE_KEEP, "n_clicks"),
+        Input(ids.SHOWN, "data"),
+        Input(ids.EDIT_OUTCOME, "data"),
+        prevent_initial_call=True,
+    )
 
     @edit_action(app, store, Input(ids.EDIT_DELETE_YES, "n_clicks"), verb="Done")
     def delete_session(edit):
