@@ -296,3 +296,80 @@ def test_a_goal_still_followed_in_a_session_cannot_be_taken_away(ana):
     with pytest.raises(ValidationError, match="session 1, goal progress: goal 'g-money' is not in the client's goals"):
         ana.save_case("c-ana", {"goals": []}, expected_version=2)
     assert ana.load("c-ana").document.client.goals[0].id == "g-money"
+
+
+# --- a session started, a session deleted, and Undo of both -------------------------------------------
+
+
+def page_versions(store: Store, client_id: str = "c-ana") -> dict:
+    """Every record version as a page that just loaded the client holds them."""
+    return store.load(client_id).versions
+
+
+def test_undo_of_a_session_started_takes_it_away_again(ana):
+    ana.start_next_session("c-ana", dt.date(2026, 1, 12))
+    started = ana.changes("c-ana")[0]
+    ana.undo("c-ana", started.number)
+    assert [s.number for s in ana.load("c-ana").document.sessions] == [1]
+    undone = ana.changes("c-ana")[0]
+    assert undone.undoes == started.number and undone.change.record == ("session", 2)
+    assert undone.change.after is None
+    # The session and its 2 copied ties and 1 link went: 3 records with it.
+    assert sorted(c.record[0] for c in undone.related) == ["link", "tie", "tie"]
+    assert ana.start_next_session("c-ana", dt.date(2026, 1, 12)) == 2
+
+
+def test_undo_of_a_session_started_is_refused_in_words_once_something_was_rated_in_it(ana):
+    ana.start_next_session("c-ana", dt.date(2026, 1, 12))
+    started = ana.changes("c-ana")[0].number
+    ana.save_tie("c-ana", 2, Tie(person="p-mum", circle=1, support=7, conflict=8, contact="weekly"),
+                 expected_version=page_versions(ana)[("tie", 2, "p-mum")])
+    with pytest.raises(ValidationError, match="session 2 has been recorded in since it was started"):
+        ana.undo("c-ana", started)
+    assert tie_in(ana, 2, "p-mum")["support"] == 7
+
+
+def tie_in(store: Store, number: int, person: str) -> dict:
+    return next(t for t in store.load("c-ana").document.session(number).ties if t.person == person).model_dump(
+        mode="json")
+
+
+def test_a_deleted_session_comes_back_whole_and_in_its_place_with_undo(ana):
+    ana.start_next_session("c-ana", dt.date(2026, 1, 12))
+    risk = Risk(assessed=True, level=RiskLevel.LOW, plan_in_place=True, note="passive thoughts, no plan")
+    ana.save_risk("c-ana", 1, risk, expected_version=page_versions(ana)[("session", 1)])
+    ana.update_session("c-ana", 1, date=dt.date(2026, 1, 5), phase="initial", notes="hard week", events=["row"],
+                       expected_version=page_versions(ana)[("session", 1)])
+    before = ana.load("c-ana").document
+    ana.delete_session("c-ana", 1, expected_versions=page_versions(ana))
+    assert [s.number for s in ana.load("c-ana").document.sessions] == [2]
+    deleted = ana.changes("c-ana")[0]
+    assert deleted.change.record == ("session", 1) and deleted.change.after is None
+    assert deleted.change.before["notes"] == "hard week" and deleted.change.before["risk"]["note"] == risk.note
+    # Mum's and Dan's ties, their link and the PHQ-9 of 18 went with it.
+    assert sorted(c.record for c in deleted.related) == [
+        ("link", 1, "p-dan", "p-mum"), ("mood", 1, "PHQ-9"), ("tie", 1, "p-dan"), ("tie", 1, "p-mum")]
+    ana.undo("c-ana", deleted.number)
+    after = ana.load("c-ana").document
+    assert after == before  # the same session 1, back before session 2
+    assert after.session(1).mood[0].score == 18 and after.session(1).notes == "hard week"
+
+
+def test_deleting_a_session_is_refused_when_another_page_recorded_in_it_since(ana):
+    seen = page_versions(ana)
+    ana.save_tie("c-ana", 1, Tie(person="p-mum", circle=1, support=2, conflict=8), expected_version=1, tab="other")
+    with pytest.raises(StaleEditError):
+        ana.delete_session("c-ana", 1, expected_versions=seen, tab="this")
+    assert tie(ana, "p-mum")["support"] == 2
+    ana.delete_session("c-ana", 1, expected_versions=page_versions(ana), tab="this")
+    assert ana.load("c-ana").document.sessions == []
+
+
+def test_a_deleted_session_whose_number_was_taken_again_stays_deleted(ana):
+    ana.start_next_session("c-ana", dt.date(2026, 1, 12))
+    ana.delete_session("c-ana", 2, expected_versions=page_versions(ana))
+    deleted = ana.changes("c-ana")[0].number
+    ana.start_next_session("c-ana", dt.date(2026, 1, 19))
+    with pytest.raises(ValidationError, match="a session 2 was started again since"):
+        ana.undo("c-ana", deleted)
+    assert ana.load("c-ana").document.session(2).date == dt.date(2026, 1, 19)

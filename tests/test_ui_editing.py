@@ -263,12 +263,22 @@ def test_saving_a_mood_score_replaces_the_sessions_score(store):
     assert editing.describe(change, names) == "PHQ-9 18 → 9 (mild)"
 
 
-def test_a_new_person_keeps_their_name_as_typed_and_cannot_be_undone(store):
+def test_a_new_person_keeps_their_name_as_typed_and_joins_the_session_on_show_in_the_outer_ring(store):
     name = "<b>Eve</b><script>x</script>"
-    change = editing.save_person(edit(store), None, name, "friend", "")
-    added = store.load(CLIENT).document.person(change.key[1])
+    person, joined = editing.save_person(edit(store), None, name, "friend", "")
+    added = store.load(CLIENT).document.person(person.key[1])
     assert (added.name, added.role, added.deceased_on) == (name, "friend", None)
-    assert editing.offered_undo(store.changes(CLIENT)) is None  # people are kept: adding one is not undone
+    assert joined.key == ("tie", 1, added.id)
+    assert editing.describe(joined, lambda _id: "Eve") == "Eve is in session 1: outer ring, support 0, conflict 0"
+    assert (tie(store, added.id).circle, tie(store, added.id).support, tie(store, added.id).conflict) == (3, 0, 0)
+    undo_latest(store)  # Undo takes them out of the session; people are kept: adding one is not undone
+    assert tie(store, added.id) is None and store.load(CLIENT).document.person(added.id).name == name
+    assert editing.offered_undo(store.changes(CLIENT)) is None
+
+
+def test_a_new_person_added_with_no_session_on_show_is_in_none(store):
+    change = editing.save_person(dataclasses.replace(edit(store), number=None), None, "Eve", "friend", "")
+    assert change.kind == "person" and tie(store, change.key[1]) is None
     with pytest.raises(ValidationError, match="Name must not be empty"):
         editing.save_person(edit(store), None, "  ", "friend", "")
 
@@ -401,3 +411,19 @@ def test_changes_to_the_case_frame_attendance_and_an_inventory_are_described_wit
     store.save_person(CLIENT, mum.model_copy(update={"inventory": Inventory(good="listens", as_of=1)}),
                       expected_version=1)
     assert editing.describe(Change.logged(store.changes(CLIENT)[0]), names) == "details of Mum: inventory"
+
+
+def test_a_session_deleted_and_brought_back_is_said_in_words(store):
+    store.start_next_session(CLIENT)
+    change = editing.delete_session(dataclasses.replace(edit(store), number=2))
+    assert editing.describe(change, names) == "session 2 deleted, with everything recorded in it"
+    assert [s.number for s in store.load(CLIENT).document.sessions] == [1]
+    back = undo_latest(store)
+    assert editing.describe(back, names) == "session 2 back, with everything recorded in it"
+    assert [s.number for s in store.load(CLIENT).document.sessions] == [1, 2]
+
+
+def test_a_session_started_is_undone_in_words(store):
+    store.start_next_session(CLIENT)
+    assert editing.describe(Change.logged(store.changes(CLIENT)[0]), names) == "session 2 started"
+    assert editing.describe(undo_latest(store), names) == "session 2 taken away"

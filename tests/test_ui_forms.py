@@ -10,7 +10,7 @@ from dash import no_update
 
 from ipt_network.errors import ValidationError
 from ipt_network.model import ProblemArea
-from ipt_network.ui.forms import client_from_form, kept_choice, refill, suggest_client_id
+from ipt_network.ui.forms import client_from_form, kept_choice, refill, set_aside, suggest_client_id, take_back
 
 
 @pytest.mark.parametrize(("label", "expected"), [
@@ -75,3 +75,27 @@ def test_a_form_that_already_shows_the_stored_values_remembers_them():
 def test_a_menu_keeps_its_choice_while_it_is_still_there():
     options = [{"label": "14 Mar 2025 · Luis died", "value": 0}, {"label": "Add", "value": "new"}]
     assert (kept_choice(options, "new"), kept_choice(options, 3), kept_choice(options, None)) == (no_update, 0, 0)
+
+
+# --- drafts: what was typed for one session waits for it -----------------------------------------
+
+
+def session_details(number: int, notes: str) -> dict:
+    return {"of": number, "date": "2026-01-05", "phase": "initial", "attendance": "attended", "notes": notes,
+            "events": ""}
+
+
+def test_text_typed_for_one_session_is_set_aside_when_another_is_shown_and_taken_back_with_it():
+    shown = session_details(3, "as stored")
+    typed = session_details(3, "typed, not saved")
+    drafts = set_aside({}, typed, shown, now=4)
+    assert drafts == {"3": typed}
+    assert take_back(drafts, 4) == (None, drafts)  # session 4 has no draft: it shows what is stored
+    assert take_back(drafts, 3) == (typed, {})
+
+
+def test_nothing_is_set_aside_when_nothing_was_typed_or_the_same_session_is_refilled():
+    shown = session_details(3, "as stored")
+    assert set_aside({}, dict(shown), shown, now=4) == {}  # nothing typed since it was filled
+    assert set_aside({}, session_details(3, "typed"), shown, now=3) == {}  # the same session: keeps_typing's job
+    assert set_aside({}, session_details(3, "typed"), None, now=4) == {}  # never filled yet

@@ -15,6 +15,7 @@ in the same transaction; Undo is built on that log.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -224,6 +225,24 @@ class Store:
             changes.record(conn, client_id, snapshot.next_revision, written.changes,
                            main=rows.session_key(session.number))
         return session.number
+
+    def delete_session(self, client_id: str, number: int, *, expected_versions: Mapping[tuple, int | None],
+                       tab: str | None = None) -> None:
+        """Delete one session and everything recorded in it (ties, links, mood, notes, events, goal
+        progress, risk), logged as one change so Undo brings all of it back.
+
+        ``expected_versions`` are the versions of the session's records the page holds: refused as
+        stale when any of them moved on since, or a record was added the page never showed (unless
+        the same page made those changes), so nobody deletes what they have not seen.
+        """
+        with transaction(self.engine, write=True) as conn:
+            snapshot = rows.read_snapshot(conn, client_id, sessions=number, lock=True)
+            snapshot.session(number)
+            for key in snapshot.rows:
+                if rows.in_session(key, number):
+                    _check_version(conn, snapshot, key, expected_versions.get(key), tab)
+            removed = rows.delete_session(conn, snapshot, number)
+            changes.record(conn, client_id, snapshot.next_revision, removed, main=rows.session_key(number), tab=tab)
 
     # --- edits of one record -------------------------------------------------------------------------
 
@@ -435,7 +454,9 @@ class Store:
                 raise StaleEditError(STALE_MESSAGE)
             return logged.change.before
 
-        if key[0] == "person":
+        if key[0] == "session" and None in (logged.change.before, logged.change.after):
+            self._undo_whole_session(client_id, logged, tab)
+        elif key[0] == "person":
             self._edit_person(client_id, key[1], None, restore, tab, undoes=number, check=False)
         elif key[0] == "case":
             self._edit_case(client_id, None, restore, tab, undoes=number, check=False)
@@ -443,6 +464,30 @@ class Store:
             self._edit_session(client_id, key[1], key, None, self._put_back(logged), tab, undoes=number, check=False)
         with transaction(self.engine, write=False) as conn:
             return changes.undoing(conn, number)
+
+    def _undo_whole_session(self, client_id: str, logged: LoggedChange, tab: str | None) -> None:
+        """Undo a session started (it goes again, while it still holds only what starting it made) or
+        deleted (it comes back whole, unless its number was taken again since)."""
+        number = logged.change.record[1]
+        started = logged.change.before is None
+        with transaction(self.engine, write=True) as conn:
+            snapshot = rows.read_snapshot(conn, client_id, sessions=number, lock=True)
+            held = next((s for s in snapshot.document.sessions if s.number == number), None)
+            if started:
+                if held is None:
+                    raise StaleEditError(STALE_MESSAGE)
+                if _as_compared(held.model_dump(mode="json")) != _as_compared(_logged_session(logged, "after")):
+                    raise ValidationError(f"session {number} has been recorded in since it was started, so Undo "
+                                          "leaves it; to take it away, delete it under “This session”")
+                written = rows.delete_session(conn, snapshot, number)
+            else:
+                if held is not None:
+                    raise ValidationError(f"a session {number} was started again since; it stays, and the "
+                                          "deleted one cannot come back")
+                restored = self._validated(snapshot, sessions=[_logged_session(logged, "before")]).sessions[0]
+                written = rows.write_session(conn, snapshot, None, restored).changes
+            changes.record(conn, client_id, snapshot.next_revision, written, main=rows.session_key(number), tab=tab,
+                           undoes=logged.number)
 
     @staticmethod
     def _put_back(logged: LoggedChange) -> Callable[[dict], None]:
@@ -473,11 +518,30 @@ class Store:
 
 
 def undoable(logged: LoggedChange) -> bool:
-    """Whether Undo can mean anything for this change: records are never deleted by Undo, so adding
-    a person or a session, creating or importing a client cannot be undone; nor can an undo."""
+    """Whether Undo can mean anything for this change: people are never deleted by Undo, so adding a
+    person, creating or importing a client cannot be undone; nor can an undo. A session started can
+    (while nothing was recorded in it since), and a session deleted comes back whole."""
     key = logged.change.record
-    adds_record = logged.change.before is None and key[0] in ("person", "session")
-    return key[0] in UNDO_KINDS and not adds_record and logged.undoes is None
+    adds_person = logged.change.before is None and key[0] == "person"
+    return key[0] in UNDO_KINDS and not adds_person and logged.undoes is None
+
+
+def _as_compared(session: dict) -> dict:
+    """A session's JSON data with its records in one sorted list, so the order rows come back in
+    does not count when two are compared."""
+    kinds = ("ties", "links", "mood")
+    records = sorted(json.dumps(record, sort_keys=True) for kind in kinds for record in session[kind])
+    return {**{field: value for field, value in session.items() if field not in kinds}, "records": records}
+
+
+def _logged_session(logged: LoggedChange, side: str) -> dict:
+    """A whole session as a logged start (``side`` "after") or deletion ("before") holds it: its own
+    fields, ties, links and mood, as the model's JSON data."""
+    data = {"number": logged.change.record[1], **getattr(logged.change, side), "ties": [], "links": [], "mood": []}
+    for record in logged.related:
+        if getattr(record, side) is not None:
+            _set_record(data, record.record, getattr(record, side))
+    return data
 
 
 def _session_records(data: dict, key: tuple) -> tuple[list[dict], Callable[[dict], bool]]:

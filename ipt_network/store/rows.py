@@ -86,6 +86,11 @@ def session_key(number: int) -> Key:
     return ("session", number)
 
 
+def in_session(key: Key, number: int) -> bool:
+    """Whether ``key`` is the key of session ``number`` or of a record inside it."""
+    return key[0] in ("session", "tie", "link", "mood") and key[1] == number
+
+
 # --- the three kinds of record inside a session -------------------------------------------------
 
 
@@ -370,6 +375,29 @@ def write_case(conn: Connection, snapshot: Snapshot, client: Client) -> tuple[in
     return version, [RecordChange(CASE_KEY, before, after)]
 
 
+def _make_room(conn: Connection, client_pk: int, number: int) -> int:
+    """The position for a new session numbered ``number``: before the first session with a higher
+    number (moving those on by one; a deleted session brought back takes its place again), else last."""
+    s = tables.sessions
+    later = conn.execute(select(func.min(s.c.position)).where(s.c.client_pk == client_pk, s.c.number > number)
+                         ).scalar_one()
+    if later is None:
+        return _next_position(conn, s, s.c.client_pk == client_pk)
+    conn.execute(update(s).where(s.c.client_pk == client_pk, s.c.position >= later).values(position=s.c.position + 1))
+    return later
+
+
+def delete_session(conn: Connection, snapshot: Snapshot, number: int) -> list[RecordChange]:
+    """Delete session ``number`` with its ties, links and mood (by cascade) at the next revision;
+    returns every record it held, each before and gone."""
+    session = snapshot.session(number)
+    conn.execute(delete(tables.sessions).where(tables.sessions.c.pk == snapshot.rows[session_key(number)].pk))
+    _set_revision(conn, snapshot)
+    return [RecordChange(session_key(number), session_fields(session), None),
+            *(RecordChange(kind.full_key(number, record), _json(record), None)
+              for kind in KINDS for record in getattr(session, kind.field))]
+
+
 @dataclass(frozen=True)
 class Written:
     """What a write did: the new version of every record written, and every record changed."""
@@ -392,7 +420,7 @@ def write_session(conn: Connection, snapshot: Snapshot, old: Session | None, new
     if old is None or session_fields(new) != session_fields(old):
         changes.append(RecordChange(key, session_fields(old), session_fields(new)))
     if old is None:
-        position = _next_position(conn, s, s.c.client_pk == snapshot.client_pk)
+        position = _make_room(conn, snapshot.client_pk, new.number)
         session_pk = conn.execute(insert(s).values(**_session_row(new), client_pk=snapshot.client_pk,
                                                    position=position, version=version)).inserted_primary_key[0]
         written[key] = version

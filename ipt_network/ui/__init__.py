@@ -21,6 +21,8 @@ Export                layout_export     callbacks_export        export          
 Editing               layout_edit       callbacks_edit          editing             edit.css          test_editing
 Event's people, mood  layout_edit       callbacks_events        editing             edit.css          test_editing
 Saves, undo, changes  layout_edit       callbacks_edit          editing             edit.css          test_saves
+Start/delete session  layout_edit       callbacks_sessions      editing             edit.css          test_sessions
+Typed, not saved yet  layout_edit       callbacks_unsaved       editing             edit.css          test_unsaved
 Safety (cue, risk)    layout_safety     callbacks_safety        safety              edit.css          test_safety
 ====================  ================  ======================  ==================  ================  ==================
 
@@ -28,7 +30,8 @@ Beside them: ``editing``, ``case_edits``, ``inventory_edits``, ``event_edits`` a
 fields to saved records; ``forms.refill`` fills a form again without throwing away what is typed),
 ``courses`` and ``derived`` (the caches), ``labels`` and ``plain_words`` (the
 words in both voices), ``urls``, ``upload``, ``malformed`` (400 and 404 before Dash reads a request),
-``security`` (CSP, caching),
+``security`` (CSP, caching), ``assets/unsaved.js`` (asks before a page with unsaved typing is left),
+``assets/sessions.js`` (puts the question before a deletion away without a round trip),
 ``door`` (the launch token, Host and Origin checks), ``server`` (waitress, the browser, the daily
 backup) and ``modebar`` (the charts' one button).
 """

@@ -27,7 +27,9 @@ from ipt_network.ui import (
     callbacks_review,
     callbacks_router,
     callbacks_safety,
+    callbacks_sessions,
     callbacks_time,
+    callbacks_unsaved,
 )
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.door import install_door
@@ -95,6 +97,8 @@ def create_app(db_url: str | None = None, *, token: str, allowed_hosts: Iterable
     callbacks_review.register(app, courses)
     callbacks_insights.register(app, courses)
     callbacks_edit.register(app, store, courses)
+    callbacks_sessions.register(app, store, courses)
+    callbacks_unsaved.register(app)
     callbacks_case.register(app, store, courses)
     callbacks_case_history.register(app, store, courses)
     callbacks_events.register(app, store, courses)

@@ -30,7 +30,7 @@ from ipt_network.store import LoggedChange, Store
 from ipt_network.ui import editing, ids
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.editing import ITEMS, TOTAL, Change, Edit
-from ipt_network.ui.forms import keeps_typing
+from ipt_network.ui.forms import keeps_typing, set_aside, take_back
 from ipt_network.ui.layout_edit import CLOSE_LABEL, GRID_COLUMNS, OPEN_LABEL
 from ipt_network.ui.urls import Selection
 from ipt_network.ui.view import namer, names_hidden, session_on_show, stored_course, view_prefs
@@ -114,11 +114,10 @@ def grid_redraw(rows: list[dict], columns: list[dict], number: int, drawn: dict 
 
 
 def saved_change(outcome: dict | None, kind: str) -> Change | None:
-    """The change an outcome reports when it is a save (not an undo) of a record of ``kind``."""
+    """The (last) change of a record of ``kind`` an outcome reports, when it is a save (not an undo)."""
     if not outcome or "change" not in outcome or outcome.get("verb") != "Saved":
         return None
-    change = Change.from_data(outcome["change"])
-    return change if change.kind == kind else None
+    return next((change for change in reversed(outcome_changes(outcome)) if change.kind == kind), None)
 
 
 def triggered(component_id: str) -> bool:
@@ -203,8 +202,9 @@ def stored_mood_form(number: int, instrument: str, score: dict | None) -> dict:
 def edit_action(app: dash.Dash, store: Store, trigger: Input, *fields: State, session: bool = True,
                 verb: str = "Saved", where: str | None = None):
     """Register ``action(edit, *field values) -> Change`` as a save answered with its outcome and the
-    saved record's new version. ``session`` ``False``: the action does not need a session on show.
-    ``where`` names the card the save came from in the outcome, so that card can say what happened."""
+    saved record's new version. ``session`` ``False``: the action does not need a session on show (it
+    is handed the one on show, if any). ``where`` names the card the save came from in the outcome, so
+    that card can say what happened."""
 
     def register_action(action: Callable[..., Change]) -> Callable:
         @app.callback(
@@ -215,7 +215,8 @@ def edit_action(app: dash.Dash, store: Store, trigger: Input, *fields: State, se
         )
         def save(_trigger, *values):
             *values, selection, client_id, versions, tab = values
-            edit = Edit(store, client_id, session_on_show(selection) if session else None, versions or {}, tab)
+            number = session_on_show(selection) if session else Selection(**(selection or {})).session
+            edit = Edit(store, client_id, number, versions or {}, tab)
             outcome = attempt(lambda: action(edit, *values), verb)
             if where:
                 outcome["where"] = where
@@ -417,6 +418,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Output(ids.EDIT_MOOD_TOTAL, "value"),
         Output(ids.EDIT_MOOD_MODE, "value"),
         Output(ids.EDIT_MOOD_SHOWN, "data"),
+        Output(ids.EDIT_MOOD_DRAFTS, "data"),
         Input(ids.EDIT_MOOD_SAVED, "data"),
         Input(ids.EDIT_MOOD_INSTRUMENT, "value"),
         Input(ids.EDIT_OUTCOME, "data"),
@@ -424,11 +426,13 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         State(ids.EDIT_MOOD_TOTAL, "value"),
         *(State(item_id, "value") for item_id in ALL_ITEM_IDS),
         State(ids.EDIT_MOOD_SHOWN, "data"),
+        State(ids.EDIT_MOOD_DRAFTS, "data"),
     )
     def fill_mood(saved, instrument, outcome, mode, total, *rest):
         """The stored score of the chosen questionnaire, answer by answer when its items were recorded;
-        left as it is while the person is answering."""
-        *answers, shown = rest
+        left as it is while the person is answering. Answers not saved yet are kept as a draft when
+        another session or questionnaire is shown, and come back with it."""
+        *answers, shown, drafts = rest
         if not saved:
             raise PreventUpdate
         number = saved["session"]
@@ -438,17 +442,28 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
             if saved_now is None or saved_now.session != number:
                 raise PreventUpdate
             after = saved_now.after
-            return *unchanged, stored_mood_form(number, after["instrument"], after)
+            return *unchanged, stored_mood_form(number, after["instrument"], after), no_update
         score = (saved.get("scores") or {}).get(instrument)
         stored = stored_mood_form(number, instrument, score)
-        typed = mood_form(number, instrument, mode, items_by_instrument(answers).get(instrument, []), total)
+        split = items_by_instrument(answers)
+        typed = mood_form(number, instrument, mode, split.get(instrument, []), total)
         if triggered(ids.EDIT_MOOD_SAVED) and keeps_typing(stored, typed, shown):
-            return *unchanged, stored if typed == stored else no_update
+            return *unchanged, stored if typed == stored else no_update, no_update
+        if shown:
+            then_number, then_instrument = shown["of"]
+            typed_then = mood_form(then_number, then_instrument, mode, split.get(then_instrument, []), total)
+            drafts = set_aside(drafts or {}, typed_then, shown, stored["of"])
+        draft, drafts = take_back(drafts or {}, stored["of"])
+        shows = draft or stored
         filled = {name: [None] * len(item_ids) for name, item_ids in ITEM_IDS.items()}
-        if score and score["items"] is not None:
-            filled[instrument] = score["items"]
-        return (*(answer for values in filled.values() for answer in values), str(score["score"]) if score else "",
-                stored["mode"], stored)
+        by_items = instrument in ITEM_IDS and shows["mode"] == ITEMS
+        if by_items:
+            filled[instrument] = shows["value"]
+        total_shown = str(score["score"]) if score else ""
+        if draft and not by_items:
+            total_shown = draft["value"]
+        return (*(answer for values in filled.values() for answer in values), total_shown, shows["mode"], stored,
+                drafts)
 
     @app.callback(
         Output(ids.EDIT_MOOD_MODE_PART, "hidden"),
@@ -550,6 +565,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Output(ids.EDIT_SESSION_EVENTS, "disabled"),
         Output(ids.EDIT_SESSION_HINT, "children"),
         Output(ids.EDIT_SESSION_SHOWN, "data"),
+        Output(ids.EDIT_SESSION_DRAFTS, "data"),
         Input(ids.EDIT_SESSION_SAVED, "data"),
         Input(ids.HIDE_NAMES, "value"),
         Input(ids.EDIT_OUTCOME, "data"),
@@ -559,26 +575,34 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         State(ids.EDIT_SESSION_NOTES, "value"),
         State(ids.EDIT_SESSION_EVENTS, "value"),
         State(ids.EDIT_SESSION_SHOWN, "data"),
+        State(ids.EDIT_SESSION_DRAFTS, "data"),
     )
-    def fill_session(saved, hide, outcome, date, phase, attendance, notes, events, shown):
+    def fill_session(saved, hide, outcome, date, phase, attendance, notes, events, shown, drafts):
         """The session's stored details; notes and life events stay empty while names are hidden. Left as
-        it is while the person is typing in it."""
+        it is while the person is typing in it; what was typed and not saved is kept as a draft when
+        another session is shown or names are hidden, and comes back with its session shown with names."""
         off = names_hidden(hide)
         unchanged = (no_update,) * 8
         if not saved:
             raise PreventUpdate
         saved_now = saved_change(outcome, "session")
         if outcome_alone(ids.EDIT_SESSION_SAVED):
-            if saved_now is None or saved_now.session != saved["session"]:
+            if saved_now is None or saved_now.session != saved["session"] or saved_now.after is None:
                 raise PreventUpdate
-            return *unchanged, stored_session_form({"session": saved_now.session, **saved_now.after}, off)
+            return *unchanged, stored_session_form({"session": saved_now.session, **saved_now.after}, off), no_update
         stored = stored_session_form(saved, off)
         typed = session_form(saved["session"], date, phase, attendance, notes, events)
         if triggered(ids.EDIT_SESSION_SAVED) and keeps_typing(stored, typed, shown):
-            return *unchanged, stored if typed == stored else no_update
+            return *unchanged, stored if typed == stored else no_update, no_update
+        if shown:  # hiding names empties the notes: what was typed in them waits as a draft too
+            typed_then = session_form(shown["of"], date, phase, attendance, notes, events)
+            drafts = set_aside(drafts or {}, typed_then, shown, None if off and triggered(ids.HIDE_NAMES) else
+                               stored["of"])
+        draft, rest = take_back(drafts or {}, stored["of"])
+        shows = stored if off or draft is None else draft
         hint = "Names are hidden: show names to read or change the notes and life events." if off else ""
-        return (stored["date"], stored["phase"], stored["attendance"], stored["notes"], stored["events"], off, off,
-                hint, stored)
+        return (shows["date"], shows["phase"], shows["attendance"], shows["notes"], shows["events"], off, off,
+                hint, stored, drafts if off else rest)
 
     @edit_action_here(Input(ids.EDIT_SESSION_SAVE, "n_clicks"), State(ids.EDIT_SESSION_DATE, "value"),
                  State(ids.EDIT_SESSION_PHASE, "value"), State(ids.EDIT_SESSION_NOTES, "value"),
@@ -587,31 +611,3 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
     def save_session(edit, date, phase, notes, events, attendance, hide):
         notes, events = (None, None) if names_hidden(hide) else (notes or "", events or "")
         return editing.save_session(edit, date, phase, notes, events, attendance)
-
-    @app.callback(
-        Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),
-        Output(ids.EDIT_FOLLOW, "data"),
-        Input(ids.EDIT_SESSION_NEXT, "n_clicks"),
-        State(ids.REVIEW_CLIENT, "data"),
-        prevent_initial_call=True,
-    )
-    def start_next_session(_clicks, client_id):
-        try:
-            number = store.start_next_session(client_id)
-        except (ValidationError, NotFoundError) as exc:
-            return {"problem": f"The next session could not be started: {exc}"}, no_update
-        copied = f", a copy of session {number - 1}'s people, ratings and links" if number > 1 else ""
-        return {"text": f"Started session {number}{copied}."}, number
-
-    @app.callback(
-        Output(ids.REVIEW_URL, "search", allow_duplicate=True),
-        Output(ids.EDIT_FOLLOW, "data", allow_duplicate=True),
-        Input(ids.SESSION_SLIDER, "marks"),
-        State(ids.EDIT_FOLLOW, "data"),
-        prevent_initial_call=True,
-    )
-    def follow_new_session(marks, number):
-        """Show a session just started, once the session slider lists it."""
-        if number is None or str(number) not in (marks or {}):
-            raise PreventUpdate
-        return Selection(session=number).to_search(), None

@@ -15,7 +15,7 @@ from ipt_network.store import Store
 from ipt_network.ui import ids
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.editing import ITEMS, version_key
-from ipt_network.ui.forms import keeps_typing
+from ipt_network.ui.forms import keeps_typing, set_aside, take_back
 from ipt_network.ui.layout_safety import NOT_RECORDED
 from ipt_network.ui.view import names_hidden, session_on_show
 
@@ -99,6 +99,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         Output(ids.EDIT_RISK_NOTE, "value"),
         Output(ids.EDIT_RISK_SHOWN, "data"),
         Output(ids.EDIT_RISK_NOTE, "disabled"),
+        Output(ids.EDIT_RISK_DRAFTS, "data"),
         Input(ids.SHOWN, "data"),
         Input(ids.DATA_VERSION, "data"),
         Input(ids.HIDE_NAMES, "value"),
@@ -108,21 +109,29 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         State(ids.EDIT_RISK_PLAN, "value"),
         State(ids.EDIT_RISK_NOTE, "value"),
         State(ids.EDIT_RISK_SHOWN, "data"),
+        State(ids.EDIT_RISK_DRAFTS, "data"),
     )
     def fill_risk(selection, _data_version, hide, client_id, *typed_and_shown):
         """The stored risk record of the session on show; after another save, left as it is while the
-        therapist is typing in it. Its note may name people, so it stays off screen while names are hidden."""
+        therapist is typing in it. Its note may name people, so it stays off screen while names are hidden.
+        A record typed and not saved waits as a draft while another session is shown or names are hidden,
+        and comes back with its session shown with names."""
         if not client_id:
             raise PreventUpdate
-        *typed, shown = typed_and_shown
+        *typed, shown, drafts = typed_and_shown
         number = session_on_show(selection)
         off = names_hidden(hide)
         values = list(form_values(find_session(courses.get(client_id).doc, number).risk))
         stored = {"of": number, "values": [*values[:3], ""] if off else values}
         typed = {"of": (shown or {}).get("of"), "values": list(typed)}
         if ctx.triggered_id == ids.DATA_VERSION and keeps_typing(stored, typed, shown):
-            return *(no_update,) * 4, stored if typed == stored else no_update, off
-        return *stored["values"], stored, off
+            return *(no_update,) * 4, stored if typed == stored else no_update, off, no_update
+        if shown:
+            drafts = set_aside(drafts or {}, typed, shown, None if off and ctx.triggered_id == ids.HIDE_NAMES else
+                               number)
+        draft, rest = take_back(drafts or {}, number)
+        shows = stored if off or draft is None else draft
+        return *shows["values"], stored, off, drafts if off else rest
 
     @app.callback(
         Output(ids.EDIT_OUTCOME, "data", allow_duplicate=True),

@@ -184,7 +184,8 @@ class Edit:
 class Change:
     """One saved edit: the record before and after (JSON data, ``None`` when absent) and its new version.
 
-    ``removed_links`` are the links that went with a person taken out of a session.
+    ``removed_links`` are the links that went with a person taken out of a session; ``undoes`` the
+    number of the change an undo undid.
     """
 
     kind: str
@@ -194,6 +195,7 @@ class Change:
     after: dict | None
     version: int | None
     removed_links: tuple[dict, ...] = ()
+    undoes: int | None = None
 
     def to_data(self) -> dict:
         """Plain JSON data for the page's memory store."""
@@ -209,7 +211,8 @@ class Change:
         key = logged.change.record
         removed = tuple(c.before for c in logged.related if c.record[0] == "link" and c.after is None)
         session = key[1] if key[0] in ("tie", "link", "mood", "session") else None
-        return cls(key[0], session, key, logged.change.before, logged.change.after, logged.revision, removed)
+        return cls(key[0], session, key, logged.change.before, logged.change.after, logged.revision, removed,
+                   logged.undoes)
 
 
 def _write(edit: Edit, kind: str, key: tuple, before: dict | None, record: dict | None) -> int | None:
@@ -514,12 +517,15 @@ def saved_people(doc: Document) -> dict[str, dict]:
 
 
 def save_person(edit: Edit, person_id: str | None, name: str | None, role: str | None,
-                notes: str | None) -> Change:
+                notes: str | None) -> Change | list[Change]:
     """Add a person (``person_id`` ``None``) or change one's name, role and notes.
 
     ``name`` and ``notes`` ``None`` keep the stored text (those fields are empty while names are hidden).
+    Someone new is added to the session on show too (when there is one and it took place), in the
+    outer ring (``NEW_TIE``): they were named because they matter now, and can be rated at once.
     """
-    people = saved_people(edit.course().document)
+    doc = edit.course().document
+    people = saved_people(doc)
     before = people.get(person_id) if person_id else None
     if person_id and before is None:
         raise ValidationError("this person is no longer in the record; reload the page")
@@ -535,7 +541,11 @@ def save_person(edit: Edit, person_id: str | None, name: str | None, role: str |
         notes = before["notes"] if before else ""
     after = {**(before or {"deceased_on": None}), "id": new_id, "name": name, "role": role, "notes": notes}
     checked_record(Person, after, "person")
-    return _save(edit, ("person", new_id), before, after)
+    added = _save(edit, ("person", new_id), before, after)
+    held = next((session for session in doc.sessions if session.number == edit.number), None)
+    if before is not None or held is None or not held.attended:
+        return added
+    return [added, _save(edit, ("tie", edit.number, new_id), None, {"person": new_id, **NEW_TIE})]
 
 
 def _new_person_id(people: dict[str, dict]) -> str:
@@ -588,6 +598,15 @@ def save_session(edit: Edit, date: Any, phase: str | None, notes: str | None, ev
     if after["attendance"] != Attendance.ATTENDED:
         _check_nothing_rated(doc.session(edit.number))
     return _save(edit, ("session", edit.number), before, after)
+
+
+def delete_session(edit: Edit) -> Change:
+    """Delete the session on show with everything recorded in it, as the page showed it: refused as
+    stale when any of its records moved on since the page read them."""
+    before = saved_session(edit.course().document, edit.number)
+    versions = {tuple(json.loads(key)): version for key, version in edit.versions.items()}
+    edit.store.delete_session(edit.client_id, edit.number, expected_versions=versions, tab=edit.tab)
+    return Change("session", edit.number, ("session", edit.number), before, None, None)
 
 
 def save_session_record(edit: Edit, **fields: Any) -> Change:
@@ -674,7 +693,9 @@ def describe(change: Change, display_name: Namer) -> str:
                    f"{plural(after['sessions'], 'session')}"
         return "the client was added"
     if change.kind == "session" and before is None:
-        return f"session {n} started"
+        return f"session {n} back, with everything recorded in it" if change.undoes else f"session {n} started"
+    if change.kind == "session" and after is None:
+        return f"session {n} taken away" if change.undoes else f"session {n} deleted, with everything recorded in it"
     if change.kind == "person":
         name = display_name(change.key[1])
         if before is None:

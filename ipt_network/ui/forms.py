@@ -1,14 +1,20 @@
-"""From form fields to model records, through ``parse_document``, the single door for untrusted data.
+"""From form fields to model records, through ``parse_document``, the single door for untrusted data;
+and what a form keeps of what was typed in it.
 
 A form is validated by the same rules and in the same words as an imported file, so the new-client
-form says "client: label must have at least 1 character" exactly as the CLI would.
+form says "client: label must have at least 1 character" exactly as the CLI would. A form is never
+refilled over what the person typed (``keeps_typing``); when it must show another session, what was
+typed is set aside as a draft for the session it was typed for (``set_aside``), and comes back when
+that session is shown again (``take_back``).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 from dash import no_update
 
@@ -65,3 +71,32 @@ def kept_choice(options: list[dict], chosen) -> object:
     """A menu's value after its options were made again: unchanged while ``chosen`` is still among
     them, else the first option."""
     return no_update if any(option["value"] == chosen for option in options) else options[0]["value"]
+
+
+# --- what was typed and not saved yet, kept while another session is on show ---------------------
+
+
+def draft_key(of: Any) -> str:
+    """The key a form's draft is kept under: what the form was filled for, as text.
+
+    >>> draft_key(["mood", 15, "PHQ-9"])
+    '["mood", 15, "PHQ-9"]'
+    """
+    return json.dumps(of, ensure_ascii=False)
+
+
+def set_aside(drafts: dict, typed: dict, shown: dict | None, now: Any) -> dict:
+    """``drafts`` with what was ``typed`` in a form kept, when the form is about to be filled for
+    something else (``now``: another session, or ``None`` when it can show nothing typed, names being
+    hidden) and the person typed in it since it was last filled or saved (``shown``): the text waits
+    for that session rather than vanishing."""
+    if shown is None or shown.get("of") == now or typed == shown:
+        return drafts
+    return {**drafts, draft_key(shown["of"]): typed}
+
+
+def take_back(drafts: dict, of: Any) -> tuple[dict | None, dict]:
+    """The draft kept for ``of`` (``None`` if there is none), and the drafts without it."""
+    key = draft_key(of)
+    rest = {kept: draft for kept, draft in drafts.items() if kept != key}
+    return drafts.get(key), rest

@@ -1,7 +1,8 @@
 """The editing panel of the review page: record this session while sitting with the client. Skeleton only.
 
 Five parts: the grid of everyone's ratings, links between people, mood, people, and the session
-itself; above them one status line says what the last change did and offers Undo. Every value
+itself; above them "Start session N" and one status line that says what the last change did and
+offers Undo. Every value
 is filled by ``callbacks_edit``; the memory stores here never reach browser storage.
 """
 
@@ -105,10 +106,18 @@ def edit_panel() -> list:
             ids.EDIT_OUTCOME, ids.EDIT_UNDO_CHANGE, ids.EDIT_FOLLOW, ids.EDIT_MOOD_SAVED,
             ids.EDIT_PEOPLE_SAVED, ids.EDIT_SESSION_SAVED, ids.EDIT_TAB, ids.EDIT_SESSION_SHOWN,
             ids.EDIT_PERSON_SHOWN, ids.EDIT_MOOD_SHOWN, ids.EDIT_GRID_DRAWN, ids.EDIT_GRID_CELLS)),
+        *(dcc.Store(id=store_id, storage_type="memory", data={})
+          for store_id in (ids.EDIT_SESSION_DRAFTS, ids.EDIT_MOOD_DRAFTS)),
+        html.Div(className="edit-start", children=[
+            html.Button("Start next session", id=ids.EDIT_SESSION_NEXT, className="btn btn-outline-primary"),
+            html.P("A copy of the last session's people, ratings and links, dated today; Undo takes it away "
+                   "again while nothing is recorded in it.", className="text-secondary small mb-0"),
+        ]),
         html.Div(className="edit-status", children=[
             html.P(id=ids.EDIT_MESSAGE, role="status", **{"aria-live": "polite"}, className="edit-message"),
             html.Button("Undo", id=ids.EDIT_UNDO, hidden=True, className="btn btn-outline-secondary btn-sm"),
         ]),
+        html.P(id=ids.EDIT_UNSAVED, className="edit-unsaved", **{"data-unsaved": "false", "aria-live": "polite"}),
         html.Div(id=ids.EDIT_SESSION_PARTS, children=[_grid(), _links(), _mood()]),
         risk_part(),  # also after a session not held: a risk check by phone after a missed session is recorded
         _people(),
@@ -277,10 +286,19 @@ def _session() -> html.Div:
                                                              rows=3)),
             html.Button("Save session details", id=ids.EDIT_SESSION_SAVE, className="btn btn-primary"),
             _event_link(),
-        ]),
-        html.Div(className="mt-3", children=[
-            html.Button("Start next session", id=ids.EDIT_SESSION_NEXT, className="btn btn-outline-primary"),
-            html.P("The new session starts as a copy of the last one's people, ratings and links, dated today.",
-                   className="text-secondary small mb-0"),
+            _delete(),
         ]),
     )
+
+
+def _delete() -> html.Div:
+    """Deleting the session on show, after a question asked in the page (the therapist's words only)."""
+    return html.Div(id=ids.EDIT_DELETE_PART, className="edit-delete mt-3", children=[
+        html.Button("Delete this session…", id=ids.EDIT_DELETE_ASK, className="btn btn-outline-danger"),
+        html.Div(id=ids.EDIT_DELETE_CONFIRM, hidden=True, role="group", className="edit-confirm mt-2",
+                 **{"aria-labelledby": ids.EDIT_DELETE_QUESTION}, children=[
+                     html.P(id=ids.EDIT_DELETE_QUESTION, className="mb-2"),
+                     html.Button("Delete", id=ids.EDIT_DELETE_YES, className="btn btn-danger me-2"),
+                     html.Button("Keep", id=ids.EDIT_DELETE_KEEP, className="btn btn-outline-secondary"),
+                 ]),
+    ])

@@ -53,4 +53,5 @@ def risk_part() -> html.Div:
         ]),
         html.Button("Save risk record", id=ids.EDIT_RISK_SAVE, className="btn btn-primary"),
         dcc.Store(id=ids.EDIT_RISK_SHOWN, storage_type="memory"),
+        dcc.Store(id=ids.EDIT_RISK_DRAFTS, storage_type="memory", data={}),
     ])

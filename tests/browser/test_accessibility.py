@@ -1,5 +1,6 @@
 """The pages audited with axe-core in Chromium: no WCAG violation on the client list, on the review
-page in the therapist's and in the client's words, nor with the recording panel open.
+page in the therapist's and in the client's words, nor with the recording panel open (and its question
+before a session is deleted).
 
 axe-core is the copy bundled with ``axe-playwright-python`` (``axe.min.js``). It is injected as a
 script, which the app's strict Content-Security-Policy rightly forbids, so the contexts of this
@@ -71,3 +72,12 @@ def test_the_review_page_while_recording_has_no_violations(page: Page, app_url):
     expect(page.locator(f"#{ids.EDIT_CAPTION}")).to_contain_text("session 6 ")
     expect(page.locator(f"#{ids.EDIT_GRID} .ag-cell[col-id=name]").first).to_be_visible()
     assert_no_violations(page)
+
+
+def test_the_question_before_deleting_a_session_has_no_violations(page: Page, app_url):
+    open_review(page, app_url)
+    page.click(f"#{ids.EDIT_TOGGLE}")
+    page.get_by_role("button", name="Delete this session…").click()
+    expect(page.get_by_role("group", name="Delete session 6 of Priya and everything recorded in it?")).to_be_visible()
+    assert_no_violations(page)
+    page.get_by_role("button", name="Keep", exact=True).click()  # nothing is changed: the module's server is shared

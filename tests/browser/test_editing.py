@@ -160,7 +160,8 @@ def test_a_name_made_of_html_stays_text(page: Page, app_url, store):
     page.click(f"#{ids.EDIT_PERSON_ROLE}")
     page.get_by_role("option", name="Friend", exact=True).click()
     page.click(f"#{ids.EDIT_PERSON_SAVE}")
-    expect(page.locator(MESSAGE)).to_have_text(f"Saved: {name} added.")
+    expect(page.locator(MESSAGE)).to_have_text(
+        f"Saved: {name} added; {name} is in session 16: outer ring, support 0, conflict 0.")
     expect(cell(page, "Eve", "name")).to_have_text(name)
     assert page.locator(f"#{ids.EDIT_GRID} b, {MESSAGE} b").count() == 0
     assert page.evaluate("() => window.x") is None
@@ -228,9 +229,10 @@ def test_a_new_client_gets_a_first_session_and_a_first_person(page: Page, app_ur
     page.click(f"#{ids.EDIT_PERSON_ROLE}")
     page.get_by_role("option", name="Parent", exact=True).click()
     page.click(f"#{ids.EDIT_PERSON_SAVE}")
-    expect(page.locator(MESSAGE)).to_have_text("Saved: Mum added.")
-    choose_in(page, cell(page, "Mum", "in_session"), "Yes")
-    expect(page.locator(MESSAGE)).to_have_text("Saved: Mum is in session 1: outer ring, support 0, conflict 0.")
+    # Someone new joins the session on show at once, in the outer ring, ready to be rated.
+    expect(page.locator(MESSAGE)).to_have_text("Saved: Mum added; Mum is in session 1: outer ring, support 0, "
+                                               "conflict 0.")
+    expect(cell(page, "Mum", "in_session")).to_have_text("Yes")
     expect(cell(page, "Mum", "circle")).to_contain_text("3 outer")
     type_into(page, cell(page, "Mum", "support"), "6")
     expect(page.locator(MESSAGE)).to_have_text("Saved: support for Mum 0 → 6.")
