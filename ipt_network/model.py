@@ -579,6 +579,11 @@ def consistency_problems(doc: Document) -> list[str]:
     return problems
 
 
+HAPPENED_AT = {"areas_agreed_at": "the problem areas were agreed",
+               "formulation_shared_at": "the formulation was shared", "as_of": "an inventory was taken"}
+"""What the session each field names saw, in words."""
+
+
 def session_references(doc: Document) -> list[tuple[str, str, int]]:
     """Every session number the case frame or an inventory gives ("agreed at session 3", "as of session
     2"), as ``(record, field, number)``."""

@@ -373,3 +373,21 @@ def test_a_deleted_session_whose_number_was_taken_again_stays_deleted(ana):
     with pytest.raises(ValidationError, match="a session 2 was started again since"):
         ana.undo("c-ana", deleted)
     assert ana.load("c-ana").document.session(2).date == dt.date(2026, 1, 19)
+
+
+def test_a_session_the_case_frame_or_an_inventory_names_is_not_taken_away(ana):
+    ana.start_next_session("c-ana", dt.date(2026, 1, 12))
+    started = ana.changes("c-ana")[0].number
+    ana.save_case("c-ana", {"formulation_shared_at": 2}, expected_version=page_versions(ana)[("case",)])
+    mum = ana.load("c-ana").document.person("p-mum").model_dump(mode="json")
+    ana.save_person("c-ana", Person.model_validate({**mum, "inventory": {"confides": True, "as_of": 2}}),
+                    expected_version=page_versions(ana)[("person", "p-mum")])
+    said = ("session 2 is where the formulation was shared and an inventory was taken; change that first (in the "
+            "Case or Inventory card), then take the session away")
+    with pytest.raises(ValidationError) as refused:
+        ana.delete_session("c-ana", 2, expected_versions=page_versions(ana))
+    assert refused.value.problems == [said]
+    with pytest.raises(ValidationError) as refused:  # nor by undoing its start
+        ana.undo("c-ana", started)
+    assert refused.value.problems == [said]
+    assert [s.number for s in ana.load("c-ana").document.sessions] == [1, 2]

@@ -26,6 +26,7 @@ from ipt_network.errors import NotFoundError, StaleEditError, ValidationError
 from ipt_network.model import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    HAPPENED_AT,
     Attendance,
     Client,
     Document,
@@ -41,11 +42,13 @@ from ipt_network.model import (
     Tie,
     parse_document,
     scrub,
+    session_references,
 )
 from ipt_network.store import changes, rows
 from ipt_network.store.changes import LoggedChange, RecordChange
 from ipt_network.store.database import make_engine, resolve_url, transaction
 from ipt_network.store.migrate import upgrade_to_head
+from ipt_network.words import list_in_words
 
 STALE_MESSAGE = "this was changed elsewhere (another tab?) since you opened it; reload to see the latest"
 UNDO_KINDS = {"tie", "link", "mood", "session", "person", "case"}
@@ -241,6 +244,7 @@ class Store:
             for key in snapshot.rows:
                 if rows.in_session(key, number):
                     _check_version(conn, snapshot, key, expected_versions.get(key), tab)
+            _check_unnamed(snapshot.document, number)
             removed = rows.delete_session(conn, snapshot, number)
             changes.record(conn, client_id, snapshot.next_revision, removed, main=rows.session_key(number), tab=tab)
 
@@ -479,6 +483,7 @@ class Store:
                 if _as_compared(held.model_dump(mode="json")) != _as_compared(_logged_session(logged, "after")):
                     raise ValidationError(f"session {number} has been recorded in since it was started, so Undo "
                                           "leaves it; to take it away, delete it under “This session”")
+                _check_unnamed(snapshot.document, number)
                 written = rows.delete_session(conn, snapshot, number)
             else:
                 if held is not None:
@@ -573,6 +578,16 @@ def _set_record(data: dict, key: tuple, value: dict | None) -> None:
     records[:] = [record for record in records if not same(record)]
     if value is not None:
         records.append(value)
+
+
+def _check_unnamed(doc: Document, number: int) -> None:
+    """Refuse to take session ``number`` away while the case frame or an inventory names it ("agreed at
+    session 3"): the record would point at a session that is not there."""
+    fields = {field for _, field, at in session_references(doc) if at == number}
+    if fields:
+        seen = list_in_words(words for field, words in HAPPENED_AT.items() if field in fields)
+        raise ValidationError(f"session {number} is where {seen}; change that first (in the Case or Inventory "
+                              "card), then take the session away")
 
 
 def _check_version(conn, snapshot: rows.Snapshot, key: tuple, expected_version: int | None,
