@@ -162,7 +162,7 @@ def test_a_name_made_of_html_stays_text(page: Page, app_url, store):
     page.click(f"#{ids.EDIT_PERSON_SAVE}")
     expect(page.locator(MESSAGE)).to_have_text(
         f"Saved: {name} added; {name} is in session 16: outer ring, support 0, conflict 0.")
-    expect(cell(page, "Eve", "name")).to_have_text(name)
+    expect(cell(page, "Eve", "name").locator(".grid-person-name")).to_have_text(name)
     assert page.locator(f"#{ids.EDIT_GRID} b, {MESSAGE} b").count() == 0
     assert page.evaluate("() => window.x") is None
     assert [p.name for p in store.load(CLIENT).document.people if p.name.startswith("<b>")] == [name]

@@ -58,6 +58,8 @@ def test_a_session_is_started_at_the_top_and_undone_in_three_clicks(page: Page, 
 
 def test_a_deleted_session_is_asked_about_survives_a_reload_and_comes_back_whole_with_undo(page: Page, app_url,
                                                                                            store):
+    # Rosa's formulation was shared at session 3; moved to 4 here (the test below keeps it at 3).
+    store.save_case(CLIENT, {"formulation_shared_at": 4}, expected_version=store.load(CLIENT).versions[("case",)])
     version = store.load(CLIENT).versions[("session", 3)]
     held = store.load(CLIENT).document.session(3)
     store.update_session(CLIENT, 3, date=held.date, phase=held.phase, notes=held.notes, expected_version=version,
@@ -97,6 +99,18 @@ def test_a_deleted_session_is_asked_about_survives_a_reload_and_comes_back_whole
     after = store.load(CLIENT).document
     assert after == before  # ties, links, mood, notes, events, goal progress and risk, in their place
     assert [s.number for s in after.sessions] == list(range(1, 17))
+
+
+def test_a_session_the_case_frame_names_is_not_deleted(page: Page, app_url, store):
+    before = store.load(CLIENT).document
+    assert before.client.formulation_shared_at == 3
+    open_panel(page, app_url, 3)
+    page.get_by_role("button", name="Delete this session…").click()
+    page.get_by_role("button", name="Delete", exact=True).click()
+    expect(page.locator(MESSAGE)).to_have_text(
+        "Session 3 is where the formulation was shared; change that first (in the Case or Inventory card), then "
+        "take the session away. Nothing was saved.")
+    assert store.load(CLIENT).document == before
 
 
 def test_a_second_tab_cannot_delete_a_session_recorded_in_since_it_was_opened(page: Page, second_page: Page,
