@@ -89,9 +89,15 @@ def test_text_typed_for_one_session_is_set_aside_when_another_is_shown_and_taken
     shown = session_details(3, "as stored")
     typed = session_details(3, "typed, not saved")
     drafts = set_aside({}, typed, shown, now=4)
-    assert drafts == {"3": typed}
-    assert take_back(drafts, 4) == (None, drafts)  # session 4 has no draft: it shows what is stored
-    assert take_back(drafts, 3) == (typed, {})
+    assert drafts == {"3": {"typed": typed, "over": shown}}
+    assert take_back(drafts, 4, session_details(4, "")) == (None, drafts, False)  # no draft: what is stored shows
+    assert take_back(drafts, 3, shown) == (typed, {}, False)
+
+
+def test_a_draft_does_not_come_back_over_a_record_saved_elsewhere_since():
+    shown = session_details(3, "as stored")
+    drafts = set_aside({}, session_details(3, "typed, not saved"), shown, now=4)
+    assert take_back(drafts, 3, session_details(3, "saved in another tab")) == (None, {}, True)
 
 
 def test_nothing_is_set_aside_when_nothing_was_typed_or_the_same_session_is_refilled():

@@ -42,6 +42,8 @@ GONE = ("This is no longer in the record (a newer import may have replaced it), 
 BUSY = ("The record could not be written just now (the database was busy or unavailable), so nothing was "
         "saved. Please try again in a moment.")
 
+DROPPED = ("This session's details were changed in another tab or by someone else while what you typed here "
+           "waited, so the saved details are shown and what you typed was not brought back.")
 ITEM_IDS = {instrument.value: [ids.mood_item(instrument.value, number) for number in range(1, count + 1)]
             for instrument, count in INSTRUMENT_ITEMS.items()}
 """The answer controls of each questionnaire, in item order."""
@@ -453,7 +455,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
             then_number, then_instrument = shown["of"]
             typed_then = mood_form(then_number, then_instrument, mode, split.get(then_instrument, []), total)
             drafts = set_aside(drafts or {}, typed_then, shown, stored["of"])
-        draft, drafts = take_back(drafts or {}, stored["of"])
+        draft, drafts, _ = take_back(drafts or {}, stored["of"], stored)
         shows = draft or stored
         filled = {name: [None] * len(item_ids) for name, item_ids in ITEM_IDS.items()}
         by_items = instrument in ITEM_IDS and shows["mode"] == ITEMS
@@ -598,9 +600,10 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
             typed_then = session_form(shown["of"], date, phase, attendance, notes, events)
             drafts = set_aside(drafts or {}, typed_then, shown, None if off and triggered(ids.HIDE_NAMES) else
                                stored["of"])
-        draft, rest = take_back(drafts or {}, stored["of"])
+        draft, rest, dropped = take_back(drafts or {}, stored["of"], stored)
         shows = stored if off or draft is None else draft
-        hint = "Names are hidden: show names to read or change the notes and life events." if off else ""
+        hint = "Names are hidden: show names to read or change the notes and life events." if off else (
+            DROPPED if dropped else "")
         return (shows["date"], shows["phase"], shows["attendance"], shows["notes"], shows["events"], off, off,
                 hint, stored, drafts if off else rest)
 

@@ -129,7 +129,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         if shown:
             drafts = set_aside(drafts or {}, typed, shown, None if off and ctx.triggered_id == ids.HIDE_NAMES else
                                number)
-        draft, rest = take_back(drafts or {}, number)
+        draft, rest, _ = take_back(drafts or {}, number, stored)
         shows = stored if off or draft is None else draft
         return *shows["values"], stored, off, drafts if off else rest
 

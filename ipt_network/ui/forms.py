@@ -89,14 +89,22 @@ def set_aside(drafts: dict, typed: dict, shown: dict | None, now: Any) -> dict:
     """``drafts`` with what was ``typed`` in a form kept, when the form is about to be filled for
     something else (``now``: another session, or ``None`` when it can show nothing typed, names being
     hidden) and the person typed in it since it was last filled or saved (``shown``): the text waits
-    for that session rather than vanishing."""
+    for that session rather than vanishing, with the record it was typed over."""
     if shown is None or shown.get("of") == now or typed == shown:
         return drafts
-    return {**drafts, draft_key(shown["of"]): typed}
+    return {**drafts, draft_key(shown["of"]): {"typed": typed, "over": shown}}
 
 
-def take_back(drafts: dict, of: Any) -> tuple[dict | None, dict]:
-    """The draft kept for ``of`` (``None`` if there is none), and the drafts without it."""
+def take_back(drafts: dict, of: Any, stored: dict) -> tuple[dict | None, dict, bool]:
+    """The draft kept for ``of`` (``None`` if there is none), the drafts without it, and whether one was
+    dropped: a draft comes back only over the record it was typed over (``stored`` as the form shows it
+    now). When another tab saved that record meanwhile, the saved record wins rather than being
+    overwritten by the next save."""
     key = draft_key(of)
     rest = {kept: draft for kept, draft in drafts.items() if kept != key}
-    return drafts.get(key), rest
+    kept = drafts.get(key)
+    if kept is None:
+        return None, rest, False
+    if kept["over"] != stored:
+        return None, rest, True
+    return kept["typed"], rest, False

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from ipt_network.ui import ids
+from ipt_network.ui.callbacks_edit import DROPPED
 from ipt_network.ui.layout_edit import OPEN_LABEL
 
 pytestmark = pytest.mark.browser
@@ -68,6 +69,26 @@ def test_typed_notes_and_answers_wait_for_their_session_and_come_back(page: Page
     saved = store.load(CLIENT).document.session(3)
     assert saved.notes == typed
     assert (saved.mood[0].score, saved.mood[0].items) == (15, [0, 3, 3, 2, 2, 2, 2, 1, 0])
+
+
+def test_typed_notes_do_not_come_back_over_details_saved_in_another_tab_meanwhile(page: Page, app_url, store):
+    open_panel(page, app_url, 3)
+    page.fill(NOTES, "Typed here, not saved.")
+    page.focus(SLIDER_THUMB)
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(f"#{ids.EDIT_CAPTION}")).to_contain_text("session 4 ")
+    expect(page.locator(UNSAVED)).to_contain_text("the details of session 3")
+    held = store.load(CLIENT).document.session(3)
+    store.update_session(CLIENT, 3, date=held.date, phase=held.phase, notes="Saved in the other tab.",
+                         events=held.events, expected_version=store.load(CLIENT).versions[("session", 3)],
+                         tab="other")
+    page.focus(SLIDER_THUMB)
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator(f"#{ids.EDIT_CAPTION}")).to_contain_text("session 3 ")
+    expect(page.locator(NOTES)).to_have_value("Saved in the other tab.")
+    expect(page.locator(f"#{ids.EDIT_SESSION_HINT}")).to_have_text(DROPPED)
+    expect(page.locator(UNSAVED)).to_have_text("")
+    assert store.load(CLIENT).document.session(3).notes == "Saved in the other tab."
 
 
 def test_leaving_the_page_with_a_name_typed_and_not_saved_asks_first(page: Page, app_url):
