@@ -31,7 +31,7 @@ from ipt_network.ui import editing, ids
 from ipt_network.ui.courses import Courses
 from ipt_network.ui.editing import ITEMS, TOTAL, Change, Edit
 from ipt_network.ui.forms import keeps_typing, set_aside, take_back
-from ipt_network.ui.layout_edit import CLOSE_LABEL, GRID_COLUMNS, OPEN_LABEL
+from ipt_network.ui.layout_edit import CLOSE_LABEL, OPEN_LABEL, grid_columns
 from ipt_network.ui.urls import Selection
 from ipt_network.ui.view import namer, names_hidden, session_on_show, stored_course, view_prefs
 
@@ -105,9 +105,9 @@ def grid_redraw(rows: list[dict], columns: list[dict], number: int, drawn: dict 
                 *, refused: bool) -> dict:
     """The grid for the stored ``rows`` of session ``number``, and its drawn copy: only the cells whose
     stored value moved since ``drawn`` (or that a ``refused`` save typed over) and are not on show yet,
-    set in the page (``cells``); the whole grid for a new session or other people or columns."""
-    now = {"session": number, "rows": rows}
-    cells = (None if not drawn or drawn["session"] != number else
+    set in the page (``cells``); the whole grid for a new session, other people or other columns."""
+    now = {"session": number, "rows": rows, "fields": [column["field"] for column in columns]}
+    cells = (None if not drawn or (drawn["session"], drawn.get("fields")) != (number, now["fields"]) else
              editing.redrawn_cells(rows, drawn["rows"], showing or [], refused=refused))
     if cells is None:
         return {"grid": rows, "columns": columns, "cells": no_update, "drawn": now}
@@ -280,7 +280,7 @@ def register(app: dash.Dash, store: Store, courses: Courses) -> None:
         doc = course.document
         shown = namer(doc, view_prefs(voice, hide))
         notes = not names_hidden(hide)
-        columns = GRID_COLUMNS if notes else [column for column in GRID_COLUMNS if column["field"] != "note"]
+        columns = grid_columns(voice, notes)
         people = editing.saved_people(doc)
         numbers = [s.number for s in doc.sessions]
         number = Selection(**selection).session

@@ -66,7 +66,21 @@ GRID_COLUMNS = [
     {"field": "focus", "headerName": "Focus", **choice({NONE: "none", **FOCUS_WORDS})},
     {"field": "note", "headerName": "Note", "cellEditor": "agTextCellEditor", "minWidth": 200, "flex": 2},
 ]
-"""The grid's columns (AG Grid column definitions); ``note`` is left out while names are hidden."""
+"""The grid's columns (AG Grid column definitions); ``grid_columns`` gives those of a view."""
+
+
+def grid_columns(voice: str, notes: bool) -> list[dict]:
+    """The grid's columns in a view: no notes while names are hidden (they may name people), and no focus
+    in the client's words (the focus of the work is the therapist's, as on the circle).
+
+    >>> [column["field"] for column in grid_columns("client", notes=False)]
+    ['name', 'in_session', 'circle', 'support', 'conflict', 'rated', 'contact']
+    >>> [column["field"] for column in grid_columns(THERAPIST, notes=True)][-2:]
+    ['focus', 'note']
+    """
+    left_out = ({"note"} if not notes else set()) | ({"focus"} if voice != THERAPIST else set())
+    return [column for column in GRID_COLUMNS if column["field"] not in left_out]
+
 
 GRID_OPTIONS = {
     "domLayout": "autoHeight",

@@ -140,6 +140,16 @@ def test_hidden_names_stay_hidden_in_the_panel(page: Page, app_url):
         expect(page.locator(f"#{box}")).to_have_value("")
 
 
+@pytest.mark.reads_only
+def test_the_focus_column_is_the_therapists(page: Page, app_url):
+    open_session(page, app_url, 3)
+    focus = page.locator(f"#{ids.EDIT_GRID} .ag-header-cell[col-id=focus]")
+    expect(focus).to_have_count(1)
+    page.get_by_label("Client", exact=True).check()  # the focus of the work is not shown in the client's words
+    expect(focus).to_have_count(0)
+    expect(page.locator(f"#{ids.EDIT_GRID} .ag-header-cell[col-id=support]")).to_have_count(1)
+
+
 def test_second_tab_is_told_and_does_not_overwrite(page: Page, second_page: Page, app_url, store):
     open_session(page, app_url, 3)
     open_session(second_page, app_url, 3)
